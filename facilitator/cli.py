@@ -1,0 +1,195 @@
+"""The command line: ``facilitator kit check``, ``new``, ``info``, ``export``, ``merge``, …
+
+Exit codes: 0 done, 1 the user's input or environment is at fault (the message says what and
+where), 2 an internal error (the traceback goes to the log file named in the message).
+Commands are registered with ``command()`` so that other packages (exports, the app's launcher)
+add theirs to the same parser without the core importing them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from facilitator import config
+from facilitator.errors import FacilitatorError, KitError
+from facilitator.i18n import tr
+
+Handler = Callable[[argparse.Namespace], int | None]
+_REGISTRY: list[tuple[tuple[str, ...], str, Callable[[argparse.ArgumentParser], None], Handler]] = []
+
+
+def command(path: tuple[str, ...], help: str, configure: Callable[[argparse.ArgumentParser], None]):
+    """Register a (sub)command: ``@command(("kit", "check"), "…", lambda p: p.add_argument(…))``."""
+
+    def deco(fn: Handler) -> Handler:
+        _REGISTRY.append((path, help, configure, fn))
+        return fn
+
+    return deco
+
+
+def out(text: str = "") -> None:
+    print(text)
+
+
+# ------------------------------------------------------------------------------------ kits
+@command(("kit", "check"), "vérifier un kit et afficher son résumé ou toutes ses erreurs",
+         lambda p: p.add_argument("kit", type=Path, help="fichier YAML du kit"))
+def cmd_kit_check(args) -> int:
+    from facilitator.kit import read_kit
+
+    report = read_kit(args.kit)
+    for issue in report.issues:
+        out(str(issue))
+    if report.kit is None:
+        out(tr("kit.summary_errors", count=len(report.errors), file=args.kit))
+        return 1
+    k = report.kit
+    out(tr("kit.summary_ok", file=args.kit))
+    out(f"  Événement : {k.event.title} — {k.event.date.isoformat()}"
+        + (f", {k.event.venue}" if k.event.venue else ""))
+    out(f"  Ateliers : {len(k.workshops)}")
+    for w in k.workshops:
+        out(f"    {w.number}. {w.title}")
+    out(f"  Engagements : {len(k.plan.commitments) if k.plan else 0}")
+    out(f"  Liens : {len(k.all_links())}")
+    out(f"  Sections : {', '.join(s.title for s in k.sections)}")
+    if report.warnings:
+        out(f"  Avertissements : {len(report.warnings)}")
+    return 0
+
+
+@command(("kit", "init"), "écrire un kit de départ commenté, à compléter",
+         lambda p: p.add_argument("kit", type=Path, help="fichier YAML à créer"))
+def cmd_kit_init(args) -> int:
+    from facilitator.kit.template import write_template
+
+    write_template(args.kit)
+    out(tr("cli.kit_written", path=args.kit))
+    return 0
+
+
+# ------------------------------------------------------------------------------------ events
+def _new_configure(p: argparse.ArgumentParser) -> None:
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--kit", type=Path, help="kit YAML dont l'événement part")
+    g.add_argument("--demo", action="store_true", help="l'événement de démonstration de 2016")
+    p.add_argument("event", type=Path, help="fichier d'événement à créer")
+
+
+@command(("new",), "créer un fichier d'événement depuis un kit (ou la démo 2016)", _new_configure)
+def cmd_new(args) -> int:
+    from facilitator.store import EventFile
+
+    if args.demo:
+        from facilitator.demo import create_demo
+
+        ev = create_demo(args.event)
+    else:
+        from facilitator.kit import load_kit
+
+        ev = EventFile.create(args.event, load_kit(args.kit))
+    ev.close()
+    out(tr("cli.created", path=args.event))
+    return 0
+
+
+@command(("info",), "résumer un fichier d'événement (ateliers, notes par section)",
+         lambda p: p.add_argument("event", type=Path))
+def cmd_info(args) -> int:
+    from facilitator.store import EventFile
+
+    with EventFile.open(args.event) as ev:
+        k = ev.kit
+        counts = ev.count_notes()
+        out(f"{k.event.title} — {k.event.date.isoformat()} ({ev.event_id})")
+        out(f"Fichier : {args.event}")
+        total = 0
+        for w in k.workshops:
+            n = sum(counts.get((w.number, s.id), 0) for s in k.sections)
+            total += n
+            out(f"Atelier {w.number} – {w.title} : {n} note(s)")
+            for s in k.sections:
+                c = counts.get((w.number, s.id), 0)
+                if c:
+                    out(f"    {s.title} : {c}")
+        out(f"Total : {total} note(s), {len(ev.proposals())} proposition(s)")
+    return 0
+
+
+# ------------------------------------------------------------------------------------ main
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="facilitator",
+        description="Ateliers de gouvernement ouvert hors ligne : kit, prise de notes, restitution.",
+    )
+    subs = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    groups: dict[tuple[str, ...], argparse._SubParsersAction] = {(): subs}
+    for path, help_text, configure, fn in sorted(_REGISTRY, key=lambda r: r[0]):
+        for depth in range(1, len(path)):
+            prefix = path[:depth]
+            if prefix not in groups:
+                gp = groups[path[: depth - 1]].add_parser(prefix[-1], help=f"commandes « {' '.join(prefix)} »")
+                groups[prefix] = gp.add_subparsers(dest=f"cmd{depth}", metavar="COMMANDE", required=True)
+        sp = groups[path[:-1]].add_parser(path[-1], help=help_text, description=help_text)
+        configure(sp)
+        sp.set_defaults(handler=fn)
+    return parser
+
+
+def _load_plugins() -> None:
+    """Commands of the exports and merge packages register themselves on import."""
+    import importlib
+
+    for name in ("facilitator.merge_cli", "exports.cli"):
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+
+
+def log_exception(exc: BaseException) -> Path:
+    folder = config.log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "facilitator.log"
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(f"\n--- {dt.datetime.now().isoformat()}\n")
+            fh.write("".join(traceback.format_exception(exc)))
+        return path
+    except OSError:
+        return Path("(journal impossible à écrire)")
+
+
+def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING)
+    _load_plugins()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "handler", None) is None:
+        if gui is None:
+            parser.print_help()
+            return 1
+        return gui(args)
+    try:
+        return args.handler(args) or 0
+    except KitError as exc:
+        for issue in exc.issues:
+            print(str(issue), file=sys.stderr)
+        return 1
+    except FacilitatorError as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 — the one place unexpected errors are caught
+        log = log_exception(exc)
+        print(tr("cli.internal", error=exc, log=log), file=sys.stderr)
+        return 2

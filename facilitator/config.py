@@ -1,0 +1,46 @@
+"""Where facilitator keeps its own files, and the identity of this laptop (device)."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import uuid
+from pathlib import Path
+
+import platformdirs
+
+
+def config_dir() -> Path:
+    """``FACILITATOR_HOME`` if set (tests, portable installs), else the platform's config folder."""
+    env = os.environ.get("FACILITATOR_HOME")
+    return Path(env) if env else Path(platformdirs.user_config_dir("facilitator", appauthor=False))
+
+
+def log_dir() -> Path:
+    env = os.environ.get("FACILITATOR_HOME")
+    return Path(env) / "logs" if env else Path(platformdirs.user_log_dir("facilitator", appauthor=False))
+
+
+def device_id() -> str:
+    """A stable id of this laptop, made once and kept in the config folder.
+
+    ``FACILITATOR_DEVICE`` overrides it (several "laptops" on one machine, in tests).
+    """
+    env = os.environ.get("FACILITATOR_DEVICE")
+    if env:
+        return env
+    path = config_dir() / "device.json"
+    try:
+        return json.loads(path.read_text("utf-8"))["id"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    did = f"{socket.gethostname()[:24]}-{uuid.uuid4().hex[:8]}"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"id": did}), "utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home: the id lives for this session only
+    return did

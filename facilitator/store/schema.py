@@ -1,0 +1,114 @@
+"""Tables of the event file (SQLAlchemy 2.0 typed models).
+
+Schema version history (``PRAGMA user_version``), each step a migration in ``migrations.py``:
+1. first version.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+APPLICATION_ID = 0x46414349  # "FACI": tells our event files from any other SQLite file
+SCHEMA_VERSION = 1
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    """Key/value facts of the file: event id, the kit's text and hash, creation."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Asset(Base):
+    """Files the kit refers to (the logo), copied in so the event file stands alone."""
+
+    __tablename__ = "asset"
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Note(Base):
+    """The current state of a note (the head of its revisions)."""
+
+    __tablename__ = "note"
+    id: Mapped[str] = mapped_column(String, primary_key=True)  # UUID, stable across laptops
+    workshop: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str] = mapped_column(String)
+    parent_id: Mapped[str | None] = mapped_column(String, nullable=True)
+    position: Mapped[float] = mapped_column(Float)
+    text: Mapped[str] = mapped_column(Text, default="")
+    urls: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    contributor: Mapped[str | None] = mapped_column(String, nullable=True)
+    commitments: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of ids (text)
+    votes: Mapped[int] = mapped_column(Integer, default=0)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[str] = mapped_column(String)
+    modified_at: Mapped[str] = mapped_column(String)
+    device: Mapped[str] = mapped_column(String)  # the laptop that created it
+    revision: Mapped[str] = mapped_column(String)  # head revision id
+    __table_args__ = (Index("note_place", "workshop", "section", "parent_id"),)
+
+
+class NoteRevision(Base):
+    """Every state a note has had: an edit adds a revision, nothing is overwritten (merge)."""
+
+    __tablename__ = "note_revision"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    note_id: Mapped[str] = mapped_column(String, ForeignKey("note.id"), index=True)
+    parent_id: Mapped[str | None] = mapped_column(String, nullable=True)
+    device: Mapped[str] = mapped_column(String)
+    at: Mapped[str] = mapped_column(String)
+    state: Mapped[str] = mapped_column(Text)  # JSON of NoteState
+
+
+class Participants(Base):
+    """Participant counts of an atelier by contributor type, as entered on one laptop."""
+
+    __tablename__ = "participants"
+    workshop: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contributor: Mapped[str] = mapped_column(String, primary_key=True)
+    device: Mapped[str] = mapped_column(String, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+    at: Mapped[str] = mapped_column(String)
+
+
+class Synthesis(Base):
+    """The synthesis of the event (one row): object, opening text, feedback on the format."""
+
+    __tablename__ = "synthesis"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    object: Mapped[str] = mapped_column(Text, default="")
+    intro: Mapped[str] = mapped_column(Text, default="")
+    feedback: Mapped[str] = mapped_column(Text, default="")
+    date: Mapped[str | None] = mapped_column(String, nullable=True)  # ISO date of the restitution
+    validated_by: Mapped[str | None] = mapped_column(String, nullable=True)
+    validated_at: Mapped[str | None] = mapped_column(String, nullable=True)
+    fingerprint: Mapped[str | None] = mapped_column(String, nullable=True)
+    modified_at: Mapped[str] = mapped_column(String)
+
+
+class Proposal(Base):
+    """A proposal of the synthesis, and the decision it received."""
+
+    __tablename__ = "proposal"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    position: Mapped[float] = mapped_column(Float)
+    title: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String, default="other")  # accelerate | next-plan | other
+    commitments: Mapped[str] = mapped_column(Text, default="[]")
+    notes: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of source note ids
+    workshops: Mapped[str] = mapped_column(Text, default="[]")  # source ateliers (numbers)
+    decision: Mapped[str | None] = mapped_column(String, nullable=True)
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    decision_date: Mapped[str | None] = mapped_column(String, nullable=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[str] = mapped_column(String)
+    modified_at: Mapped[str] = mapped_column(String)
+    device: Mapped[str] = mapped_column(String)

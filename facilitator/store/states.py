@@ -1,0 +1,122 @@
+"""Immutable states of records, and ``Change``: what a core operation did, invertible.
+
+Every operation of the core is a list of edits ``(kind, key, before, after)``. Applying a change
+writes each ``after``; its inverse writes each ``before``. The UI's undo stack, redo and the
+views' updates all rest on this one mechanism.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+CONTRIBUTORS = ("administration", "societe-civile", "citoyen", "autre")
+PROPOSAL_KINDS = ("accelerate", "next-plan", "other")
+DECISIONS = ("retenue", "a-l-etude", "non-retenue")
+
+
+@dataclass(frozen=True)
+class NoteState:
+    workshop: int
+    section: str
+    parent_id: str | None
+    position: float
+    text: str = ""
+    urls: tuple[str, ...] = ()
+    contributor: str | None = None
+    commitments: tuple[str, ...] = ()
+    votes: int = 0
+    deleted: bool = False
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> NoteState:
+        d = json.loads(text)
+        d["urls"] = tuple(d.get("urls", ()))
+        d["commitments"] = tuple(d.get("commitments", ()))
+        return cls(**d)
+
+    def with_(self, **kw: Any) -> NoteState:
+        return replace(self, **kw)
+
+
+@dataclass(frozen=True)
+class ProposalState:
+    position: float
+    title: str = ""
+    text: str = ""
+    kind: str = "other"
+    commitments: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    workshops: tuple[int, ...] = ()
+    decision: str | None = None
+    decision_reason: str = ""
+    decision_date: str | None = None
+    deleted: bool = False
+
+    def with_(self, **kw: Any) -> ProposalState:
+        return replace(self, **kw)
+
+
+@dataclass(frozen=True)
+class SynthesisState:
+    object: str = ""
+    intro: str = ""
+    feedback: str = ""
+    date: str | None = None
+    validated_by: str | None = None
+    validated_at: str | None = None
+    fingerprint: str | None = None
+
+    def with_(self, **kw: Any) -> SynthesisState:
+        return replace(self, **kw)
+
+
+@dataclass(frozen=True)
+class Edit:
+    kind: str  # "note", "proposal", "synthesis", "participants"
+    key: Any  # note/proposal id, (workshop, contributor) for participants, 1 for synthesis
+    before: Any  # the state before (None: did not exist)
+    after: Any  # the state after
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one operation changed. ``focus``: the note the UI should select afterwards."""
+
+    label: str
+    edits: tuple[Edit, ...] = ()
+    focus: str | None = None
+    focus_before: str | None = None
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def inverse(self) -> Change:
+        return Change(
+            self.label,
+            tuple(Edit(e.kind, e.key, e.after, e.before) for e in reversed(self.edits)),
+            focus=self.focus_before,
+            focus_before=self.focus,
+        )
+
+    @property
+    def empty(self) -> bool:
+        return all(e.before == e.after for e in self.edits)
+
+    def notes(self) -> list[str]:
+        return [e.key for e in self.edits if e.kind == "note"]
+
+    def places(self) -> set[tuple[int, str]]:
+        """The (workshop, section) outlines this change touches."""
+        out = set()
+        for e in self.edits:
+            if e.kind == "note":
+                for s in (e.before, e.after):
+                    if s is not None:
+                        out.add((s.workshop, s.section))
+        return out
+
+    def touches(self, kind: str) -> bool:
+        return any(e.kind == kind for e in self.edits)

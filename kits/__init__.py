@@ -1,0 +1,13 @@
+"""The kits bundled with facilitator, built from the real 2016 and 2021 documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FOLDER = Path(__file__).resolve().parent
+BUNDLED = ("ministere-ouvert-2016", "forum-open-etat-2021-1", "forum-open-etat-2021-2")
+DEMO = FOLDER / "demo-2016.yaml"
+
+
+def kit_path(name: str) -> Path:
+    return FOLDER / f"{name}.yaml"

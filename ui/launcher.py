@@ -1,0 +1,28 @@
+"""The ``facilitator`` command: the core CLI, plus the commands that open the app."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from facilitator import cli
+
+
+@cli.command(("open",), "ouvrir un fichier d'événement dans l'application",
+             lambda p: p.add_argument("event", type=Path))
+def cmd_open(args) -> int:
+    return _run_app(args.event)
+
+
+def _run_app(event: Path | None) -> int:
+    try:
+        from ui.app import run
+    except ImportError as exc:  # Qt missing or its system libraries absent
+        print(cli.tr("cli.gui_unavailable", reason=exc), file=sys.stderr)
+        return 1
+    return run(event)
+
+
+def main(argv: list[str] | None = None) -> int:
+    code = cli.main(argv, gui=lambda args: _run_app(None))
+    sys.exit(code)
