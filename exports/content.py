@@ -1,0 +1,238 @@
+"""What the restitution says, independent of its format (PDF, HTML, Markdown, ODT).
+
+``restitution(event)`` reads an open event file once and returns plain immutable data: every
+renderer walks the same structure, so the documents cannot disagree with each other.
+Texts are already in the event's language; inline marks are parsed by ``exports.markup``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from exports.markup import Block, blocks, plain
+from facilitator.i18n import long_date, tr
+from facilitator.kit.model import Kit, Link
+from facilitator.store import EventFile
+
+
+@dataclass(frozen=True)
+class NoteNode:
+    id: str
+    text: str
+    urls: tuple[str, ...]
+    contributor: str | None
+    commitments: tuple[str, ...]
+    votes: int
+    children: tuple[NoteNode, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionContent:
+    id: str
+    title: str
+    hint: str | None
+    notes: tuple[NoteNode, ...]
+
+
+@dataclass(frozen=True)
+class CommitmentRef:
+    id: str
+    title: str
+    status: str | None = None
+    schedule: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkshopContent:
+    number: int
+    title: str
+    heading: str  # "ATELIER 1 – ÉVALUATION DES POLITIQUES PUBLIQUES"
+    question: str | None
+    online: tuple[Link, ...]
+    commitments: tuple[CommitmentRef, ...]
+    sections: tuple[SectionContent, ...]
+    participants: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ProposalContent:
+    id: str
+    title: str
+    text: str
+    kind: str
+    commitments: tuple[str, ...]
+    engagement_label: str  # "engagement 4" / "engagements 12, 15" / ""
+    workshops: tuple[int, ...]
+    notes: tuple[str, ...]
+    decision: str | None
+    decision_label: str
+    decision_reason: str
+    decision_date: str | None
+
+
+@dataclass(frozen=True)
+class Restitution:
+    lang: str
+    event_id: str
+    title: str
+    subtitle: str | None
+    addressee: str | None
+    host: str | None
+    event_date: dt.date
+    date: dt.date  # date of the restitution
+    date_label: str
+    object: str
+    intro: list[Block]
+    feedback: list[Block]
+    feedback_heading: str
+    proposals: tuple[ProposalContent, ...]
+    workshops: tuple[WorkshopContent, ...]
+    participants: int | None
+    validated: str | None  # the sign-off line, when the synthesis is validated
+    kit: Kit
+
+    def group(self, kind: str) -> tuple[ProposalContent, ...]:
+        return tuple(p for p in self.proposals if p.kind == kind)
+
+    @property
+    def has_synthesis(self) -> bool:
+        return bool(self.proposals or self.feedback or self.intro)
+
+    @property
+    def has_decisions(self) -> bool:
+        return any(p.decision for p in self.proposals)
+
+    def label(self, key: str, **kw) -> str:
+        return tr(key, self.lang, **kw)
+
+
+def _tree(event: EventFile, workshop: int, section: str) -> tuple[NoteNode, ...]:
+    outline = event.outline(workshop, section)
+    # rebuild the nesting from (row, depth) in order
+    roots: list[dict] = []
+    stack: list[dict] = []
+    for row, depth in outline:
+        node = {"row": row, "children": []}
+        while len(stack) > depth:
+            stack.pop()
+        (stack[-1]["children"] if stack else roots).append(node)
+        stack.append(node)
+
+    def freeze(n: dict) -> NoteNode:
+        r = n["row"]
+        return NoteNode(r.id, r.text, r.urls, r.contributor, r.commitments, r.votes,
+                        tuple(freeze(c) for c in n["children"]))
+
+    return tuple(freeze(n) for n in roots)
+
+
+def engagement_label(ids: tuple[str, ...], lang: str) -> str:
+    if not ids:
+        return ""
+    key = "doc.engagement_one" if len(ids) == 1 else "doc.engagement_many"
+    return tr(key, lang, ids=", ".join(ids))
+
+
+def restitution(event: EventFile, today: dt.date | None = None) -> Restitution:
+    kit = event.kit
+    ev = kit.event
+    lang = ev.language
+    syn = event.synthesis()
+    date = dt.date.fromisoformat(syn.date) if syn.date else (today or dt.date.today())
+
+    workshops = []
+    covered: list[str] = []
+    for w in kit.workshops:
+        commitments = []
+        for cid in w.commitments:
+            c = kit.commitment(cid)
+            if cid not in covered:
+                covered.append(cid)
+            commitments.append(CommitmentRef(cid, c.title if c else cid, c.status if c else None,
+                                             c.schedule if c else None, c.url if c else None))
+        sections = tuple(
+            SectionContent(s.id, s.title, s.hint, _tree(event, w.number, s.id)) for s in kit.sections
+        )
+        heading = tr("doc.workshop_heading", lang, number=w.number, title=w.title.upper())
+        workshops.append(WorkshopContent(w.number, w.title, heading, w.question, w.online, tuple(commitments),
+                                         sections, event.participant_counts(w.number)))
+
+    totals = event.participants_total()
+    counted = sum(totals.values())
+    participants = counted or ev.participants_expected
+
+    proposals = []
+    for p in event.proposals():
+        decision_label = tr(f"doc.decision.{p.decision}" if p.decision else "doc.decision.none", lang)
+        proposals.append(ProposalContent(
+            p.id, p.title, p.text, p.kind, p.commitments, engagement_label(p.commitments, lang),
+            p.workshops, p.notes, p.decision, decision_label, p.decision_reason, p.decision_date,
+        ))
+
+    if syn.intro.strip():
+        intro = blocks(syn.intro, lang)
+    else:
+        intro = blocks(_generated_intro(kit, participants, counted > 0, len(workshops), len(covered)), lang)
+
+    validated = None
+    if syn.validated_by and syn.validated_at:
+        vdate = syn.validated_at[:10]
+        try:
+            vdate = long_date(dt.date.fromisoformat(vdate), lang)
+        except ValueError:
+            pass
+        validated = tr("doc.validated", lang, by=syn.validated_by, date=vdate,
+                       fingerprint=syn.fingerprint or "")
+
+    return Restitution(
+        lang=lang,
+        event_id=ev.id,
+        title=ev.title,
+        subtitle=ev.subtitle,
+        addressee=ev.addressee,
+        host=ev.host,
+        event_date=ev.date,
+        date=date,
+        date_label=long_date(date, lang),
+        object=syn.object or tr("doc.default_object", lang, title=ev.title),
+        intro=intro,
+        feedback=blocks(syn.feedback, lang) if syn.feedback.strip() else [],
+        feedback_heading=tr("doc.feedback_heading", lang, title=ev.title.split("#")[0].strip()),
+        proposals=tuple(proposals),
+        workshops=tuple(workshops),
+        participants=participants,
+        validated=validated,
+        kit=kit,
+    )
+
+
+def _generated_intro(kit: Kit, participants: int | None, counted: bool, n_workshops: int,
+                     n_commitments: int) -> str:
+    lang = kit.event.language
+    ev = kit.event
+    if participants is None:
+        people = "?"
+    elif counted:
+        people = str(participants)
+    else:
+        people = tr("doc.about_participants", lang, count=participants)
+    plan = plain(kit.plan.title) if kit.plan else tr("doc.plan_default", lang)
+    first = tr(
+        "doc.intro_generated", lang,
+        date=long_date(ev.date, lang, weekday=True),
+        title=ev.title,
+        host=tr("doc.host_at", lang, host=ev.host) if ev.host else "",
+        participants=people,
+        plan=plan,
+    )
+    second = tr("doc.intro_generated_workshops", lang, workshops=n_workshops, commitments=n_commitments)
+    return f"{first[0].upper()}{first[1:]}\n\n{second}"
+
+
+def flatten(nodes: tuple[NoteNode, ...], depth: int = 0):
+    """(node, depth) in document order."""
+    for n in nodes:
+        yield n, depth
+        yield from flatten(n.children, depth + 1)

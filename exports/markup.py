@@ -1,0 +1,131 @@
+"""The light text markup of kits and notes, and French typography.
+
+Text fields hold plain text with ``**bold**`` and ``*italic*``; paragraphs are separated by a
+blank line; in the synthesis (feedback, proposals) a line starting with ``- `` is a bullet.
+Every renderer (PDF, HTML, Markdown, ODT) parses text with ``blocks()`` and writes the runs with
+its own escaping, so no text from a kit or a note is ever read as markup of the output format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NBSP = "\u00a0"  # before « : » and inside guillemets
+NNBSP = "\u202f"  # narrow no-break space, before ; ? !
+
+URL_RE = re.compile(r"https?://[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]")
+_INLINE = re.compile(r"\*\*(.+?)\*\*|\*(?!\s)(.+?)(?<!\s)\*")
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    url: str | None = None  # the run is a link to this URL
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[tuple[Run, ...], ...]
+
+
+Block = Paragraph | Bullets
+
+
+def typo(text: str, lang: str = "fr") -> str:
+    """French typography: no-break spaces before : ; ? ! and inside « », guillemets for "…".
+
+    URLs are left untouched.
+    """
+    if lang != "fr" or not text:
+        return text
+    parts = URL_RE.split(text)
+    urls = URL_RE.findall(text)
+    out = []
+    for i, part in enumerate(parts):
+        out.append(_typo_plain(part))
+        if i < len(urls):
+            out.append(urls[i])
+    return "".join(out)
+
+
+def _typo_plain(s: str) -> str:
+    s = re.sub(r"[ \u00a0\u202f]+([;?!])", NNBSP + r"\1", s)
+    s = re.sub(r"(?<=[\w\)»’'])([;?!])(?=\s|$)", NNBSP + r"\1", s)
+    s = re.sub(r"[ \u00a0\u202f]+:", NBSP + ":", s)
+    s = re.sub(r"«[ \u00a0\u202f]*", "«" + NBSP, s)
+    s = re.sub(r"[ \u00a0\u202f]*»", NBSP + "»", s)
+    # straight double quotes around words become guillemets
+    s = re.sub(r'"([^"\n]+)"', "«" + NBSP + r"\1" + NBSP + "»", s)
+    return s
+
+
+def runs(text: str, lang: str = "fr", link_urls: bool = True) -> tuple[Run, ...]:
+    """Inline runs of one line or paragraph: bold, italic, and URLs as links."""
+    out: list[Run] = []
+    pos = 0
+    for m in _INLINE.finditer(text):
+        if m.start() > pos:
+            out.extend(_linkify(text[pos : m.start()], False, False, lang, link_urls))
+        if m.group(1) is not None:
+            out.extend(_linkify(m.group(1), True, False, lang, link_urls))
+        else:
+            out.extend(_linkify(m.group(2), False, True, lang, link_urls))
+        pos = m.end()
+    if pos < len(text):
+        out.extend(_linkify(text[pos:], False, False, lang, link_urls))
+    return tuple(r for r in out if r.text)
+
+
+def _linkify(text: str, bold: bool, italic: bool, lang: str, link_urls: bool) -> list[Run]:
+    if not link_urls:
+        return [Run(typo(text, lang), bold, italic)]
+    out = []
+    pos = 0
+    for m in URL_RE.finditer(text):
+        if m.start() > pos:
+            out.append(Run(typo(text[pos : m.start()], lang), bold, italic))
+        out.append(Run(m.group(0), bold, italic, m.group(0)))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Run(typo(text[pos:], lang), bold, italic))
+    return out
+
+
+def blocks(text: str, lang: str = "fr") -> list[Block]:
+    """Paragraphs and bullet lists of a text field."""
+    result: list[Block] = []
+    for chunk in re.split(r"\n[ \t]*\n", text.strip()):
+        lines = [ln.rstrip() for ln in chunk.split("\n") if ln.strip()]
+        para: list[str] = []
+        bullets: list[str] = []
+        for ln in lines:
+            if ln.lstrip().startswith(("- ", "• ")):
+                if para:
+                    result.append(Paragraph(runs(" ".join(para), lang)))
+                    para = []
+                bullets.append(ln.lstrip()[2:].strip())
+            elif bullets and ln.startswith((" ", "\t")):
+                bullets[-1] += " " + ln.strip()  # continuation of a bullet
+            else:
+                if bullets:
+                    result.append(Bullets(tuple(runs(b, lang) for b in bullets)))
+                    bullets = []
+                para.append(ln.strip())
+        if para:
+            result.append(Paragraph(runs(" ".join(para), lang)))
+        if bullets:
+            result.append(Bullets(tuple(runs(b, lang) for b in bullets)))
+    return result
+
+
+def plain(text: str) -> str:
+    """The text without its marks (for CSV, metadata, bookmarks)."""
+    return _INLINE.sub(lambda m: m.group(1) or m.group(2), text)
