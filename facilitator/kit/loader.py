@@ -164,8 +164,9 @@ def read_kit_bytes(data: bytes, name: str = "<kit>", lang: str | None = None, fo
 
 
 def _compose(text: str, ctx: Ctx) -> Node | None:
-    loader = _BoundedLoader(text)
+    loader = None
     try:
+        loader = _BoundedLoader(text)  # the reader checks every character here
         root = loader.get_single_node()
     except _Limit as lim:
         ctx.issues.append(Issue(ctx.file, lim.mark.line + 1, lim.mark.column + 1, "", ""))
@@ -195,7 +196,8 @@ def _compose(text: str, ctx: Ctx) -> Node | None:
         ctx.issues[-1].message = tr("kit.yaml_syntax", ctx.lang, problem=_french_problem(str(exc)))
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         ctx.error(None, "", "kit.empty")
         return None
@@ -336,7 +338,7 @@ def _check_logo(logo: str, ctx: Ctx) -> None:
         ctx.error(node, p, "kit.logo_outside")
         return
     if not target.is_file():
-        ctx.error(node, p, "kit.logo_missing", path=logo)
+        ctx.error(node, p, "kit.logo_missing", file=logo)
         return
     try:
         with open(target, "rb") as fh:
@@ -344,7 +346,7 @@ def _check_logo(logo: str, ctx: Ctx) -> None:
     except OSError:
         head = b""
     if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-        ctx.error(node, p, "kit.logo_format", path=logo)
+        ctx.error(node, p, "kit.logo_format", file=logo)
 
 
 def _line(node: Node | None) -> int:
