@@ -152,8 +152,11 @@ def restitution(event: EventFile, today: dt.date | None = None) -> Restitution:
                 covered.append(cid)
             commitments.append(CommitmentRef(cid, c.title if c else cid, c.status if c else None,
                                              c.schedule if c else None, c.url if c else None))
+        # A section where nothing was captured is left out, as in the 2016 restitution (atelier 5
+        # has no "Projets présentés"): every renderer shows exactly these sections.
         sections = tuple(
-            SectionContent(s.id, s.title, s.hint, _tree(event, w.number, s.id)) for s in kit.sections
+            sc for sc in (SectionContent(s.id, s.title, s.hint, _tree(event, w.number, s.id)) for s in kit.sections)
+            if sc.notes
         )
         heading = tr("doc.workshop_heading", lang, number=w.number, title=w.title.upper())
         workshops.append(WorkshopContent(w.number, w.title, heading, w.question, w.online, tuple(commitments),

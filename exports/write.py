@@ -53,5 +53,6 @@ def _message(exc: OSError, path: Path) -> str:
     if exc.errno == errno.ENOENT:
         return tr("export.no_folder", folder=path.parent)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        # path and reason too: the key is also used with those fields (facilitator/traceability.py)
         return tr("export.unwritable", folder=path.parent)
     return tr("export.failed", path=path, reason=exc.strerror or str(exc))

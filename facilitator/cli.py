@@ -189,6 +189,8 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        return 0
     except Exception as exc:  # noqa: BLE001 — the one place unexpected errors are caught
         log = log_exception(exc)
         print(tr("cli.internal", error=exc, log=log), file=sys.stderr)

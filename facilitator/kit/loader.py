@@ -7,8 +7,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
+from yaml.composer import Composer
 from yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.resolver import Resolver
 
 from facilitator.errors import KitError
 from facilitator.i18n import tr
@@ -26,12 +28,16 @@ class _Limit(Exception):
         self.mark, self.key, self.kw = mark, key, kw
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """A SafeLoader that only composes (never constructs), counting aliases and nesting depth."""
+class _Bounds:
+    """Composition only (never construction), counting aliases, nodes and nesting depth.
 
-    def __init__(self, stream):
-        super().__init__(stream)
+    Distinct nodes are counted while composing, so a huge flat document stops at ``MAX_NODES``
+    instead of being built whole (the expanded count is checked afterwards).
+    """
+
+    def _init_bounds(self) -> None:
         self._aliases = 0
+        self._nodes = 0
         self._depth = 0
 
     def compose_node(self, parent, index):
@@ -40,6 +46,9 @@ class _BoundedLoader(yaml.SafeLoader):
             if self._aliases > MAX_ALIASES:
                 raise _Limit(self.peek_event().start_mark, "kit.too_many_aliases", limit=MAX_ALIASES)
             return super().compose_node(parent, index)
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _Limit(self.peek_event().start_mark, "kit.too_many_nodes", limit=MAX_NODES)
         collection = self.check_event(SequenceStartEvent, MappingStartEvent)
         if collection:
             self._depth += 1
@@ -50,6 +59,39 @@ class _BoundedLoader(yaml.SafeLoader):
         finally:
             if collection:
                 self._depth -= 1
+
+
+class _BoundedLoader(_Bounds, yaml.SafeLoader):
+    """Pure-Python scanning: the fallback where PyYAML was built without libyaml."""
+
+    def __init__(self, stream):
+        yaml.SafeLoader.__init__(self, stream)
+        self._init_bounds()
+
+
+if getattr(yaml, "__with_libyaml__", False):
+
+    from yaml._yaml import CParser
+
+    class _FastBoundedLoader(_Bounds, Composer, CParser, Resolver):
+        """libyaml scans and parses (in C: a 5 MB kit is read in well under a second); the
+        composition stays ours, in Python, so that the bounds above apply node by node."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+            self._init_bounds()
+
+        def compose_scalar_node(self, anchor):
+            node = super().compose_scalar_node(anchor)
+            if node.style == "":  # libyaml says "" for plain scalars, PyYAML None: keep PyYAML's
+                node.style = None
+            return node
+
+    _LOADER: type = _FastBoundedLoader
+else:  # pragma: no cover — every PyYAML wheel ships libyaml
+    _LOADER = _BoundedLoader
 
 
 def _count_expanded(root: Node) -> tuple[Node | None, str | None]:
@@ -166,7 +208,7 @@ def read_kit_bytes(data: bytes, name: str = "<kit>", lang: str | None = None, fo
 def _compose(text: str, ctx: Ctx) -> Node | None:
     loader = None
     try:
-        loader = _BoundedLoader(text)  # the reader checks every character here
+        loader = _LOADER(text)
         root = loader.get_single_node()
     except _Limit as lim:
         ctx.issues.append(Issue(ctx.file, lim.mark.line + 1, lim.mark.column + 1, "", ""))
@@ -174,15 +216,30 @@ def _compose(text: str, ctx: Ctx) -> Node | None:
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or str(exc)
-        key = "kit.yaml_syntax"
-        if "expected a single document" in problem:
-            key = "kit.several_documents"
+        context = exc.context or ""
+        if problem.startswith("found unexpected end of stream") and exc.context_mark is not None:
+            mark = exc.context_mark  # the quote or bracket left open, not the end of the file
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "expected a single document" in problem or "expected a single document" in context:
+            message = tr("kit.several_documents", ctx.lang)
         elif "found undefined alias" in problem:
-            key = "kit.undefined_alias"
-        ctx.issues.append(Issue(ctx.file, line, col, "", ""))
-        ctx.issues[-1].message = tr(key, ctx.lang, problem=_french_problem(problem))
+            name = problem.split("'")[1] if problem.count("'") >= 2 else problem
+            message = tr("kit.undefined_alias", ctx.lang, problem=f"« {name} »")
+        else:
+            message = tr("kit.yaml_syntax", ctx.lang, problem=_french_problem(problem))
+        ctx.issues.append(Issue(ctx.file, line, col, "", message))
+        return None
+    except yaml.reader.ReaderError as exc:  # a control character (the text is valid UTF-8 here)
+        if _LOADER is _BoundedLoader:
+            before = text[: exc.position]
+        else:  # libyaml counts bytes
+            before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
+        ln = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        ctx.issues.append(Issue(ctx.file, ln, col, "", ""))
+        ctx.issues[-1].message = tr("kit.control_character", ctx.lang, code=f"U+{exc.character:04X}"
+                                    if isinstance(exc.character, int) else repr(exc.character))
         return None
     except yaml.YAMLError as exc:  # reader errors (control characters) and the like
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "mark", None)
@@ -210,14 +267,48 @@ def _compose(text: str, ctx: Ctx) -> Node | None:
 
 _PROBLEMS = {
     "mapping values are not allowed here": "« : » inattendu ici (une valeur contenant « : » doit être entre guillemets)",
+    "mapping values are not allowed in this context": "« : » inattendu ici (une valeur contenant « : » doit être entre guillemets)",
+    "found character that cannot start any token": "caractère qui ne peut pas commencer une valeur (tabulation ? « @ » ? « ` » ?) : indentez avec des espaces, mettez la valeur entre guillemets",
+    "did not find expected <document start>": "le kit doit contenir un seul document YAML",
+    "did not find expected ',' or ']'": "« , » ou « ] » attendu (crochet non fermé ?)",
+    "did not find expected ',' or '}'": "« , » ou « } » attendu (accolade non fermée ?)",
+    "did not find expected node content": "valeur attendue",
+    "did not find expected comment or line break": "commentaire ou fin de ligne attendu",
+    "did not find expected whitespace or line break": "espace ou fin de ligne attendu",
+    "did not find expected alphabetic or numeric character": "nom d'ancre ou d'alias invalide",
+    "did not find URI escaped octet": "étiquette YAML invalide",
+    "found a tab character that violates indentation": "tabulation interdite en YAML : indentez avec des espaces",
+    "found a tab character where an indentation space is expected": "tabulation interdite en YAML : indentez avec des espaces",
+    "found unexpected end of stream": "fin de fichier inattendue (guillemet ou crochet non fermé ?)",
+    "found unknown escape character": "caractère d'échappement inconnu entre guillemets",
+    "found duplicate anchor": "ancre YAML déclarée deux fois",
+    "found undefined tag handle": "étiquette YAML inconnue",
+    "found incompatible YAML document": "version de YAML non prise en charge",
+    "found duplicate %YAML directive": "directive %YAML répétée",
+    "found extra tokens": "contenu inattendu en fin de document",
+    "control characters are not allowed": "caractère de contrôle interdit",
+    "invalid leading UTF-8 octet": "encodage invalide",
+    "block sequence entries are not allowed in this context": "« - » inattendu ici (indentation incohérente ?)",
     "could not find expected ':'": "« : » attendu",
     "found character '\\t' that cannot start any token": "tabulation interdite en YAML : indentez avec des espaces",
-    "found unexpected end of stream": "fin de fichier inattendue (guillemet ou crochet non fermé ?)",
     "did not find expected key": "clé attendue (indentation incohérente ?)",
     "did not find expected '-' indicator": "« - » attendu (indentation incohérente ?)",
-    "found unknown escape character": "caractère d'échappement inconnu entre guillemets",
-    "found undefined tag handle": "étiquette YAML inconnue",
     "expected <block end>, but found '-'": "« - » inattendu (indentation incohérente ?)",
+    "expected <block end>, but found": "indentation incohérente (une ligne est plus ou moins décalée que ses voisines ?)",
+    "expected <block end>": "indentation incohérente",
+    "expected ',' or ']'": "« , » ou « ] » attendu (crochet non fermé ?)",
+    "expected ',' or '}'": "« , » ou « } » attendu (accolade non fermée ?)",
+    "found character '@' that cannot start any token": "« @ » ne peut pas commencer une valeur : mettez-la entre guillemets",
+    "found character '`' that cannot start any token": "« ` » ne peut pas commencer une valeur : mettez-la entre guillemets",
+    "found character '%' that cannot start any token": "« % » ne peut pas commencer une valeur : mettez-la entre guillemets",
+    "found character": "caractère qui ne peut pas commencer une valeur : mettez-la entre guillemets",
+    "expected the node content": "valeur attendue",
+    "expected alphabetic or numeric character": "nom d'ancre ou d'alias invalide",
+    "found unexpected ':'": "« : » inattendu ici (mettez la valeur entre guillemets)",
+    "found a tab character": "tabulation interdite en YAML : indentez avec des espaces",
+    "expected a comment or a line break": "commentaire ou fin de ligne attendu",
+    "expected a mapping node": "un tableau de clés était attendu",
+    "but found another document": "le kit doit contenir un seul document YAML",
 }
 
 
@@ -225,7 +316,7 @@ def _french_problem(problem: str) -> str:
     for en, fr in _PROBLEMS.items():
         if problem.startswith(en):
             return fr
-    return problem
+    return f"structure invalide ({problem})"
 
 
 def _check_semantics(kit: m.Kit, ctx: Ctx) -> None:

@@ -11,31 +11,34 @@ Every operation returns a ``Change`` (see ``states.py``); ``apply(change.inverse
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
 import json
 import os
+import re
 import sqlite3
+import unicodedata
 import uuid
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from facilitator import config
-from facilitator.errors import OperationError, StoreError
+from facilitator.errors import KitError, OperationError, StoreError
 from facilitator.i18n import tr
 from facilitator.kit import Kit, load_kit_text
 from facilitator.kit.model import Item
 from facilitator.kit.spec import url_problem
 from facilitator.store import migrations
+from facilitator.store.outline import tree_order
 from facilitator.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -46,6 +49,9 @@ from facilitator.store.schema import (
     NoteRevision,
     Participants,
     Proposal,
+    RecordHeads,
+    RecordRevision,
+    RevisionParent,
     Synthesis,
 )
 from facilitator.store.states import (
@@ -56,7 +62,11 @@ from facilitator.store.states import (
     Edit,
     NoteState,
     ProposalState,
+    Resolution,
+    Resolved,
+    Rev,
     SynthesisState,
+    resolve_heads,
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -120,17 +130,96 @@ def inspect(path: Path) -> int:
     if version > SCHEMA_VERSION:
         raise StoreError(tr("store.newer", path=path, found=version, supported=SCHEMA_VERSION))
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            rows = con.execute("PRAGMA quick_check").fetchall()
-        finally:
-            con.close()
+        rows, tables = _quick_check(path)
     except sqlite3.DatabaseError as exc:
         raise StoreError(tr("store.corrupt", path=path, detail=str(exc))) from exc
     if rows != [("ok",)]:
         detail = "; ".join(r[0] for r in rows[:3])
         raise StoreError(tr("store.corrupt", path=path, detail=detail))
+    required = set(Base.metadata.tables) if version == SCHEMA_VERSION else {"meta", "note"}
+    missing = sorted(required - tables)
+    if missing:
+        raise StoreError(tr("store.corrupt", path=path, detail=tr("store.missing_tables", tables=", ".join(missing))))
     return version
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection; after a crash, the WAL left behind is recovered first.
+
+    Recovering a WAL (rebuilding its index in ``-shm``) needs a connection allowed to write, so a
+    read-only one fails with SQLITE_READONLY until it is done: an ordinary connection does it
+    (replaying committed transactions, which is what the crash left to do) and is closed.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    con = sqlite3.connect(uri, uri=True)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return con
+    except sqlite3.OperationalError as exc:
+        con.close()
+        if "readonly" not in str(exc).lower():
+            raise
+        # (also when a kill landed in the switch back to a rollback journal: header in WAL
+        # mode, -wal already gone, -shm stale)
+        try:
+            rw = sqlite3.connect(path)
+            try:
+                rw.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                rw.close()
+        except sqlite3.Error:
+            raise exc from None
+    return sqlite3.connect(uri, uri=True)
+
+
+def _quick_check(path: Path) -> tuple[list, set[str]]:
+    con = _read_only(path)
+    try:
+        rows = con.execute("PRAGMA quick_check").fetchall()
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        con.close()
+    return rows, tables
+
+
+def _kit_copy(path: Path) -> Kit:
+    """The kit kept in an event file, read without writing; ``StoreError`` if it is damaged."""
+    try:
+        con = _read_only(path)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'kit_source'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(tr("store.corrupt", path=path, detail=str(exc))) from exc
+    if not row or not row[0]:
+        raise StoreError(tr("store.corrupt", path=path, detail=tr("store.kit_copy_missing")))
+    try:
+        return load_kit_text(row[0], name=f"{path} (kit)")
+    except KitError as exc:
+        first = exc.issues[0] if exc.issues else ""
+        raise StoreError(tr("store.corrupt", path=path, detail=tr("store.kit_copy_broken", issue=first))) from exc
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_FOLD = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'", "\u00a0": " ", "\u202f": " "})
+
+
+def fold(text: str | None) -> str:
+    """Text without case or accents: ``fold("Éducation Œuvre") == fold("education oeuvre")``."""
+    if not text:
+        return ""
+    if text.isascii():
+        return text.casefold()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD))).casefold()
 
 
 def _engine(path: Path):
@@ -139,6 +228,7 @@ def _engine(path: Path):
         con.execute("PRAGMA busy_timeout = 5000")
         con.execute("PRAGMA journal_mode = WAL")
         con.execute("PRAGMA synchronous = FULL")
+        con.create_function("fold", 1, fold, deterministic=True)
         return con
 
     engine = create_engine("sqlite://", creator=connect, poolclass=StaticPool)
@@ -163,6 +253,9 @@ def _reads(method):
     def wrapper(self, *args, **kwargs):
         try:
             return method(self, *args, **kwargs)
+        except DBAPIError as exc:  # the disk went away under a read, …: a French message
+            self._session.rollback()
+            raise StoreError(_db_message(exc, self.path)) from exc
         finally:
             self._end_read()
 
@@ -177,8 +270,10 @@ class EventFile:
         self.device = device or config.device_id()
         self._engine = _engine(self.path)
         self._session = Session(self._engine, expire_on_commit=False, autoflush=False)
+        _hold_loaded(self._session)
         self._closed = False
         self._kit: Kit | None = None
+        self._identity: tuple[int, int] | None = None  # (device, inode) of the file when opened
         self.listeners: list = []  # callables(change) told after each applied change
 
     # ---------------------------------------------------------------- open / create / close
@@ -212,13 +307,20 @@ class EventFile:
     def open(cls, path: str | Path, device: str | None = None) -> EventFile:
         path = Path(path)
         version = inspect(path)
+        kit = _kit_copy(path)  # read-only: a damaged file is refused before anything writes to it
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-            raise StoreError(tr("store.read_only", path=path))
+            raise StoreError(tr("store.read_only_open", path=path))
         ev = cls(path, device)
+        ev._kit = kit
+        ev._identity = _identity(path)
         try:
+            with ev._engine.connect():  # connect now (WAL switch): a full disk fails here, not later
+                pass
             if version < SCHEMA_VERSION:
                 migrations.upgrade(ev._session, version)
-            ev.kit  # noqa: B018 — load the kit copy now, so a broken copy fails at open
+        except DBAPIError as exc:
+            ev.close()
+            raise StoreError(_db_message(exc, path)) from exc
         except BaseException:
             ev.close()
             raise
@@ -245,8 +347,12 @@ class EventFile:
                 logo = kit.logo_path.read_bytes()
             if logo is not None and kit.event.logo:
                 self._session.add(Asset(name="logo", data=logo))
-            self._session.add(Synthesis(id=1, modified_at=created))
             stamp = f"{kit.event.date.isoformat()}T00:00:00.000000+00:00"
+            # the empty synthesis has the same first revision on every laptop of the event
+            syn_rev = _item_id(kit.event.id, sha, "synthesis")
+            self._session.add(Synthesis(id=1, modified_at=stamp, revision=syn_rev))
+            self._session.add(RecordRevision(id=syn_rev, kind="synthesis", record_id="1", parent_id=None,
+                                             device=KIT_DEVICE, at=stamp, state=SynthesisState().to_json()))
             for w in kit.workshops:
                 for sid, items in w.prepared:
                     self._add_prepared(kit.event.id, sha, w.number, sid, items, None, (), stamp)
@@ -277,10 +383,14 @@ class EventFile:
         self._closed = True
         try:
             self._session.close()
-            with self._engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-                conn.exec_driver_sql("PRAGMA journal_mode = DELETE")
-        except DBAPIError:
+            raw = self._engine.raw_connection()  # outside any transaction: pragmas take effect
+            try:
+                con = raw.driver_connection
+                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                con.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                raw.close()
+        except (DBAPIError, sqlite3.Error):
             pass  # another process still has it open, or the disk is gone: WAL stays valid
         finally:
             self._engine.dispose()
@@ -290,6 +400,42 @@ class EventFile:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def save_copy(self, target: str | Path) -> Path:
+        """Write a consistent copy of everything stored to ``target`` (e.g. after the file was lost).
+
+        The copy is made from the open connection (SQLite's backup API), so it rescues the event
+        even when its file was deleted or moved while open; it is written under a temporary name
+        beside ``target``, synced, then renamed. ``target`` must not exist.
+        """
+        target = Path(target)
+        if target.exists():
+            raise StoreError(tr("store.exists", path=target))
+        tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+        self._end_read()
+        try:
+            raw = self._engine.raw_connection()
+            try:
+                dest = sqlite3.connect(tmp)
+                try:
+                    raw.driver_connection.backup(dest)
+                    dest.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    dest.close()
+            finally:
+                raw.close()
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except OSError as exc:
+            _cleanup(tmp)
+            raise StoreError(_os_message(exc, target)) from exc
+        except sqlite3.Error as exc:
+            _cleanup(tmp)
+            low = str(exc).lower()
+            key = "store.disk_full" if "full" in low else "store.io"
+            raise StoreError(tr(key, path=target, reason=str(exc))) from exc
+        return target
 
     def _end_read(self) -> None:
         """End the read transaction that queries open, so no snapshot is held between calls."""
@@ -351,27 +497,17 @@ class EventFile:
         return self._ordered(self._rows(stmt), False)
 
     def _ordered(self, rows: list[NoteRow], include_deleted: bool) -> list[tuple[NoteRow, int]]:
+        """Notes by atelier and section in kit order, each outline in tree order."""
         kit = self.kit
         w_order = {w.number: i for i, w in enumerate(kit.workshops)}
         s_order = {s.id: i for i, s in enumerate(kit.sections)}
-        visible = {r.id: r for r in rows if include_deleted or not r.deleted}
-        children: dict[tuple, list[NoteRow]] = {}
-        for r in visible.values():
-            parent = r.parent_id if r.parent_id in visible else None  # orphans go to the top
-            children.setdefault((r.workshop, r.section, parent), []).append(r)
-        for lst in children.values():
-            lst.sort(key=lambda r: (r.position, r.id))
+        places: dict[tuple[int, str], list[NoteRow]] = {}
+        for r in rows:
+            if include_deleted or not r.deleted:
+                places.setdefault((r.workshop, r.section), []).append(r)
         out: list[tuple[NoteRow, int]] = []
-        places = sorted(
-            {(r.workshop, r.section) for r in visible.values()},
-            key=lambda p: (w_order.get(p[0], 10**6), p[0], s_order.get(p[1], 10**6), p[1]),
-        )
-        for w, s in places:
-            stack = [(r, 0) for r in reversed(children.get((w, s, None), []))]
-            while stack:
-                r, depth = stack.pop()
-                out.append((r, depth))
-                stack.extend((c, depth + 1) for c in reversed(children.get((w, s, r.id), [])))
+        for place in sorted(places, key=lambda p: (w_order.get(p[0], 10**6), p[0], s_order.get(p[1], 10**6), p[1])):
+            out.extend(tree_order(places[place]))
         return out
 
     @_reads
@@ -383,8 +519,25 @@ class EventFile:
         return sorted(self._rows(stmt), key=lambda r: (r.position, r.id))
 
     @_reads
+    def _siblings(self, parent: str | None, workshop: int, section: str) -> list[_Sibling]:
+        """``children`` as ``_slot`` reads it (id, position; a state only to renumber), without
+        building 300 rows: a new note in a long section stays cheap."""
+        stmt = select(Note.id, Note.position).where(
+            Note.workshop == workshop, Note.section == section, Note.parent_id == parent,
+            Note.deleted.is_(False),
+        )
+        return [_Sibling(self, i, p) for i, p in sorted(self._session.execute(stmt), key=lambda r: (r[1], r[0]))]
+
+    @_reads
     def revisions(self, note_id: str) -> list[NoteRevision]:
         return list(self._session.scalars(select(NoteRevision).where(NoteRevision.note_id == note_id)))
+
+    @_reads
+    def table_rows(self, table: str) -> list[dict[str, Any]]:
+        """Every row of one table as ``{column: value}``, in primary-key order (JSON export)."""
+        t = Base.metadata.tables[table]
+        stmt = select(t).order_by(*t.primary_key.columns)
+        return [dict(r._mapping) for r in self._session.execute(stmt)]
 
     @_reads
     def count_notes(self) -> dict[tuple[int, str], int]:
@@ -393,13 +546,40 @@ class EventFile:
             out[(n.workshop, n.section)] = out.get((n.workshop, n.section), 0) + 1
         return out
 
+    @_reads
+    def search(self, text: str, workshop: int | None = None, contributor: str | None = None,
+               commitment: str | int | None = None) -> list[NoteRow]:
+        """Visible notes whose text or links contain ``text``, ignoring case and accents.
+
+        Optional filters: an atelier number, a contributor type, a commitment id. The result is
+        in outline order (atelier, section, then tree order among the notes found).
+        """
+        table = Note.__table__  # plain rows, not ORM objects: thousands of hits stay cheap
+        stmt = select(table).where(table.c.deleted.is_(False))
+        needle = fold(text.strip())
+        if needle:
+            stmt = stmt.where(func.instr(func.fold(table.c.text + " " + table.c.urls), needle) > 0)
+        if workshop is not None:
+            stmt = stmt.where(table.c.workshop == workshop)
+        if contributor is not None:
+            stmt = stmt.where(table.c.contributor == contributor)
+        rows = [_to_row(n) for n in self._session.execute(stmt)]
+        if commitment is not None:
+            rows = [r for r in rows if str(commitment) in r.commitments]
+        return [r for r, _depth in self._ordered(rows, False)]
+
     # ---------------------------------------------------------------- applying changes
     def apply(self, change: Change) -> Change:
         """Write every ``after`` state of ``change`` in one transaction; return it."""
         if change.empty:
             return change
+        change = self._with_reopening(change)
         stamp = now()
         self._end_read()
+        if self._identity is not None and _identity(self.path) != self._identity:
+            # deleted, moved or replaced while open: SQLite would go on writing into a file
+            # nobody will find again. What is stored stays readable: see save_copy().
+            raise _unsaved(StoreError(tr("store.gone", path=self.path)), change)
         try:
             with self._session.begin():
                 for e in change.edits:
@@ -409,10 +589,10 @@ class EventFile:
                     writer(e.key, e.after, stamp)
         except DBAPIError as exc:
             self._session.rollback()
-            raise StoreError(_db_message(exc, self.path)) from exc
+            raise _unsaved(StoreError(_db_message(exc, self.path)), change) from exc
         except OSError as exc:
             self._session.rollback()
-            raise StoreError(_os_message(exc, self.path)) from exc
+            raise _unsaved(StoreError(_os_message(exc, self.path)), change) from exc
         for listener in list(self.listeners):
             listener(change)
         return change
@@ -424,11 +604,16 @@ class EventFile:
                 return
             state = _to_row(row).state.with_(deleted=True)
         rev = str(uuid.uuid4())
-        parent_rev = row.revision if row is not None else None
+        heads = self._session.get(RecordHeads, ("note", note_id))
+        parents = self._parents(row.revision if row is not None else None, heads)
         self._session.add(
-            NoteRevision(id=rev, note_id=note_id, parent_id=parent_rev, device=self.device, at=stamp,
-                         state=state.to_json())
+            NoteRevision(id=rev, note_id=note_id, parent_id=parents[0] if parents else None,
+                         device=self.device, at=stamp, state=state.to_json())
         )
+        self._add_parents(rev, parents)
+        if heads is not None:  # several heads: the revisions decide what the note shows
+            self._recompute("note", [note_id])
+            return
         if row is None:
             self._session.add(_note_row(note_id, state, stamp, self.device, rev))
         else:
@@ -454,8 +639,10 @@ class EventFile:
         if state is None:
             if row is None:
                 return
-            row.deleted, row.modified_at = True, stamp
+            state = _to_proposal(row).state.with_(deleted=True)
+        if self._write_record("proposal", pid, row.revision if row is not None else None, state, stamp):
             return
+        row = self._session.get(Proposal, pid)
         if row is None:
             row = Proposal(id=pid, created_at=stamp, device=self.device)
             self._session.add(row)
@@ -468,15 +655,234 @@ class EventFile:
             state.decision, state.decision_reason, state.decision_date)
         row.deleted = state.deleted
         row.modified_at = stamp
+        row.revision = self._last_revision
 
     def _write_synthesis(self, _key: int, state: SynthesisState, stamp: str) -> None:
         row = self._session.get(Synthesis, 1)
+        if self._write_record("synthesis", "1", row.revision if row is not None else None, state, stamp):
+            return
         if row is None:
             row = Synthesis(id=1)
             self._session.add(row)
         for k, v in vars(state).items():
             setattr(row, k, v)
         row.modified_at = stamp
+        row.revision = self._last_revision
+
+    # ---------------------------------------------------------------- revisions, heads, conflicts
+    _last_revision: str | None = None
+
+    def _parents(self, current: str | None, heads: RecordHeads | None) -> list[str]:
+        """Parents of a new revision: the shown head; every head if they merged without conflict.
+
+        While a record is in conflict, ordinary edits continue the shown version only, so the
+        conflict stays until a person resolves it (``resolve_conflict``).
+        """
+        if current is None:
+            return []
+        if heads is not None and heads.conflict is None:
+            return [current, *(h for h in json.loads(heads.heads) if h != current)]
+        return [current]
+
+    def _add_parents(self, rev: str, parents: list[str]) -> None:
+        for p in parents[1:]:
+            self._session.add(RevisionParent(revision_id=rev, parent_id=p))
+
+    def _write_record(self, kind: str, rid: str, current: str | None, state, stamp: str) -> bool:
+        """Add a revision of a proposal or of the synthesis; True if the heads were recomputed."""
+        heads = self._session.get(RecordHeads, (kind, rid))
+        parents = self._parents(current, heads)
+        rev = str(uuid.uuid4())
+        self._session.add(RecordRevision(id=rev, kind=kind, record_id=rid,
+                                         parent_id=parents[0] if parents else None,
+                                         device=self.device, at=stamp, state=state.to_json()))
+        self._add_parents(rev, parents)
+        self._last_revision = rev
+        if heads is not None:
+            self._recompute(kind, [rid])
+            return True
+        return False
+
+    def _write_resolution(self, key: tuple[str, str, str], res: Resolution | None, stamp: str) -> None:
+        kind, rid, rev = key
+        conn = self._session.connection()
+        if res is not None:
+            if kind == "note":
+                self._session.add(NoteRevision(id=rev, note_id=rid, parent_id=res.parents[0], device=res.device,
+                                               at=res.at, state=res.state.to_json()))
+            else:
+                self._session.add(RecordRevision(id=rev, kind=kind, record_id=rid, parent_id=res.parents[0],
+                                                 device=res.device, at=res.at, state=res.state.to_json()))
+            self._add_parents(rev, list(res.parents))
+        else:  # undo: the resolution goes, with the edits made (and undone) after it
+            self._session.flush()
+            revs = _load_revisions(conn, kind, [rid]).get(rid, [])
+            gone = {rev}
+            grew = True
+            while grew:
+                grew = False
+                for r in revs:
+                    if r[0] not in gone and any(p in gone for p in r[1]):
+                        gone.add(r[0])
+                        grew = True
+            table = "note_revision" if kind == "note" else "record_revision"
+            for g in gone:
+                conn.exec_driver_sql(f"DELETE FROM {table} WHERE id = ?", (g,))
+                conn.exec_driver_sql("DELETE FROM revision_parent WHERE revision_id = ?", (g,))
+            self._session.expire_all()
+        self._recompute(kind, [rid])
+
+    def _recompute(self, kind: str, ids: Iterable[str]) -> dict[str, Resolved]:
+        """Recompute what records show from their revisions (inside the current transaction)."""
+        self._session.flush()
+        conn = self._session.connection()
+        results = recompute(conn, kind, ids)
+        self._session.expire_all()
+        return results
+
+    def _with_reopening(self, change: Change) -> Change:
+        """Add the reopening of a validated synthesis to a change of the event's content.
+
+        Part of the same change, so undoing the change restores the validation too.
+        """
+        content = False
+        for e in change.edits:
+            if e.before == e.after:
+                continue
+            if e.kind in ("note", "proposal", "resolution"):
+                content = True
+            elif e.kind == "synthesis":
+                b, a = e.before, e.after
+                if (b is None or a is None or (b.validated_by, b.validated_at, b.fingerprint)
+                        != (a.validated_by, a.validated_at, a.fingerprint)):
+                    return change  # this change validates or reopens by itself (or undoes that)
+                content = content or b.reopened() != a.reopened()
+        if not content:
+            return change
+        current = self.synthesis()
+        for e in change.edits:
+            if e.kind == "synthesis" and e.after is not None:
+                current = e.after
+        if not current.validated:
+            return change
+        edits = (*change.edits, Edit("synthesis", 1, current, current.reopened()))
+        return Change(change.label, edits, change.focus, change.focus_before, change.extra)
+
+    @_reads
+    def conflicts(self, kind: str | None = None) -> list[Conflict]:
+        """Records in conflict after a merge (notes in outline order first), for a person to resolve."""
+        stmt = select(RecordHeads).where(RecordHeads.conflict.is_not(None))
+        if kind is not None:
+            stmt = stmt.where(RecordHeads.kind == kind)
+        rows = list(self._session.scalars(stmt))
+        out = [self._conflict(r) for r in rows]
+        place = {}
+        for i, (n, _d) in enumerate(self._ordered(self._rows(select(Note)), True)):
+            place[n.id] = i
+        rank = {"note": 0, "proposal": 1, "synthesis": 2}
+        return sorted(out, key=lambda c: (rank[c.kind], place.get(c.record_id, 0), c.record_id))
+
+    @_reads
+    def conflict(self, record_id: str, kind: str = "note") -> Conflict | None:
+        row = self._session.get(RecordHeads, (kind, record_id))
+        if row is None or row.conflict is None:
+            return None
+        return self._conflict(row)
+
+    def _conflict(self, row: RecordHeads) -> Conflict:
+        conn = self._session.connection()
+        revs = _load_revisions(conn, row.kind, [row.record_id]).get(row.record_id, [])
+        heads = set(json.loads(row.heads))
+        decode = _DECODERS[row.kind]
+        versions = tuple(sorted((Version(r[0], r[2], r[3], decode(r[4])) for r in revs if r[0] in heads),
+                                key=lambda v: (v.at, v.revision)))
+        if row.kind == "note":
+            shown = self.note(row.record_id).state
+        elif row.kind == "proposal":
+            shown = self.proposal(row.record_id).state
+        else:
+            shown = self.synthesis()
+        return Conflict(row.kind, row.record_id, row.conflict or "", tuple(json.loads(row.fields)), shown,
+                        versions)
+
+    def resolve_conflict(self, record_id: str, state: Any = None, *, revision: str | None = None,
+                         kind: str = "note") -> Change:
+        """Resolve a conflict: keep one version (``revision``, a head's id or its first characters),
+        or a combined ``state`` (by default the state shown now). One undoable change: a new
+        revision whose parents are all the heads."""
+        found = self.conflict(record_id, kind)
+        if found is None:
+            raise OperationError(tr("merge.no_conflict", id=record_id))
+        if revision is not None:
+            matches = [v for v in found.versions if v.revision.startswith(revision)]
+            if len(matches) != 1:
+                raise OperationError(tr("merge.unknown_version", id=revision))
+            state = matches[0].state
+        if state is None:
+            state = found.shown
+        shown_rev = self._shown_revision(kind, record_id)
+        heads = [v.revision for v in found.versions]
+        parents = (shown_rev, *sorted(h for h in heads if h != shown_rev))
+        res = Resolution(str(uuid.uuid4()), parents, state, now(), self.device)
+        focus = record_id if kind == "note" else None
+        return self.apply(Change("resolve_conflict", (Edit("resolution", (kind, record_id, res.revision), None, res),),
+                                 focus=focus, focus_before=focus))
+
+    @_reads
+    def _shown_revision(self, kind: str, record_id: str) -> str:
+        model = {"note": Note, "proposal": Proposal, "synthesis": Synthesis}[kind]
+        row = self._session.get(model, int(record_id) if kind == "synthesis" else record_id)
+        return row.revision
+
+    # ---------------------------------------------------------------- validation of the synthesis
+    @_reads
+    def content_fingerprint(self) -> str:
+        return self._fingerprint()
+
+    def _fingerprint(self) -> str:
+        """SHA-256 of the event's content: what a validation vouches for (see docs/merge.md).
+
+        Canonical JSON (sorted keys, no spaces, UTF-8) of the event id, the kit's hash, every note
+        not deleted (id and state: place, text, urls, contributor, commitments, votes), every
+        proposal not deleted (id and state, decision included) and the synthesis' texts (object,
+        intro, feedback, date). Timestamps, laptops, revisions and the validation are left out.
+        """
+        notes = []
+        for n in self._session.scalars(select(Note).where(Note.deleted.is_(False)).order_by(Note.id)):
+            d = dataclasses.asdict(_to_row(n).state)
+            d.pop("deleted")
+            notes.append({"id": n.id, **d})
+        proposals = []
+        for p in self._session.scalars(select(Proposal).where(Proposal.deleted.is_(False)).order_by(Proposal.id)):
+            d = dataclasses.asdict(_to_proposal(p).state)
+            d.pop("deleted")
+            proposals.append({"id": p.id, **d})
+        syn = self._session.get(Synthesis, 1) or SynthesisState()
+        meta = {m.key: m.value for m in self._session.scalars(select(Meta))}
+        doc = {
+            "format": "facilitator-fingerprint/1",
+            "event_id": meta.get("event_id"),
+            "kit_sha256": meta.get("kit_sha256"),
+            "notes": notes,
+            "proposals": proposals,
+            "synthesis": {"object": syn.object, "intro": syn.intro, "feedback": syn.feedback, "date": syn.date},
+        }
+        text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def validate_synthesis(self, by: str) -> Change:
+        """Mark the synthesis "validée" by ``by``: date and fingerprint of the content are stored.
+        Any later change of notes, proposals or synthesis reopens it (see ``apply``)."""
+        by = (by or "").strip()
+        if not by:
+            raise OperationError(tr("synthesis.validator_required"))
+        before = self.synthesis()
+        after = before.with_(validated_by=by, validated_at=now(), fingerprint=self.content_fingerprint())
+        return self.apply(Change("validate_synthesis", (Edit("synthesis", 1, before, after),)))
+
+    def reopen_synthesis(self) -> Change:
+        before = self.synthesis()
+        return self.apply(Change("reopen_synthesis", (Edit("synthesis", 1, before, before.reopened()),)))
 
     # ---------------------------------------------------------------- note operations
     def _check_place(self, workshop: int, section: str) -> None:
@@ -514,11 +920,11 @@ class EventFile:
         if after is not None:
             ref = self.note(after)
             parent = ref.parent_id
-            siblings = self.children(parent, workshop, section)
+            siblings = self._siblings(parent, workshop, section)
             idx = next((i for i, s in enumerate(siblings) if s.id == after), len(siblings) - 1)
             edits, position = self._slot(siblings, idx + 1)
         else:
-            siblings = self.children(parent, workshop, section)
+            siblings = self._siblings(parent, workshop, section)
             edits, position = self._slot(siblings, len(siblings))
         nid = note_id or str(uuid.uuid4())
         state = NoteState(workshop, section, parent, position, text, **fields)
@@ -737,7 +1143,13 @@ class EventFile:
             raise OperationError(tr("store.bad_decision", value=out["decision"]))
         for key in ("commitments", "notes"):
             if key in out:
-                out[key] = tuple(str(c) for c in out[key])
+                out[key] = tuple(dict.fromkeys(str(c) for c in out[key]))
+        plan = self.kit.plan
+        for c in out.get("commitments", ()):
+            if plan is None or plan.commitment(c) is None:
+                raise OperationError(tr("synthesis.unknown_commitment", id=c))
+        for n in out.get("notes", ()):
+            self.note(n)  # raises for an unknown note
         if "workshops" in out:
             out["workshops"] = tuple(int(w) for w in out["workshops"])
         return out
@@ -764,12 +1176,43 @@ class EventFile:
         new = row.state.with_(deleted=True)
         return self.apply(Change("delete_proposal", (Edit("proposal", pid, row.state, new),), None, pid))
 
-    # ---------------------------------------------------------------- transactions for bulk work
-    @contextmanager
-    def batch(self, label: str = "batch") -> Iterator[list[Change]]:
-        """Group several operations; yields the list they are appended to (for a grouped undo)."""
-        changes: list[Change] = []
-        yield changes
+
+class _Sibling:
+    """A sibling of a note being placed: its id and position (its state is read only if needed)."""
+
+    __slots__ = ("_ev", "id", "position")
+
+    def __init__(self, ev: EventFile, note_id: str, position: float) -> None:
+        self._ev, self.id, self.position = ev, note_id, position
+
+    @property
+    def state(self) -> NoteState:
+        return self._ev.note(self.id).state
+
+
+def _hold_loaded(session: Session) -> None:
+    """Keep the notes and the synthesis a session has loaded strongly referenced.
+
+    The identity map is weak: without this, each ``session.get(Note, id)`` (several per keystroke:
+    read the note, write it, check the synthesis) emits a SELECT and rebuilds the object. Held
+    objects are still expired by ``expire_all`` (a merge, a recompute, a rollback) and then
+    re-read on access, as before. SQLAlchemy's documented "strong reference" recipe.
+    """
+    held = session.info["held"] = set()
+
+    @event.listens_for(session, "loaded_as_persistent")
+    @event.listens_for(session, "pending_to_persistent")
+    @event.listens_for(session, "detached_to_persistent")
+    @event.listens_for(session, "deleted_to_persistent")
+    def _hold(_session, obj) -> None:
+        if isinstance(obj, (Note, Synthesis)):
+            held.add(obj)
+
+    @event.listens_for(session, "persistent_to_detached")
+    @event.listens_for(session, "persistent_to_deleted")
+    @event.listens_for(session, "persistent_to_transient")
+    def _release(_session, obj) -> None:
+        held.discard(obj)
 
 
 def _note_row(nid: str, state: NoteState, stamp: str, device: str, rev: str) -> Note:
@@ -814,6 +1257,15 @@ def _to_proposal(p: Proposal) -> ProposalRow:
     return ProposalRow(p.id, state, p.created_at, p.modified_at, p.device)
 
 
+def _unsaved(error: StoreError, change: Change) -> StoreError:
+    """The error of a write that failed, carrying the change that was not stored.
+
+    The app keeps it to apply again once the problem is solved, or to a copy (``save_copy``).
+    """
+    error.change = change
+    return error
+
+
 def _cleanup(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         try:
@@ -835,6 +1287,8 @@ def _os_message(exc: OSError, path: Path) -> str:
 def _db_message(exc: DBAPIError, path: Path) -> str:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     low = text.lower()
+    if not path.exists():
+        return tr("store.gone", path=path)
     if "full" in low:
         return tr("store.disk_full", path=path)
     if "readonly" in low or "read-only" in low:
@@ -843,3 +1297,134 @@ def _db_message(exc: DBAPIError, path: Path) -> str:
         if not path.exists():
             return tr("store.gone", path=path)
     return tr("store.io", path=path, reason=text)
+
+
+# --------------------------------------------------------------------------------------------
+# conflicts and recomputation of heads (shared by the operations and by facilitator.merge)
+
+
+@dataclass(frozen=True)
+class Version:
+    """One head of a record in conflict: which laptop wrote it, when, and its state."""
+
+    revision: str
+    device: str
+    at: str
+    state: Any
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A record with concurrent versions that a person has to choose between or combine."""
+
+    kind: str  # "note", "proposal", "synthesis"
+    record_id: str
+    reason: str  # "edit" or "deleted-edited"
+    fields: tuple[str, ...]  # field groups that differ ("text", "place", "deleted", …)
+    shown: Any  # the state shown meanwhile (the latest version, never a deletion)
+    versions: tuple[Version, ...]
+
+
+_DECODERS = {"note": NoteState.from_json, "proposal": ProposalState.from_json,
+             "synthesis": SynthesisState.from_json}
+
+
+def _load_revisions(conn, kind: str, ids: Iterable[str]) -> dict[str, list[tuple]]:
+    """``{record id: [(id, parents, device, at, state json), …]}`` for the given records."""
+    ids = list(dict.fromkeys(ids))
+    out: dict[str, list[tuple]] = {}
+    if not ids:
+        return out
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _recompute_ids (id TEXT PRIMARY KEY)")
+    conn.exec_driver_sql("DELETE FROM _recompute_ids")
+    conn.exec_driver_sql("INSERT OR IGNORE INTO _recompute_ids VALUES (?)", [(i,) for i in ids])
+    if kind == "note":
+        rows = conn.exec_driver_sql(
+            "SELECT r.id, r.note_id, r.parent_id, r.device, r.at, r.state FROM note_revision r "
+            "JOIN _recompute_ids k ON r.note_id = k.id").fetchall()
+    else:
+        rows = conn.exec_driver_sql(
+            "SELECT r.id, r.record_id, r.parent_id, r.device, r.at, r.state FROM record_revision r "
+            "JOIN _recompute_ids k ON r.record_id = k.id WHERE r.kind = ?", (kind,)).fetchall()
+    extra: dict[str, list[str]] = {}
+    for rid, pid in conn.exec_driver_sql("SELECT revision_id, parent_id FROM revision_parent"):
+        extra.setdefault(rid, []).append(pid)
+    for rid, record, parent, device, at, state in rows:
+        parents = ((parent,) if parent else ()) + tuple(sorted(extra.get(rid, ())))
+        out.setdefault(record, []).append((rid, parents, device, at, state))
+    return out
+
+
+def _resolve(kind: str, revs: list[tuple]) -> Resolved:
+    if len(revs) == 1:  # the common case, kept fast
+        rid, _p, device, at, state = revs[0]
+        return Resolved((rid,), rid, json.loads(state), None, (), at, device, at)
+    referenced = {p for r in revs for p in r[1]}
+    heads = [r for r in revs if r[0] not in referenced]
+    if len(heads) == 1:
+        ids = {r[0] for r in revs}
+        roots = [r for r in revs if not any(p in ids for p in r[1])] or revs
+        first = min(roots, key=lambda r: (r[3], r[0]))
+        h = heads[0]
+        return Resolved((h[0],), h[0], json.loads(h[4]), None, (), first[3], first[2], h[3])
+    return resolve_heads(kind, [Rev(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in revs])
+
+
+def _json_list(v) -> str:
+    return json.dumps(list(v), ensure_ascii=False) if v else "[]"
+
+
+def recompute(conn, kind: str, ids: Iterable[str], known: dict[str, list[tuple]] | None = None) -> dict[str, Resolved]:
+    """Rewrite the current rows (note / proposal / synthesis) and ``record_heads`` of ``ids`` from
+    their revisions; a pure function of the set of revisions, so merges commute.
+
+    ``known``: records whose complete list of revisions ``(id, parent_id, device, at, state)``
+    the caller already holds (a merge, for notes new to the target), so they are not read back.
+    """
+    known = known or {}
+    grouped = _load_revisions(conn, kind, [i for i in ids if i not in known])
+    if known:
+        extra: dict[str, list[str]] = {}
+        for rid, pid in conn.exec_driver_sql("SELECT revision_id, parent_id FROM revision_parent"):
+            extra.setdefault(rid, []).append(pid)
+        for record, revs in known.items():
+            grouped[record] = [(r[0], ((r[1],) if r[1] else ()) + tuple(sorted(extra.get(r[0], ()))), r[2], r[3], r[4])
+                               for r in revs]
+    results = {rid: _resolve(kind, revs) for rid, revs in grouped.items()}
+    if not results:
+        return results
+    if kind == "note":
+        conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO note (id, workshop, section, parent_id, position, text, urls, contributor, "
+            "commitments, votes, deleted, created_at, modified_at, device, revision) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(rid, s["workshop"], s["section"], s["parent_id"], s["position"], s.get("text", ""),
+              _json_list(s.get("urls")), s.get("contributor"), _json_list(s.get("commitments")), s.get("votes", 0),
+              bool(s.get("deleted")), r.created_at, r.modified_at, r.created_by, r.shown)
+             for rid, r in results.items() for s in (r.state,)])
+    elif kind == "proposal":
+        conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO proposal (id, position, title, text, kind, commitments, notes, workshops, "
+            "decision, decision_reason, decision_date, deleted, created_at, modified_at, device, revision) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(rid, s["position"], s.get("title", ""), s.get("text", ""), s.get("kind", "other"),
+              json.dumps(list(s.get("commitments", ())), ensure_ascii=False),
+              json.dumps(list(s.get("notes", ()))), json.dumps(list(s.get("workshops", ()))),
+              s.get("decision"), s.get("decision_reason", ""), s.get("decision_date"),
+              bool(s.get("deleted")), r.created_at, r.modified_at, r.created_by, r.shown)
+             for rid, r in results.items() for s in (r.state,)])
+    else:
+        conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO synthesis (id, object, intro, feedback, date, validated_by, validated_at, "
+            "fingerprint, modified_at, revision) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(int(rid), s.get("object", ""), s.get("intro", ""), s.get("feedback", ""), s.get("date"),
+              s.get("validated_by"), s.get("validated_at"), s.get("fingerprint"), r.modified_at, r.shown)
+             for rid, r in results.items() for s in (r.state,)])
+    gone = [(kind, rid) for rid in known] + [(kind, rid) for rid in grouped if rid not in known]
+    conn.exec_driver_sql("DELETE FROM record_heads WHERE kind = ? AND record_id = ?", gone)
+    several = [(kind, rid, json.dumps(list(r.heads)), r.conflict, json.dumps(list(r.fields)))
+               for rid, r in results.items() if len(r.heads) > 1]
+    if several:
+        conn.exec_driver_sql("INSERT INTO record_heads (kind, record_id, heads, conflict, fields) "
+                             "VALUES (?,?,?,?,?)", several)
+    return results

@@ -2,6 +2,10 @@
 
 Schema version history (``PRAGMA user_version``), each step a migration in ``migrations.py``:
 1. first version.
+2. merge without loss: ``record_revision`` (revisions of proposals and of the synthesis, like
+   ``note_revision`` for notes), ``revision_parent`` (second and further parents of a revision
+   that joins concurrent heads) and ``record_heads`` (records with several heads: merged
+   automatically, or a conflict for a person to resolve). See docs/merge.md.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, LargeBinary, 
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 APPLICATION_ID = 0x46414349  # "FACI": tells our event files from any other SQLite file
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Base(DeclarativeBase):
@@ -91,6 +95,7 @@ class Synthesis(Base):
     validated_at: Mapped[str | None] = mapped_column(String, nullable=True)
     fingerprint: Mapped[str | None] = mapped_column(String, nullable=True)
     modified_at: Mapped[str] = mapped_column(String)
+    revision: Mapped[str | None] = mapped_column(String, nullable=True)  # head (v2)
 
 
 class Proposal(Base):
@@ -112,3 +117,46 @@ class Proposal(Base):
     created_at: Mapped[str] = mapped_column(String)
     modified_at: Mapped[str] = mapped_column(String)
     device: Mapped[str] = mapped_column(String)
+    revision: Mapped[str | None] = mapped_column(String, nullable=True)  # head (v2)
+
+
+class RecordRevision(Base):
+    """Every state a proposal or the synthesis has had (``kind`` "proposal" or "synthesis")."""
+
+    __tablename__ = "record_revision"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    kind: Mapped[str] = mapped_column(String)
+    record_id: Mapped[str] = mapped_column(String)
+    parent_id: Mapped[str | None] = mapped_column(String, nullable=True)  # first parent
+    device: Mapped[str] = mapped_column(String)
+    at: Mapped[str] = mapped_column(String)
+    state: Mapped[str] = mapped_column(Text)  # JSON of ProposalState / SynthesisState
+    __table_args__ = (Index("record_revision_record", "kind", "record_id"),)
+
+
+class RevisionParent(Base):
+    """Second and further parents of a revision (a resolution or a merge of concurrent heads).
+
+    The first parent stays in ``parent_id`` of the revision; revision ids are UUIDs, unique
+    across ``note_revision`` and ``record_revision``.
+    """
+
+    __tablename__ = "revision_parent"
+    revision_id: Mapped[str] = mapped_column(String, primary_key=True)
+    parent_id: Mapped[str] = mapped_column(String, primary_key=True)
+
+
+class RecordHeads(Base):
+    """A record (note, proposal, synthesis) with two or more heads after a merge.
+
+    ``conflict`` is None when the heads were merged field by field without contradiction, else
+    "edit" (two laptops changed the same field differently) or "deleted-edited" (deleted on one
+    laptop, edited on another: the note is kept). Derived from the revisions: a merge recomputes it.
+    """
+
+    __tablename__ = "record_heads"
+    kind: Mapped[str] = mapped_column(String, primary_key=True)
+    record_id: Mapped[str] = mapped_column(String, primary_key=True)
+    heads: Mapped[str] = mapped_column(Text)  # JSON list of revision ids, sorted
+    conflict: Mapped[str | None] = mapped_column(String, nullable=True)
+    fields: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of conflicting fields

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -38,11 +39,13 @@ def test_sigkill_in_write_loop_loses_nothing_acknowledged(tmp_path, kit_2021):
     EventFile.create(path, kit_2021).close()
     acked: dict[str, str] = {}
     env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    rng = random.Random(2016)
     for round_ in range(4):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path), f"r{round_}"],
                                 stdout=subprocess.PIPE, text=True, env=env)
-        deadline = time.monotonic() + 0.6 + 0.2 * round_
-        lines = []
+        # the kill clock starts at the first acknowledged change, however slow start-up is
+        lines = [proc.stdout.readline()]
+        deadline = time.monotonic() + rng.uniform(0.1, 0.5)
         while time.monotonic() < deadline:
             line = proc.stdout.readline()
             if not line:
@@ -51,6 +54,7 @@ def test_sigkill_in_write_loop_loses_nothing_acknowledged(tmp_path, kit_2021):
         os.kill(proc.pid, signal.SIGKILL)
         rest, _ = proc.communicate()
         lines.extend(rest.splitlines(keepends=True))
+        assert lines[0].startswith("ADD "), lines[:1]
         for line in lines:
             if not line.endswith("\n"):
                 continue  # cut by the kill: never acknowledged
@@ -65,4 +69,4 @@ def test_sigkill_in_write_loop_loses_nothing_acknowledged(tmp_path, kit_2021):
             stored = {r.id: r.text for r in ev.notes(1, "futurs")}
         missing = {k: v for k, v in acked.items() if stored.get(k) != v}
         assert not missing, f"round {round_}: {len(missing)} acknowledged changes lost"
-    assert len(acked) > 20
+    assert len(acked) >= 4

@@ -1,0 +1,135 @@
+"""The restitution as one self-contained, accessible HTML page.
+
+One file, no external asset (inline CSS only, no script, no image, no font download): it can be
+published as is or opened from a USB stick. ``lang`` on ``<html>``, a ``<nav>`` table of
+contents with anchors, one ``<h1>`` then ``<h2>``–``<h4>`` without skipped levels, nested ``<ul>``
+for the notes. Every text goes through ``html.escape``; ``<a href>`` only for http(s) URLs.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from exports.content import Restitution
+from exports.markup import Run
+from exports.textdoc import Heading, Item, ItemList, Para, Toc, elements, is_safe_url, text_of
+
+CSS = """
+:root { color-scheme: light; }
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; line-height: 1.5; color: #1a1a1a;
+       background: #fff; margin: 0; }
+header, nav, main { max-width: 48rem; margin: 0 auto; padding: 0 1.25rem; }
+header { padding-top: 2rem; border-bottom: 3px solid #000091; }
+h1 { font-size: 2rem; margin: 0 0 .5rem; color: #000091; }
+h2 { font-size: 1.5rem; margin-top: 2.5rem; color: #000091; border-bottom: 1px solid #ccc; }
+h3 { font-size: 1.2rem; margin-top: 2rem; }
+h4 { font-size: 1rem; margin-top: 1.5rem; font-weight: normal; }
+h4 strong { font-weight: bold; }
+.cover { font-size: 1.1rem; }
+.small { font-size: .9rem; color: #444; }
+nav { margin-top: 1.5rem; }
+nav h2 { font-size: 1.1rem; border: 0; margin-top: 0; }
+ul { padding-left: 1.5rem; }
+li { margin: .2rem 0; }
+a { color: #000091; overflow-wrap: anywhere; }
+a:focus { outline: 2px solid #000091; outline-offset: 2px; }
+@media print { nav { display: none; } a { color: inherit; } }
+""".strip()
+
+
+def _run(r: Run) -> str:
+    text = escape(r.text, quote=False)
+    if r.url is not None and is_safe_url(r.url):
+        text = f'<a href="{escape(r.url, quote=True)}">{text}</a>'
+    if r.italic:
+        text = f"<em>{text}</em>"
+    if r.bold:
+        text = f"<strong>{text}</strong>"
+    return text
+
+
+def inline(runs_: tuple[Run, ...]) -> str:
+    return "".join(_run(r) for r in runs_)
+
+
+def _items(items: tuple[Item, ...], out: list[str], indent: str) -> None:
+    out.append(f"{indent}<ul>")
+    for it in items:
+        body = "<br>".join(inline(ln) for ln in it.lines)
+        if it.children:
+            out.append(f"{indent}  <li>{body}")
+            _items(it.children, out, indent + "    ")
+            out.append(f"{indent}  </li>")
+        else:
+            out.append(f"{indent}  <li>{body}</li>")
+    out.append(f"{indent}</ul>")
+
+
+def render_html(content: Restitution, annex: bool = True) -> str:
+    els = elements(content, annex)
+    title = escape(content.title, quote=False)
+    head = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(content.lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{title} – {escape(content.label('doc.restitution').capitalize(), quote=False)}</title>",
+        f'<meta name="description" content="{escape(content.object)}">',
+        f"<style>\n{CSS}\n</style>",
+        "</head>",
+        "<body>",
+    ]
+    header: list[str] = []
+    nav: list[str] = []
+    main: list[str] = []
+    target = header
+    for el in els:
+        if isinstance(el, Toc):
+            nav.append('<nav aria-labelledby="sommaire">')
+            nav.append(f'<h2 id="sommaire">{escape(el.title, quote=False)}</h2>')
+            nav.append("<ul>")
+            open_sub = False
+            for level, text, anchor in el.entries:
+                link = f'<a href="#{escape(anchor)}">{escape(text, quote=False)}</a>'
+                if level == 1:
+                    if open_sub:
+                        nav.append("</ul></li>")
+                        open_sub = False
+                    nav.append(f"<li>{link}")
+                    nav.append("</li>")
+                else:
+                    if not open_sub:
+                        nav.pop()  # reopen the last top entry to nest under it
+                        nav.append("<ul>")
+                        open_sub = True
+                    nav.append(f"<li>{link}</li>")
+            if open_sub:
+                nav.append("</ul></li>")
+            nav.append("</ul>")
+            nav.append("</nav>")
+            target = main
+            continue
+        if isinstance(el, Heading):
+            ident = f' id="{escape(el.anchor)}"' if el.anchor else ""
+            target.append(f"<h{el.level}{ident}>{inline(el.runs)}</h{el.level}>")
+        elif isinstance(el, Para):
+            cls = {"cover": ' class="cover"', "cover-strong": ' class="cover"', "note": ' class="small"'}.get(
+                el.style, "")
+            target.append(f"<p{cls}>{inline(el.runs)}</p>")
+        elif isinstance(el, ItemList):
+            _items(el.items, target, "")
+    out = head
+    out.append("<header>")
+    out.extend(header)
+    out.append("</header>")
+    out.extend(nav)
+    out.append("<main>")
+    out.extend(main)
+    out.append("</main>")
+    out.append("</body>")
+    out.append("</html>")
+    return "\n".join(out) + "\n"
+
+
+__all__ = ["render_html", "inline", "text_of"]

@@ -1,0 +1,209 @@
+"""``facilitator import json FILE EVENT_FILE``: rebuild an event file from its JSON export.
+
+The document is checked completely before anything is written: JSON syntax, format name and
+version, the JSON Schema (``facilitator.event_schema``), the kit's SHA-256 and validity, unique
+ids. Every problem is a ``FacilitatorError`` with a French message, never a traceback.
+
+The new event file is built under a temporary name beside the target, with every row inserted as
+exported (same ids, timestamps, devices, revisions), checked by opening it like any event file,
+then renamed: an import that fails leaves nothing behind, and never replaces an existing file.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import os
+import sqlite3
+import uuid
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, insert
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from facilitator.errors import FacilitatorError, KitError, StoreError
+from facilitator.event_schema import FORMAT, VERSION, errors
+from facilitator.i18n import tr
+from facilitator.kit import load_kit_text
+from facilitator.store import EventFile
+from facilitator.store.schema import APPLICATION_ID, SCHEMA_VERSION, Base
+
+MAX_BYTES = 1024 * 1024 * 1024  # 1 GiB: far beyond any real event
+_DUMP = {"ensure_ascii": False, "sort_keys": True}
+
+
+class JsonImportError(FacilitatorError):
+    """A JSON document that cannot be imported (the message says why and where)."""
+
+
+def read_document(path: str | Path) -> dict[str, Any]:
+    """Read and check a JSON export; return the document or raise ``JsonImportError``."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise JsonImportError(tr("import.too_big", path=path, size=size))
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise JsonImportError(tr("import.not_found", path=path)) from exc
+    except IsADirectoryError as exc:
+        raise JsonImportError(tr("import.not_found", path=path)) from exc
+    except OSError as exc:
+        raise JsonImportError(tr("import.unreadable", path=path, reason=exc.strerror or exc)) from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise JsonImportError(tr("import.not_utf8", path=path)) from exc
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JsonImportError(tr("import.not_json", path=path, line=exc.lineno, column=exc.colno,
+                              problem=exc.msg)) from exc
+    except RecursionError as exc:
+        raise JsonImportError(tr("import.not_json", path=path, line="?", column="?",
+                              problem="imbrication trop profonde")) from exc
+    check_document(doc, path)
+    return doc
+
+
+def check_document(doc: Any, path: str | Path = "JSON") -> None:
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        found = doc.get("format") if isinstance(doc, dict) else type(doc).__name__
+        raise JsonImportError(tr("import.foreign", path=path, found=json.dumps(found, ensure_ascii=False)[:60]))
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise JsonImportError(tr("import.invalid", path=path, version=VERSION,
+                              problems="/version : un entier positif est attendu"))
+    if version > VERSION:
+        raise JsonImportError(tr("import.newer", path=path, found=version, supported=VERSION))
+    problems = []
+    for where, problem in errors(doc):
+        problems.append(f"{where} : {problem}")
+        if len(problems) >= 5:
+            break
+    if problems:
+        raise JsonImportError(tr("import.invalid", path=path, version=VERSION, problems="\n  ".join(problems)))
+    source = doc["kit"]["source"]
+    if hashlib.sha256(source.encode("utf-8")).hexdigest() != doc["kit"]["sha256"]:
+        raise JsonImportError(tr("import.kit_altered", path=path))
+    try:
+        load_kit_text(source, name=f"{path} (kit)")
+    except KitError as exc:
+        raise JsonImportError(tr("import.bad_kit", path=path, problems=str(exc))) from exc
+    for what, ids in (
+        ("note", [n["id"] for n in doc["notes"]]),
+        ("proposition", [p["id"] for p in doc["proposals"]]),
+        ("révision", [r["id"] for r in doc["revisions"]]),
+        ("ressource", [a["name"] for a in doc["assets"]]),
+        ("participants", [f"{p['workshop']}/{p['contributor']}/{p['device']}" for p in doc["participants"]]),
+        ("têtes", [f"{h['record']}/{h['record_id']}" for h in doc["heads"]]),
+    ):
+        seen: set[str] = set()
+        for i in ids:
+            if i in seen:
+                raise JsonImportError(tr("import.duplicate", path=path, what=what, id=i))
+            seen.add(i)
+    for a in doc["assets"]:
+        try:
+            base64.b64decode(a["data_base64"], validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise JsonImportError(tr("import.invalid", path=path, version=VERSION,
+                                  problems=f"/assets/{a['name']} : base64 invalide")) from exc
+
+
+def _rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of each table, exactly as exported."""
+    meta = dict(doc["meta"])
+    meta.update(event_id=doc["event_id"], kit_source=doc["kit"]["source"], kit_sha256=doc["kit"]["sha256"])
+    s = doc["synthesis"]
+    tables: dict[str, list[dict[str, Any]]] = {
+        "meta": [{"key": k, "value": v} for k, v in meta.items()],
+        "asset": [{"name": a["name"], "data": base64.b64decode(a["data_base64"])} for a in doc["assets"]],
+        "synthesis": [{"id": 1, **s}],
+        "participants": [dict(p) for p in doc["participants"]],
+        "note": [{**n, "urls": json.dumps(n["urls"], ensure_ascii=False),
+                  "commitments": json.dumps(n["commitments"], ensure_ascii=False),
+                  "votes": int(n["votes"]), "workshop": int(n["workshop"])} for n in doc["notes"]],
+        "proposal": [{**p, "commitments": json.dumps(p["commitments"], ensure_ascii=False),
+                      "notes": json.dumps(p["notes"]), "workshops": json.dumps([int(w) for w in p["workshops"]])}
+                     for p in doc["proposals"]],
+        "note_revision": [], "record_revision": [], "revision_parent": [], "record_heads": [],
+    }
+    for r in doc["revisions"]:
+        state = json.dumps(r["state"], **_DUMP)
+        if r["record"] == "note":
+            tables["note_revision"].append({"id": r["id"], "note_id": r["record_id"], "parent_id": r["parent_id"],
+                                            "device": r["device"], "at": r["at"], "state": state})
+        else:
+            tables["record_revision"].append({"id": r["id"], "kind": r["record"], "record_id": r["record_id"],
+                                              "parent_id": r["parent_id"], "device": r["device"], "at": r["at"],
+                                              "state": state})
+        for parent in r["merged_parents"]:
+            tables["revision_parent"].append({"revision_id": r["id"], "parent_id": parent})
+    for h in doc["heads"]:
+        tables["record_heads"].append({"kind": h["record"], "record_id": h["record_id"],
+                                       "heads": json.dumps(h["heads"]), "conflict": h["conflict"],
+                                       "fields": json.dumps(h["fields"])})
+    return tables
+
+
+def import_document(doc: dict[str, Any], target: str | Path, source: str | Path = "JSON") -> Path:
+    """Create the event file ``target`` holding exactly the (checked) document."""
+    target = Path(target)
+    if target.exists():
+        raise StoreError(tr("store.exists", path=target))
+    tables = _rows(doc)
+    for name, rows in tables.items():
+        if rows and name not in Base.metadata.tables:
+            raise JsonImportError(tr("import.unsupported", path=source, table=name))
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        con = sqlite3.connect(str(tmp), isolation_level=None)
+        engine = create_engine("sqlite://", creator=lambda: con, poolclass=StaticPool)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        try:
+            with engine.begin() as conn:
+                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                Base.metadata.create_all(conn)
+                conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                for name, rows in tables.items():
+                    if rows:
+                        conn.execute(insert(Base.metadata.tables[name]), rows)
+        finally:
+            engine.dispose()
+            con.close()
+        EventFile.open(tmp, device="import").close()  # the same checks as any event file
+        if target.exists():
+            raise StoreError(tr("store.exists", path=target))
+        os.replace(tmp, target)
+    except SQLAlchemyError as exc:
+        _cleanup(tmp)
+        raise JsonImportError(tr("import.db", path=source, reason=str(getattr(exc, "orig", exc) or exc))) from exc
+    except (OSError, sqlite3.Error) as exc:
+        _cleanup(tmp)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise StoreError(tr("store.unwritable", path=target, reason=reason)) from exc
+    except BaseException:
+        _cleanup(tmp)
+        raise
+    return target
+
+
+def import_json(source: str | Path, target: str | Path) -> Path:
+    """Check the JSON file ``source`` and create the event file ``target`` from it."""
+    target = Path(target)
+    if target.exists():
+        raise StoreError(tr("store.exists", path=target))
+    return import_document(read_document(source), target, source)
+
+
+def _cleanup(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except OSError:
+            pass

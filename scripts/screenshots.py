@@ -1,0 +1,96 @@
+"""Offscreen screenshots of the app on the 2016 demo event, saved in docs/screenshots/.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py
+
+Writes main-window.png, projector.png (light theme, current section), projector-dark.png (all
+sections) and timer-over.png (the time-up signal).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class Clock:
+    now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def settle(app, n: int = 10) -> None:
+    for _ in range(n):
+        app.processEvents()
+
+
+def main() -> int:
+    out = ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["FACILITATOR_HOME"] = tmp
+        os.environ.setdefault("FACILITATOR_DEVICE", "screenshots")
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
+
+        from facilitator.demo import create_demo
+        from ui import app as ui_app
+
+        path = Path(tmp) / "demo-2016.facilitator"
+        create_demo(path).close()
+        clock = Clock()
+        w = ui_app.build(path, clock=clock)
+        app = QApplication.instance()
+        w.resize(1440, 900)
+        w.show()
+        w.workshop_list.setCurrentRow(2)
+        settle(app)
+        sec = w.sections["defis"]
+        ids = sec.note_ids()
+        sec.focus_note(ids[-1])
+        QTest.keyClicks(app.focusWidget(), " (repris en seance)")
+        w.session.flush()
+        w.details.vote(+1)
+        w.details.vote(+1)
+        w.timer.toggle()
+        clock.now += 40 * 60 + 20  # 4 min 40 s left of 45: amber
+        w.timer_state.ticked.emit()
+        settle(app)
+        w.scroll.ensureWidgetVisible(sec.editor(ids[-1]))
+        settle(app)
+        w.grab().save(str(out / "main-window.png"))
+
+        w.toggle_projector()
+        p = w.projector
+        p.resize(1280, 720)
+        p.set_choice(".")
+        settle(app)
+        p.render()
+        settle(app)
+        QTest.qWait(100)
+        p.grab().save(str(out / "projector.png"))
+        p.set_theme("dark")
+        p.set_choice("*")
+        settle(app)
+        QTest.qWait(100)
+        p.grab().save(str(out / "projector-dark.png"))
+        p.set_theme("light")
+        clock.now += 6 * 60  # time is up
+        w.timer_state.ticked.emit()
+        settle(app)
+        w.timer.grab().save(str(out / "timer-over.png"))
+        p.close()
+        w.close()
+    for name in ("main-window", "projector", "projector-dark", "timer-over"):
+        print(out / f"{name}.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

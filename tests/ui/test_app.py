@@ -1,0 +1,101 @@
+"""The app around the window: errors, start screen, preferences, translations."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QPushButton
+
+from facilitator.errors import StoreError
+from facilitator.store import EventFile
+from tests.ui.helpers import key
+from ui import app, errors, settings
+
+
+def test_user_errors_are_one_french_message(messages):
+    errors.report(StoreError("le disque est plein : la dernière modification n'a pas pu être enregistrée"))
+    assert messages == ["le disque est plein : la dernière modification n'a pas pu être enregistrée"]
+
+
+def test_unexpected_errors_are_logged_and_the_message_gives_the_log(messages, tmp_path):
+    try:
+        raise ZeroDivisionError("boum")
+    except ZeroDivisionError:
+        errors.excepthook(*sys.exc_info())
+    assert len(messages) == 1 and "Erreur interne inattendue" in messages[0] and "Traceback" not in messages[0]
+    log = tmp_path / "home" / "logs" / "facilitator.log"
+    assert str(log) in messages[0]
+    assert "ZeroDivisionError: boum" in log.read_text("utf-8")
+
+
+def test_opening_a_bad_file_shows_a_message_and_no_window(tmp_path, messages, qapp):
+    bad = tmp_path / "pas-un-evenement.facilitator"
+    bad.write_text("bonjour", "utf-8")
+    assert app.open_window(bad) is None
+    assert messages and "n'est pas un fichier d'événement" in messages[0]
+
+
+def test_a_failing_store_is_reported_not_raised(window, messages, monkeypatch):
+    def full(*_a, **_k):
+        raise StoreError("le disque est plein")
+
+    monkeypatch.setattr(window.session.ev, "add_note", full)
+    window.sections["futurs"].add_last()
+    assert messages == ["le disque est plein"]
+
+
+def test_start_screen_opens_the_demo(qtbot, tmp_path):
+    screen = app.show_start_screen()
+    qtbot.addWidget(screen)
+    demo_button = screen.findChild(QPushButton, "openDemo")
+    assert demo_button.accessibleName()
+    qtbot.mouseClick(demo_button, Qt.MouseButton.LeftButton)
+    demo = tmp_path / "home" / "facilitator-demo-2016.facilitator"
+    assert demo.exists()
+    window = app._windows[-1]
+    qtbot.addWidget(window)
+    assert window.session.ev.path == demo
+    assert settings.value("last_event") == str(demo.resolve())
+    window.close()
+    with EventFile.open(demo) as ev:
+        assert ev.kit.event.title
+
+
+def test_geometry_and_atelier_are_remembered(qtbot, demo_file, clock):
+    w = app.build(demo_file, clock=clock)
+    qtbot.addWidget(w)
+    w.show()
+    w.resize(911, 477)
+    w.workshop_list.setCurrentRow(3)
+    w.close()
+    w2 = app.build(demo_file, clock=clock)
+    qtbot.addWidget(w2)
+    assert w2.size().height() == 477
+    assert w2.workshop.number == w2.kit.workshops[3].number
+    w2.close()
+
+
+def test_projector_preferences_are_remembered(window, qtbot):
+    key(Qt.Key.Key_F5, widget=window)
+    window.projector.zoom(+4)
+    window.projector.set_theme("dark")
+    assert settings.value("projector/font", type_=int) == 32
+    assert settings.value("projector/theme") == "dark"
+
+
+def test_english_translation_is_available(monkeypatch, qapp):
+    from PySide6.QtCore import QTranslator
+
+    qm = app.I18N / "facilitator_en.qm"
+    assert qm.exists() and (app.I18N / "facilitator_en.ts").exists()
+    t = QTranslator()
+    assert t.load(str(qm))
+    QCoreApplication.installTranslator(t)
+    try:
+        assert QCoreApplication.translate("PhaseTimer", "Phase suivante") == "Next phase"
+        assert QCoreApplication.translate("MainWindow", "&Annuler") == "&Undo"
+    finally:
+        QCoreApplication.removeTranslator(t)
+    assert os.environ.get("FACILITATOR_LANG") is None

@@ -1,0 +1,235 @@
+"""The synthesis editor and the note-taker's view: real widgets on a real demo event file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from facilitator.store import EventFile
+from tests.ui.helpers import settle
+from ui import background, post_event
+from ui.synthesis import NotePicker
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture(autouse=True)
+def _drain():
+    yield
+    background.wait_all()  # no worker thread outlives its test
+
+
+def stored(path):
+    with EventFile.open(path, device="reader") as ev:
+        return {p.id: p for p in ev.proposals()}, ev.synthesis()
+
+
+def editor(window, qtbot):
+    ed = post_event.show_synthesis(window)
+    qtbot.waitExposed(ed)
+    ed.activateWindow()
+    qtbot.waitUntil(ed.isActiveWindow, timeout=3000)
+    return ed
+
+
+def choose(combo: QComboBox, data) -> None:
+    i = combo.findData(data)
+    combo.setCurrentIndex(i)
+    combo.activated.emit(i)
+
+
+def test_menu_opens_the_screens_with_their_names(window):
+    names = {a.objectName() for a in window.findChild(QWidget, "postEventMenu").actions()}
+    assert {"synthesis", "notetaker", "merge", "conflicts", "export"} <= names
+    ed = post_event.show_synthesis(window)
+    assert ed.objectName() == "synthesisEditor" and ed.isVisible()
+    assert ed.list.count() == len(window.session.ev.proposals()) > 0
+    screens = [ed, post_event.show_notetaker(window), post_event.show_merge(window),
+               post_event.show_conflicts(window), post_event.show_export(window)]
+    assert [s.objectName() for s in screens[1:]] == ["notetakerView", "mergeDialog", "conflictsView",
+                                                     "exportDialog"]
+    missing = [(s.objectName(), w.objectName() or type(w).__name__) for s in screens
+               for cls in (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QListWidget, QAbstractSpinBox)
+               for w in s.findChildren(cls) if w.isVisibleTo(s) and not w.accessibleName()
+               and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))]
+    assert missing == []
+
+
+def test_add_a_proposal_decide_undo_redo(window, demo_file, qtbot):
+    ed = editor(window, qtbot)
+    before, _ = stored(demo_file)
+    qtbot.mouseClick(ed.add, LEFT)
+    pid = ed.pid
+    assert pid not in before and ed.title.hasFocus()
+    QTest.keyClicks(ed.title, "Publier les evaluations")
+    ed.text.setFocus()
+    QTest.keyClicks(ed.text, "En donnees ouvertes")
+    settle()
+    choose(ed.kind, "accelerate")
+    item = next(ed.commitments.item(i) for i in range(ed.commitments.count())
+                if ed.commitments.item(i).data(Qt.ItemDataRole.UserRole) == "4")
+    item.setCheckState(Qt.CheckState.Checked)
+    choose(ed.decision, "retenue")
+    ed.reason.setFocus()
+    QTest.keyClicks(ed.reason, "Inscrit au plan")
+    ed.list.setFocus()
+    settle()
+    p = stored(demo_file)[0][pid]
+    assert (p.title, p.text, p.kind, p.commitments) == ("Publier les evaluations", "En donnees ouvertes",
+                                                         "accelerate", ("4",))
+    assert (p.decision, p.decision_reason, p.decision_date) == ("retenue", "Inscrit au plan",
+                                                                dt.date.today().isoformat())
+    assert "Retenue" in ed.list.currentItem().text()
+    # the reason typed is one undo step; then the decision
+    stack = window.session.stack
+    assert stack.undoText() == "Motif de la décision"
+    window.session.undo()
+    window.session.undo()
+    settle()
+    p = stored(demo_file)[0][pid]
+    assert p.decision is None and p.decision_reason == ""
+    assert ed.decision.currentData() is None and ed.reason.toPlainText() == ""
+    window.session.redo()
+    window.session.redo()
+    settle()
+    assert stored(demo_file)[0][pid].decision == "retenue"
+    assert ed.decision.currentData() == "retenue" and ed.reason.toPlainText() == "Inscrit au plan"
+    # typing the title was one step: undo everything back to the creation
+    while stack.undoText() != "Nouvelle proposition":
+        window.session.undo()
+    window.session.undo()
+    settle()
+    assert pid not in stored(demo_file)[0]
+    assert all(ed.list.item(i).data(Qt.ItemDataRole.UserRole) != pid for i in range(ed.list.count()))
+
+
+def test_synthesis_texts_intro_generation_reorder_and_sign_off(window, demo_file, qtbot):
+    ed = editor(window, qtbot)
+    ed.feedback.setFocus()
+    ed.feedback.moveCursor(ed.feedback.textCursor().MoveOperation.End)
+    QTest.keyClick(ed.feedback, Qt.Key.Key_Return)
+    QTest.keyClicks(ed.feedback, "- Prevoir plus de temps")
+    ed.object.setFocus()
+    settle()
+    assert stored(demo_file)[1].feedback.endswith("- Prevoir plus de temps")
+    window.session.undo()
+    settle()
+    assert not stored(demo_file)[1].feedback.endswith("Prevoir plus de temps")
+    # intro from the event's facts
+    ed.intro.setPlainText("")
+    settle()
+    qtbot.mouseClick(ed.generate, LEFT)
+    intro = stored(demo_file)[1].intro
+    assert "2016" in intro and "5" in intro and ed.intro.toPlainText() == intro
+    # reorder: the second proposal goes up
+    ids = list(stored(demo_file)[0])
+    order = [p.id for p in sorted(stored(demo_file)[0].values(), key=lambda p: p.position)]
+    ed.select(order[1])
+    qtbot.mouseClick(ed.up, LEFT)
+    new = [p.id for p in sorted(stored(demo_file)[0].values(), key=lambda p: p.position)]
+    assert new[:2] == [order[1], order[0]] and set(new) == set(ids)
+    assert ed.list.item(0).data(Qt.ItemDataRole.UserRole) == order[1]
+    window.session.undo()
+    settle()
+    assert [p.id for p in sorted(stored(demo_file)[0].values(), key=lambda p: p.position)] == order
+    # drag and drop in the list is the same core operation
+    model = ed.list.model()
+    assert model.moveRows(model.index(0, 0).parent(), 3, 1, model.index(0, 0).parent(), 0)
+    dropped = [p.id for p in sorted(stored(demo_file)[0].values(), key=lambda p: p.position)]
+    assert dropped == [order[3], *order[:3], *order[4:]]
+    window.session.undo()
+    # sign-off: name, date, fingerprint; a later change reopens it
+    ed.validator.setText("Marie Dupont")
+    qtbot.mouseClick(ed.validate, LEFT)
+    syn = stored(demo_file)[1]
+    assert syn.validated_by == "Marie Dupont" and len(syn.fingerprint) == 64
+    assert "Marie Dupont" in ed.validation.text() and syn.fingerprint in ed.validation.text()
+    ed.select(order[0])
+    ed.title.setFocus()
+    QTest.keyClicks(ed.title, " !")
+    ed.list.setFocus()
+    settle()
+    assert stored(demo_file)[1].validated_by is None and "non validée" in ed.validation.text()
+
+
+def test_source_notes_picked_across_ateliers_and_go_to_note(window, demo_file, qtbot):
+    ed = post_event.show_synthesis(window)
+    ev = window.session.ev
+    notes = [n for n in ev.notes(section="futurs") if n.text.strip()]
+    far = next(n for n in notes if n.workshop == 3)
+    near = next(n for n in notes if n.workshop == 1)
+    picker = NotePicker(window, (), ed)
+    total = sum(not picker.list.item(i).isHidden() for i in range(picker.list.count()))
+    picker.workshop.setCurrentIndex(picker.workshop.findData(3))
+    words = far.text.split()[:3]
+    picker.filter.setText(" ".join(words))
+    shown = [picker.list.item(i) for i in range(picker.list.count()) if not picker.list.item(i).isHidden()]
+    assert 0 < len(shown) < total
+    hit = next(i for i in shown if i.data(Qt.ItemDataRole.UserRole) == far.id)
+    hit.setCheckState(Qt.CheckState.Checked)
+    assert picker.checked() == [far.id]
+    picker.close()
+    pid = ed.pid
+    ed.link_notes([far.id, near.id])
+    assert stored(demo_file)[0][pid].notes[-2:] == (far.id, near.id)
+    assert ed.sources.count() >= 2
+    ed.sources.setCurrentRow(ed.sources.count() - 2)
+    qtbot.mouseClick(ed.goto, LEFT)
+    assert window.workshop.number == 3
+    qtbot.waitUntil(lambda: window.current_note == far.id, timeout=3000)
+    ed.sources.setCurrentRow(ed.sources.count() - 1)
+    qtbot.mouseClick(ed.unlink, LEFT)
+    assert near.id not in stored(demo_file)[0][pid].notes
+    window.session.undo()
+    assert near.id in stored(demo_file)[0][pid].notes
+
+
+def test_notetaker_view_filters_and_drafts_a_proposal(window, demo_file, qtbot):
+    view = post_event.show_notetaker(window)
+    assert view.objectName() == "notetakerView"
+    view.section.setCurrentIndex(view.section.findData("futurs"))
+    every = view.shown_ids()
+    ev = window.session.ev
+    assert every == [n.id for n in ev.notes(section="futurs") if n.text.strip()]
+    assert len({ev.note(n).workshop for n in every}) > 1
+    a, b = every[0], every[-1]
+    window.session.do("edit_note", a, contributor="citoyen")
+    window.session.do("vote", b, 3)
+    view.contributor.setCurrentIndex(view.contributor.findData("citoyen"))
+    assert view.shown_ids() == [a]
+    view.contributor.setCurrentIndex(0)
+    view.votes.setValue(2)
+    assert view.shown_ids() == [b]
+    view.votes.setValue(0)
+    w1 = window.kit.workshops[0]
+    only = next(c for c in w1.commitments
+                if not any(c in w.commitments for w in window.kit.workshops if w.number != w1.number))
+    view.commitment.setCurrentIndex(view.commitment.findData(only))
+    kept = view.shown_ids()
+    assert kept and {ev.note(n).workshop for n in kept} == {w1.number}
+    view.commitment.setCurrentIndex(0)
+    # draft a proposal from two notes of different ateliers
+    for i in range(view.tree.topLevelItemCount()):
+        item = view.tree.topLevelItem(i)
+        item.setSelected(item.data(0, Qt.ItemDataRole.UserRole) in (a, b))
+    assert view.create.isEnabled()
+    qtbot.mouseClick(view.create, LEFT)
+    props = stored(demo_file)[0]
+    new = next(p for p in props.values() if p.notes == (a, b))
+    assert new.kind == "next-plan" and new.title
+    ed = window._post_event["synthesis"]
+    assert ed.isVisible() and ed.pid == new.id
+    window.session.undo()
+    assert new.id not in stored(demo_file)[0]

@@ -1,0 +1,57 @@
+"""The one place where errors reach the person: a French message box, never a traceback.
+
+``FacilitatorError`` (the user's input or environment) is shown as it is. Anything else is a bug:
+it is written to the log file (``facilitator.cli.log_exception``) and the message names that file.
+``report`` is called by the session for every failed operation and by ``sys.excepthook``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from facilitator.cli import log_exception
+from facilitator.errors import FacilitatorError
+
+
+def message_for(exc: BaseException) -> tuple[str, bool]:
+    """The text shown for ``exc``, and whether it is a bug (logged)."""
+    if isinstance(exc, FacilitatorError):
+        return str(exc), False
+    log = log_exception(exc)
+    text = QCoreApplication.translate("ErrorHandler", "Erreur interne inattendue : {error}.\nVos notes déjà saisies sont enregistrées.\n"
+              "Le détail a été écrit dans {log}").format(error=exc, log=log)
+    return text, True
+
+
+def _show_box(parent: QWidget | None, text: str, bug: bool) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical if bug else QMessageBox.Icon.Warning,
+                      "facilitator", text, QMessageBox.StandardButton.Ok, parent)
+    box.setAccessibleName(QCoreApplication.translate("ErrorHandler", "Message d'erreur"))
+    box.exec()
+
+
+# Tests and scripts replace this (e.g. to collect messages instead of opening a modal box).
+show: Callable[[QWidget | None, str, bool], None] = _show_box
+shown: list[str] = []  # every message shown in this process (tests read it)
+
+
+def report(exc: BaseException, parent: QWidget | None = None) -> None:
+    text, bug = message_for(exc)
+    shown.append(text)
+    if parent is None:
+        app = QApplication.instance()
+        parent = app.activeWindow() if isinstance(app, QApplication) else None
+    show(parent, text, bug)
+
+
+def excepthook(exc_type, exc, tb) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    if exc.__traceback__ is None:
+        exc = exc.with_traceback(tb)
+    report(exc)

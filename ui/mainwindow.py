@@ -1,0 +1,398 @@
+"""The capture window: ateliers on the left, the question and the outlines in the centre, the
+current note / atelier / participants on the right, the phase timer at the top."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.store import Change
+from ui import post_event, settings
+from ui.outline import NoteEdit, SectionEditor
+from ui.panels import NoteDetails, ParticipantsForm, SearchPanel, WorkshopDetails
+from ui.projector import ALL, FOLLOW, ProjectorView
+from ui.session import Session
+from ui.timer import PhaseTimer, TimerState
+
+STYLE = """
+QPlainTextEdit { background: transparent; }
+QPlainTextEdit:focus { background: #e8f0fe; border-left: 3px solid #1a56db; }
+#noteMeta { color: #444; font-size: 9pt; }
+#sectionHint { color: #444; font-style: italic; }
+#sectionTitle { color: #0b2e6b; }
+#questionLabel { color: #0b2e6b; }
+"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self.session = session
+        self.kit = session.kit
+        self.workshop = None
+        self.current_note: str | None = None
+        self._section: str | None = self.kit.sections[0].id if self.kit.sections else None
+        self.projector: ProjectorView | None = None
+        self._closed = False
+        self.timer_state = TimerState(clock, self)
+        self.setObjectName("mainWindow")
+        self.setAccessibleName(self.tr("Prise de notes de l'atelier"))
+        self.setStyleSheet(STYLE)
+        self.setWindowTitle(self.tr("{title} — {file} — facilitator").format(
+            title=self.kit.event.title, file=session.ev.path.name))
+        self._build()
+        self._actions()
+        session.changed.connect(self.on_change)
+        session.focusRequested.connect(self.focus_note)
+        app = QApplication.instance()
+        app.focusChanged.connect(self._focus_changed)
+        self._restore()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(6, 6, 6, 6)
+        lbl = QLabel(self.tr("&Ateliers"))
+        f = QFont(lbl.font())
+        f.setBold(True)
+        lbl.setFont(f)
+        self.workshop_list = QListWidget()
+        self.workshop_list.setObjectName("workshopList")
+        self.workshop_list.setAccessibleName(self.tr("Liste des ateliers"))
+        self.workshop_list.setWordWrap(True)
+        lbl.setBuddy(self.workshop_list)
+        for w in self.kit.workshops:
+            item = QListWidgetItem(f"{w.number}. {w.title}")
+            item.setData(Qt.ItemDataRole.UserRole, w.number)
+            self.workshop_list.addItem(item)
+        self.workshop_list.currentRowChanged.connect(self._workshop_row)
+        ll.addWidget(lbl)
+        ll.addWidget(self.workshop_list, 1)
+        self.search = SearchPanel(self)
+        self.search.chosen.connect(self.go_to_note)
+        ll.addWidget(self.search, 2)
+
+        centre = QWidget()
+        cl = QVBoxLayout(centre)
+        cl.setContentsMargins(6, 6, 6, 0)
+        top = QHBoxLayout()
+        self.question = QLabel()
+        self.question.setObjectName("questionLabel")
+        self.question.setAccessibleName(self.tr("Question de l'atelier"))
+        self.question.setWordWrap(True)
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        f = QFont(self.question.font())
+        f.setPointSizeF(f.pointSizeF() * 1.5)
+        f.setBold(True)
+        self.question.setFont(f)
+        top.addWidget(self.question, 1)
+        self.timer = PhaseTimer(self.timer_state)
+        self.timer.setMaximumWidth(340)
+        top.addWidget(self.timer, 0, Qt.AlignmentFlag.AlignTop)
+        cl.addLayout(top)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("outlineArea")
+        self.scroll.setAccessibleName(self.tr("Notes de l'atelier, par section"))
+        self.scroll.setWidgetResizable(True)
+        inner = QWidget()
+        il = QVBoxLayout(inner)
+        il.setContentsMargins(4, 0, 4, 20)
+        self.sections: dict[str, SectionEditor] = {}
+        for s in self.kit.sections:
+            ed = SectionEditor(self.session, s)
+            ed.noteFocused.connect(self._note_focused)
+            self.sections[s.id] = ed
+            il.addWidget(ed)
+        il.addStretch(1)
+        self.scroll.setWidget(inner)
+        cl.addWidget(self.scroll, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sidePanel")
+        self.tabs.setAccessibleName(self.tr("Panneau latéral"))
+        self.details = NoteDetails(self)
+        self.workshop_details = WorkshopDetails(self)
+        self.participants = ParticipantsForm(self)
+        self.tabs.addTab(self.details, self.tr("Note"))
+        self.tabs.addTab(self.workshop_details, self.tr("Atelier"))
+        self.tabs.addTab(self.participants, self.tr("Participants"))
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([260, 760, 300])
+        self.setCentralWidget(self.splitter)
+        self.statusBar().showMessage(self.tr("Chaque modification est enregistrée immédiatement."))
+
+    def _act(self, menu: QMenu, text: str, keys, fn, name: str | None = None) -> QAction:
+        a = QAction(text, self)
+        if keys:
+            a.setShortcuts([QKeySequence(k) if isinstance(k, str) else QKeySequence(k)
+                            for k in (keys if isinstance(keys, list) else [keys])])
+        a.triggered.connect(fn)
+        if name:
+            a.setObjectName(name)
+        menu.addAction(a)
+        self.addAction(a)
+        return a
+
+    def _actions(self) -> None:
+        mb = self.menuBar()
+        m = mb.addMenu(self.tr("&Fichier"))
+        self._act(m, self.tr("&Ouvrir un fichier d'événement…"), QKeySequence.StandardKey.Open, self.open_other)
+        self._act(m, self.tr("&Accueil (créer, démo)…"), None, self.show_start)
+        m.addSeparator()
+        self._act(m, self.tr("&Quitter"), "Ctrl+Q", self.close)
+
+        m = mb.addMenu(self.tr("É&dition"))
+        self.undo_action = self._act(m, self.tr("&Annuler"), QKeySequence.StandardKey.Undo, self.session.undo, "undo")
+        self.redo_action = self._act(m, self.tr("&Rétablir"), ["Ctrl+Shift+Z", "Ctrl+Y"], self.session.redo, "redo")
+        self.session.stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.session.stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        m.addSeparator()
+        self._act(m, self.tr("&Rechercher"), "Ctrl+F", self.focus_search, "find")
+        self._act(m, self.tr("Vote +1"), ["Ctrl++", "Ctrl+="], lambda: self.details.vote(+1))
+        self._act(m, self.tr("Vote −1"), "Ctrl+-", lambda: self.details.vote(-1))
+        self._act(m, self.tr("Détails de la note"), "F2", lambda: (self.tabs.setCurrentIndex(0), self.details.urls.setFocus()))
+
+        m = mb.addMenu(self.tr("&Atelier"))
+        self._act(m, self.tr("Atelier suivant"), "Ctrl+PgDown", lambda: self._step_workshop(+1))
+        self._act(m, self.tr("Atelier précédent"), "Ctrl+PgUp", lambda: self._step_workshop(-1))
+        self._act(m, self.tr("Section suivante"), "Ctrl+Down", lambda: self.step_section(+1))
+        self._act(m, self.tr("Section précédente"), "Ctrl+Up", lambda: self.step_section(-1))
+        self._act(m, self.tr("Aller à la section…"), "Ctrl+G", self.section_menu)
+        for i, s in enumerate(self.kit.sections[:9]):
+            self._act(m, f"{i + 1}. {s.title}", f"Ctrl+{i + 1}", lambda _=False, sid=s.id: self.go_to_section(sid))
+        m.addSeparator()
+        self._act(m, self.tr("Liste des ateliers"), "Ctrl+L", self.workshop_list.setFocus)
+        self._act(m, self.tr("Participants"), "Ctrl+P", lambda: (self.tabs.setCurrentIndex(2),
+                                                                  self.participants.spins["administration"].setFocus()))
+        self._act(m, self.tr("Détails de l'atelier"), "Ctrl+I", lambda: (self.tabs.setCurrentIndex(1),
+                                                                         self.workshop_details.setFocus()))
+
+        m = mb.addMenu(self.tr("&Minuteur"))
+        self._act(m, self.tr("Démarrer / pause"), "F8", self.timer.toggle)
+        self._act(m, self.tr("Phase suivante"), "F9", self.timer.next)
+        self._act(m, self.tr("+5 minutes"), "F10", self.timer.add5)
+
+        m = mb.addMenu(self.tr("&Projection"))
+        self._act(m, self.tr("Afficher / masquer la vue projecteur"), "F5", self.toggle_projector, "projector")
+        m.addSeparator()
+        group = QActionGroup(self)
+        self.projection_choices: dict[str, QAction] = {}
+        for key, text in [(FOLLOW, self.tr("Section en cours")), (ALL, self.tr("Toutes les sections"))] + [
+                (s.id, s.title) for s in self.kit.sections]:
+            a = QAction(text, self, checkable=True)
+            a.setChecked(key == FOLLOW)
+            a.triggered.connect(lambda _=False, k=key: self.set_projection(k))
+            group.addAction(a)
+            m.addAction(a)
+            self.projection_choices[key] = a
+        m.addSeparator()
+        self._act(m, self.tr("Texte plus grand"), None, lambda: self._projector().zoom(+2))
+        self._act(m, self.tr("Texte plus petit"), None, lambda: self._projector().zoom(-2))
+        self._act(m, self.tr("Thème clair / sombre"), None, lambda: self._projector().toggle_theme())
+        post_event.install(self)
+
+    # ------------------------------------------------------------------ state
+    def _restore(self) -> None:
+        geo = settings.value("window/geometry")
+        if isinstance(geo, QByteArray):
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1320, 820)
+        sizes = settings.value("window/splitter")
+        if isinstance(sizes, QByteArray):
+            self.splitter.restoreState(sizes)
+        last = settings.value(f"workshop/{self.session.ev.event_id}", None)
+        row = 0
+        for i, w in enumerate(self.kit.workshops):
+            if str(w.number) == str(last):
+                row = i
+        if self.kit.workshops:
+            self.workshop_list.setCurrentRow(row)
+
+    def closeEvent(self, e) -> None:  # noqa: N802
+        if self._closed:
+            super().closeEvent(e)
+            return
+        self._closed = True
+        self.session.flush()
+        settings.set_value("window/geometry", self.saveGeometry())
+        settings.set_value("window/splitter", self.splitter.saveState())
+        if self.projector is not None:
+            self.projector.close()
+        app = QApplication.instance()
+        try:
+            app.focusChanged.disconnect(self._focus_changed)
+        except (RuntimeError, TypeError):
+            pass
+        self.session.close()
+        super().closeEvent(e)
+
+    # ------------------------------------------------------------------ ateliers
+    def _workshop_row(self, row: int) -> None:
+        if 0 <= row < len(self.kit.workshops):
+            self.select_workshop(self.kit.workshops[row].number)
+
+    def _step_workshop(self, step: int) -> None:
+        row = self.workshop_list.currentRow() + step
+        if 0 <= row < self.workshop_list.count():
+            self.workshop_list.setCurrentRow(row)
+
+    def select_workshop(self, number: int) -> None:
+        w = self.kit.workshop(number)
+        if w is None or w is self.workshop:
+            return
+        self.session.flush()
+        self.workshop = w
+        row = [x.number for x in self.kit.workshops].index(number)
+        if self.workshop_list.currentRow() != row:
+            self.workshop_list.setCurrentRow(row)
+        self.question.setText(w.question or w.title)
+        self.question.setAccessibleDescription(w.question or w.title)
+        self.current_note = None
+        for ed in self.sections.values():
+            ed.set_workshop(number)
+        self.timer_state.select(w)
+        self.workshop_details.show_workshop(w)
+        self.participants.reload()
+        self.details.show_note(None)
+        settings.set_value(f"workshop/{self.session.ev.event_id}", number)
+        if self.projector is not None:
+            self.projector.render()
+
+    # ------------------------------------------------------------------ notes and sections
+    def on_change(self, change: Change) -> None:
+        for ed in self.sections.values():
+            ed.on_change(change)
+        if change.extra.get("reload"):
+            self.details.reload()
+            self.participants.reload()
+
+    def _note_focused(self, note_id: str) -> None:
+        self.current_note = note_id
+        for sid, ed in self.sections.items():
+            if note_id in ed.lines:
+                self._section = sid
+        self.details.show_note(note_id)
+        if self.projector is not None:
+            self.projector.schedule()
+
+    def _focus_changed(self, _old, new) -> None:
+        if new is None:
+            return
+        w = new
+        while w is not None and not isinstance(w, SectionEditor):
+            w = w.parentWidget()
+        if isinstance(w, SectionEditor) and w.section.id in self.sections:
+            if self._section != w.section.id:
+                self._section = w.section.id
+                if self.projector is not None:
+                    self.projector.schedule()
+            target = new.parentWidget() if isinstance(new, NoteEdit) else new
+            self.scroll.ensureWidgetVisible(target, 20, 40)
+
+    def current_section_id(self) -> str | None:
+        return self._section
+
+    def focus_note(self, note_id: str, where: str = "end") -> None:
+        try:
+            row = self.session.note(note_id)
+        except Exception:  # noqa: BLE001
+            return
+        if row.deleted:
+            return
+        if self.workshop is None or row.workshop != self.workshop.number:
+            self.select_workshop(row.workshop)
+        ed = self.sections.get(row.section)
+        if ed is not None:
+            if note_id not in ed.lines:
+                ed.refresh()
+            ed.focus_note(note_id, where)
+
+    def go_to_note(self, workshop: int, note_id: str) -> None:
+        self.select_workshop(workshop)
+        self.focus_note(note_id)
+
+    def go_to_section(self, sid: str) -> None:
+        ed = self.sections.get(sid)
+        if ed is not None:
+            self._section = sid
+            ed.focus_first()
+            self.scroll.ensureWidgetVisible(ed.title, 20, 20)
+
+    def step_section(self, step: int) -> None:
+        ids = list(self.sections)
+        i = ids.index(self._section) if self._section in ids else 0
+        i = max(0, min(len(ids) - 1, i + step))
+        self.go_to_section(ids[i])
+
+    def section_menu(self) -> None:
+        menu = QMenu(self)
+        menu.setAccessibleName(self.tr("Aller à la section"))
+        for i, s in enumerate(self.kit.sections):
+            a = menu.addAction(f"&{i + 1}. {s.title}")
+            a.triggered.connect(lambda _=False, sid=s.id: self.go_to_section(sid))
+        menu.popup(self.scroll.mapToGlobal(self.scroll.rect().topLeft()))
+        self._menu = menu
+
+    def focus_search(self) -> None:
+        self.search.box.setFocus()
+        self.search.box.selectAll()
+
+    # ------------------------------------------------------------------ projector
+    def _projector(self) -> ProjectorView:
+        if self.projector is None:
+            self.projector = ProjectorView(self)
+        return self.projector
+
+    def toggle_projector(self) -> None:
+        if self.projector is not None and self.projector.isVisible():
+            self.projector.close()
+            return
+        self._projector().place()
+        self.activateWindow()
+
+    def projector_closed(self) -> None:
+        pass
+
+    def set_projection(self, key: str) -> None:
+        self._projector().set_choice(key)
+        self.projection_choices[key].setChecked(True)
+
+    # ------------------------------------------------------------------ files
+    def open_other(self) -> None:
+        from ui import app
+
+        app.choose_and_open(self)
+
+    def show_start(self) -> None:
+        from ui import app
+
+        app.show_start_screen()

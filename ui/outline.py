@@ -1,0 +1,369 @@
+"""One outline editor per section: the atelier's notes as an editable, keyboard-driven outline.
+
+Each note is a ``NoteEdit`` (a frameless multi-line editor) indented by its depth. Keys:
+Enter new note below · Shift+Enter new line · Tab / Shift+Tab indent / outdent ·
+Alt+Up / Alt+Down move · Backspace on an empty note deletes it · Up / Down on the first / last
+line go to the previous / next note. Window shortcuts (undo, sections, search…) pass through.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QKeyCombination, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.kit.model import Section
+from facilitator.store import Change, NoteRow
+
+INDENT = 26
+BULLETS = ("•", "◦", "▪", "–")
+CONTRIBUTOR_SHORT = {"administration": "Adm.", "societe-civile": "Soc. civ.", "citoyen": "Cit.", "autre": "Autre"}
+
+_PASS: set[int] = set()
+
+
+def _passing() -> set[int]:
+    """Window shortcuts an editor lets through (built once a QGuiApplication exists)."""
+    if not _PASS:
+        seqs = [QKeySequence(QKeySequence.StandardKey.Undo), QKeySequence(QKeySequence.StandardKey.Redo)]
+        seqs += [QKeySequence(k) for k in ("Ctrl+Shift+Z", "Ctrl+Y", "Ctrl+F", "Ctrl+G", "Ctrl+Up", "Ctrl+Down",
+                                           "Ctrl+=", "Ctrl++", "Ctrl+-", "Ctrl+PgUp", "Ctrl+PgDown", "Ctrl+L",
+                                           "Ctrl+P", "Ctrl+I", "Ctrl+Q", "Ctrl+O")]
+        seqs += [QKeySequence(f"Ctrl+{i}") for i in range(1, 10)]
+        _PASS.update(q[0].toCombined() for q in seqs if q.count())
+    return _PASS
+
+
+def _combo(e: QKeyEvent) -> int:
+    mods = e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return QKeyCombination(mods, Qt.Key(e.key())).toCombined()
+
+
+class NoteEdit(QPlainTextEdit):
+    """The editor of one note."""
+
+    focused = Signal(str)
+
+    def __init__(self, section: SectionEditor, row: NoteRow) -> None:
+        super().__init__()
+        self.section = section
+        self.note_id = row.id
+        self.token = 0
+        self._quiet = False
+        self.setObjectName(f"note-{row.id}")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setUndoRedoEnabled(False)  # undo is the window's, on stored changes
+        self.setTabChangesFocus(False)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().setDocumentMargin(2)
+        self.setPlaceholderText(self.tr("Nouvelle note…"))
+        self.setAccessibleName(self.tr("Note"))
+        self.setPlainText(row.text)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self.textChanged.connect(self._typed)
+        self._fit()
+
+    # -------------------------------------------------------------- text
+    def set_text_quiet(self, text: str) -> None:
+        if self.toPlainText() == text:
+            return
+        pos = self.textCursor().position()
+        self._quiet = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._quiet = False
+        c = self.textCursor()
+        c.setPosition(min(pos, len(text)))
+        self.setTextCursor(c)
+
+    def _typed(self) -> None:
+        if not self._quiet:
+            self.section.session.type_text(self.note_id, self.toPlainText(), self.token)
+
+    def _fit(self, *_args) -> None:
+        doc = self.document()
+        height, block = 0.0, doc.firstBlock()
+        while block.isValid():
+            height += self.blockBoundingRect(block).height()
+            block = block.next()
+        height = max(height, float(self.fontMetrics().lineSpacing()))
+        h = int(height + 0.999) + 2 * int(doc.documentMargin()) + 2 * self.frameWidth() + 2
+        if self.height() != h:
+            self.setFixedHeight(h)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        self._fit()
+
+    # -------------------------------------------------------------- focus
+    def focusInEvent(self, e) -> None:  # noqa: N802
+        self.token = self.section.session.next_token()
+        super().focusInEvent(e)
+        self.focused.emit(self.note_id)
+
+    def focusOutEvent(self, e) -> None:  # noqa: N802
+        super().focusOutEvent(e)
+        self.section.session.flush()
+
+    # -------------------------------------------------------------- keys
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and _combo(e) in _passing():
+            e.ignore()
+            return True
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+        key, mods = e.key(), e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        M = Qt.KeyboardModifier
+        sec = self.section
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if mods & M.ShiftModifier:
+                self.textCursor().insertText("\n")
+            elif mods == M.NoModifier:
+                sec.new_after(self.note_id)
+            else:
+                super().keyPressEvent(e)
+            return
+        if key == Qt.Key.Key_Tab and mods == M.NoModifier:
+            sec.op("indent", self.note_id)
+            return
+        if key == Qt.Key.Key_Backtab or (key == Qt.Key.Key_Tab and mods == M.ShiftModifier):
+            sec.op("outdent", self.note_id)
+            return
+        if mods == M.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            sec.op("move_up" if key == Qt.Key.Key_Up else "move_down", self.note_id)
+            return
+        if key == Qt.Key.Key_Backspace and mods == M.NoModifier and not self.toPlainText():
+            sec.op("delete_note", self.note_id)
+            return
+        if mods == M.NoModifier and key == Qt.Key.Key_Up and self._on_edge(first=True):
+            sec.focus_neighbour(self.note_id, -1)
+            return
+        if mods == M.NoModifier and key == Qt.Key.Key_Down and self._on_edge(first=False):
+            sec.focus_neighbour(self.note_id, +1)
+            return
+        super().keyPressEvent(e)
+
+    def _on_edge(self, first: bool) -> bool:
+        c = self.textCursor()
+        block = c.block()
+        layout = block.layout()
+        line = layout.lineForTextPosition(c.positionInBlock()).lineNumber() if layout else 0
+        if first:
+            return block == self.document().firstBlock() and line <= 0
+        return block == self.document().lastBlock() and (layout is None or line >= layout.lineCount() - 1)
+
+    def place_cursor(self, where: str = "end") -> None:
+        c = self.textCursor()
+        c.movePosition(QTextCursor.MoveOperation.End if where == "end" else QTextCursor.MoveOperation.Start)
+        self.setTextCursor(c)
+
+
+class NoteLine(QWidget):
+    """One line of the outline: indentation, bullet, the editor and a discreet summary."""
+
+    def __init__(self, section: SectionEditor, row: NoteRow, depth: int) -> None:
+        super().__init__()
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        self.bullet = QLabel()
+        self.bullet.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        self.bullet.setAccessibleName(self.tr("Puce"))
+        self.edit = NoteEdit(section, row)
+        self.meta = QLabel()
+        self.meta.setObjectName("noteMeta")
+        self.meta.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        self.meta.setAccessibleName(self.tr("Résumé de la note"))
+        lay.addWidget(self.bullet, 0)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.meta, 0)
+        self.depth = -1
+        self.set_depth(depth)
+        self.set_meta(row)
+
+    def set_depth(self, depth: int) -> None:
+        if depth == self.depth:
+            return
+        self.depth = depth
+        self.bullet.setText(BULLETS[min(depth, len(BULLETS) - 1)])
+        self.bullet.setFixedWidth(18 + depth * INDENT)
+
+    def set_meta(self, row: NoteRow) -> None:
+        bits = []
+        if row.votes:
+            bits.append(f"+{row.votes}")
+        if row.contributor:
+            bits.append(CONTRIBUTOR_SHORT.get(row.contributor, row.contributor))
+        if row.commitments:
+            bits.append("E" + ",".join(row.commitments))
+        if row.urls:
+            bits.append(self.tr("lien"))
+        self.meta.setText(" · ".join(bits))
+        self.meta.setVisible(bool(bits))
+
+
+class SectionEditor(QFrame):
+    """The outline of one section of the current atelier (objectName ``section-<id>``)."""
+
+    noteFocused = Signal(str)
+
+    def __init__(self, session, section: Section, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.section = section
+        self.workshop: int | None = None
+        self.lines: dict[str, NoteLine] = {}
+        self._order: list[tuple[str, int]] = []
+        self.setObjectName(f"section-{section.id}")
+        self.setAccessibleName(self.tr("Section {title}").format(title=section.title))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 10, 4, 6)
+        outer.setSpacing(2)
+        self.title = QLabel(section.title)
+        self.title.setObjectName("sectionTitle")
+        f = QFont(self.title.font())
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        self.title.setFont(f)
+        outer.addWidget(self.title)
+        if section.hint:
+            self.hint = QLabel(section.hint)
+            self.hint.setObjectName("sectionHint")
+            self.hint.setWordWrap(True)
+            outer.addWidget(self.hint)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(0)
+        outer.addLayout(self.body)
+        self.add_button = QPushButton(self.tr("+ Ajouter une note"))
+        self.add_button.setObjectName("addNote")
+        self.add_button.setAccessibleName(self.tr("Ajouter une note dans « {title} »").format(title=section.title))
+        self.add_button.setFlat(True)
+        self.add_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.add_button.clicked.connect(self.add_last)
+        outer.addWidget(self.add_button)
+
+    # -------------------------------------------------------------- content
+    def set_workshop(self, workshop: int) -> None:
+        self.workshop = workshop
+        for line in self.lines.values():
+            line.setParent(None)
+            line.deleteLater()
+        self.lines.clear()
+        self._order = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = self.session.outline(self.workshop, self.section.id)
+        order = [(r.id, d) for r, d in rows]
+        seen = set()
+        for row, depth in rows:
+            seen.add(row.id)
+            line = self.lines.get(row.id)
+            if line is None:
+                line = self.lines[row.id] = NoteLine(self, row, depth)
+                line.edit.focused.connect(self.noteFocused)
+            else:
+                line.set_depth(depth)
+                if self.session.pending_text(row.id) is None:
+                    line.edit.set_text_quiet(row.text)
+                line.set_meta(row)
+        for nid in [n for n in self.lines if n not in seen]:
+            line = self.lines.pop(nid)
+            line.setParent(None)
+            line.deleteLater()
+        if order != self._order:
+            # move only what moved: re-adding 300 lines would re-lay them all out (a stall)
+            for i, (nid, _d) in enumerate(order):
+                line = self.lines[nid]
+                item = self.body.itemAt(i)
+                if item is None or item.widget() is not line:
+                    if self.body.indexOf(line) >= 0:
+                        self.body.removeWidget(line)
+                    self.body.insertWidget(i, line)
+            while self.body.count() > len(order):
+                self.body.takeAt(len(order))
+            self._order = order
+
+    def on_change(self, change: Change) -> None:
+        if self.workshop is None:
+            return
+        if change.extra.get("reload") or change.touches("resolution"):
+            self.refresh()  # another connection changed the file (merge), or a conflict resolved
+            return
+        mine = [e for e in change.edits if e.kind == "note" and any(
+            s is not None and s.workshop == self.workshop and s.section == self.section.id
+            for s in (e.before, e.after))]
+        if not mine:
+            return
+        structural = any(
+            e.before is None or e.after is None or e.before.parent_id != e.after.parent_id
+            or e.before.position != e.after.position or e.before.deleted != e.after.deleted
+            or e.before.section != e.after.section or e.before.workshop != e.after.workshop
+            for e in mine)
+        if structural:
+            self.refresh()
+            return
+        for e in mine:  # text or details of notes shown here: update them in place
+            line = self.lines.get(e.key)
+            if line is None:
+                continue
+            if self.session.pending_text(e.key) is None:
+                line.edit.set_text_quiet(e.after.text)
+            row = next((r for r, _d in self.session.outline(self.workshop, self.section.id) if r.id == e.key), None)
+            if row is not None:
+                line.set_meta(row)
+
+    def note_ids(self) -> list[str]:
+        return [nid for nid, _d in self._order]
+
+    def editor(self, note_id: str) -> NoteEdit | None:
+        line = self.lines.get(note_id)
+        return line.edit if line else None
+
+    # -------------------------------------------------------------- actions
+    def op(self, name: str, note_id: str) -> None:
+        self.session.do(name, note_id)
+
+    def new_after(self, note_id: str) -> None:
+        self.session.do("add_note", self.workshop, self.section.id, "", after=note_id)
+
+    def add_last(self) -> None:
+        self.session.do("add_note", self.workshop, self.section.id, "")
+
+    def focus_neighbour(self, note_id: str, step: int) -> None:
+        ids = self.note_ids()
+        if note_id not in ids:
+            return
+        i = ids.index(note_id) + step
+        if 0 <= i < len(ids):
+            self.focus_note(ids[i], "end" if step < 0 else "start")
+
+    def focus_note(self, note_id: str, where: str = "end") -> bool:
+        ed = self.editor(note_id)
+        if ed is None:
+            return False
+        ed.setFocus(Qt.FocusReason.OtherFocusReason)
+        ed.place_cursor(where)
+        return True
+
+    def focus_first(self) -> None:
+        ids = self.note_ids()
+        if ids:
+            self.focus_note(ids[0], "end")
+        else:
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,218 @@
+"""Pieces shared by the after-the-event screens: undoable core operations, typed fields, note
+listings across ateliers, window helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from facilitator.store import Change, Edit, NoteRow
+from ui import errors
+from ui.session import ChangeCommand, Session
+
+TYPED_ID = 1002
+
+# The capture window's style (transparent note editors) cascades to its child windows: these
+# windows hold ordinary forms, so their fields get a visible frame and focus again.
+STYLE = """
+QPlainTextEdit, QTextBrowser { background: palette(base); border: 1px solid #8c8c8c; border-left: 1px solid #8c8c8c; }
+QPlainTextEdit:focus, QTextBrowser:focus { border: 2px solid #1a56db; background: palette(base); }
+QPlainTextEdit:disabled { background: palette(window); }
+QListWidget::item { padding: 4px 2px; border-bottom: 1px solid #d8d8d8; }
+QListWidget::item:selected { background: #1a56db; color: white; }
+#proposalCommitments::item, #notePickerList::item, #mergeSources::item { border-bottom: 0; padding: 1px; }
+#validationLabel { color: #0b6b2e; }
+#conflictHeading { color: #7a2e00; }
+"""
+
+
+def run_op(session: Session, text: str, op, /, *args, **kwargs) -> Change | None:
+    """Run a core operation (stored at once) and push it on the undo stack with the label ``text``.
+
+    ``op`` is the name of an ``EventFile`` operation (run through ``Session.do``) or a function of
+    the core called as ``op(event_file, *args, **kwargs)`` that returns a ``Change``.
+    """
+    if isinstance(op, str):
+        change = session.do(op, *args, **kwargs)
+        if change is not None and not change.empty and session.stack.count():
+            session.stack.command(session.stack.count() - 1).setText(text)
+        return change
+    session.flush()
+    try:
+        change = op(session.ev, *args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 — the one error handler shows it
+        errors.report(exc)
+        return None
+    if not change.empty:
+        session.stack.push(ChangeCommand(session, change, text))
+    return change
+
+
+class TypedCommand(ChangeCommand):
+    """Typing in one field (a proposal's title, the synthesis' intro…): one undo step per
+    editing session of that field, as for notes."""
+
+    def __init__(self, session: Session, change: Change, text: str, key: tuple, token: int) -> None:
+        super().__init__(session, change, text)
+        self.key = key
+        self.token = token
+
+    def id(self) -> int:  # noqa: A003 — Qt's name
+        return TYPED_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 — Qt's name
+        if not isinstance(other, TypedCommand) or other.key != self.key or other.token != self.token:
+            return False
+        merged: dict[tuple, Edit] = {}
+        for e in (*self.change.edits, *other.change.edits):
+            k = (e.kind, repr(e.key))
+            merged[k] = Edit(e.kind, e.key, merged[k].before, e.after) if k in merged else e
+        self.change = Change(self.change.label, tuple(merged.values()), self.change.focus,
+                             self.change.focus_before)
+        self.setObsolete(self.change.empty)
+        return True
+
+
+def run_typed(session: Session, text: str, key: tuple, token: int, op: str, /, *args, **kwargs) -> Change | None:
+    """A typed value stored at once; consecutive typing in one field merges into one undo step."""
+    session.flush()
+    try:
+        change = getattr(session.ev, op)(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 — the one error handler shows it
+        errors.report(exc)
+        return None
+    if not change.empty:
+        session.stack.push(TypedCommand(session, change, text, key, token))
+    return change
+
+
+class TypedField(QObject):
+    """Binds a QLineEdit / QPlainTextEdit to a store function called with (text, token) at the next
+    turn of the event loop after each change: nothing typed waits for a Save."""
+
+    _tokens = 0
+
+    def __init__(self, widget: QLineEdit | QPlainTextEdit, store: Callable[[str, int], None]) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.store = store
+        self._loading = False
+        self._pending = False
+        self.token = self._next()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.flush)
+        widget.textChanged.connect(self._changed)
+        widget.installEventFilter(self)
+
+    @classmethod
+    def _next(cls) -> int:
+        TypedField._tokens += 1
+        return TypedField._tokens
+
+    def text(self) -> str:
+        w = self.widget
+        return w.text() if isinstance(w, QLineEdit) else w.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        """Show a stored value (undo, another view) without storing it again."""
+        if self._pending or self.text() == text:
+            return
+        self._loading = True
+        try:
+            w = self.widget
+            if isinstance(w, QLineEdit):
+                pos = w.cursorPosition()
+                w.setText(text)
+                w.setCursorPosition(min(pos, len(text)))
+            else:
+                pos = w.textCursor().position()
+                w.setPlainText(text)
+                c = w.textCursor()
+                c.setPosition(min(pos, len(text)))
+                w.setTextCursor(c)
+        finally:
+            self._loading = False
+
+    def new_session(self) -> None:
+        self.token = self._next()
+
+    def _changed(self, *_args) -> None:
+        if self._loading:
+            return
+        self._pending = True
+        self.timer.start()
+
+    def flush(self) -> None:
+        self.timer.stop()
+        if self._pending:
+            self._pending = False
+            self.store(self.text(), self.token)
+
+    def eventFilter(self, obj, e) -> bool:  # noqa: N802 — Qt's name
+        if e.type() == QEvent.Type.FocusIn:
+            self.new_session()
+        elif e.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return False
+
+
+def add_undo_actions(widget: QWidget, session: Session) -> None:
+    """Ctrl+Z / Ctrl+Shift+Z in a window of its own (the capture window's actions stay there)."""
+    for keys, fn, name in ((QKeySequence.StandardKey.Undo, session.undo, "undo"),
+                           (["Ctrl+Shift+Z", "Ctrl+Y"], session.redo, "redo")):
+        a = QAction(widget)
+        a.setObjectName(f"{widget.objectName()}-{name}")
+        a.setShortcuts([QKeySequence(k) for k in keys] if isinstance(keys, list) else QKeySequence.keyBindings(keys))
+        a.triggered.connect(fn)
+        widget.addAction(a)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A note with its atelier, section and depth, for the lists across ateliers."""
+
+    workshop: int
+    section: str
+    row: NoteRow
+    depth: int
+
+
+def all_notes(session: Session, section: str | None = None) -> Iterator[Located]:
+    """Every visible note in document order (atelier, section, outline), or only one section's."""
+    kit = session.kit
+    for w in kit.workshops:
+        for s in kit.sections:
+            if section is not None and s.id != section:
+                continue
+            for row, depth in session.outline(w.number, s.id):
+                yield Located(w.number, s.id, row, depth)
+
+
+def first_line(text: str, limit: int = 90) -> str:
+    line = (text.strip().splitlines() or [""])[0]
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def needs_reload(change: Change) -> bool:
+    return bool(change.extra.get("reload")) or change.touches("resolution")
+
+
+def go_to_note(main, note_id: str) -> None:
+    """Show a note in the capture window (``MainWindow.go_to_note``)."""
+    try:
+        row = main.session.note(note_id)
+    except Exception as exc:  # noqa: BLE001
+        errors.report(exc)
+        return
+    fn = getattr(main, "go_to_note", None)
+    if fn is None:
+        return
+    main.raise_()
+    main.activateWindow()
+    fn(row.workshop, note_id)

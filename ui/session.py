@@ -1,0 +1,242 @@
+"""The app's hold on one open event file: core operations, the undo stack, change signals.
+
+Every change goes through a core operation of ``EventFile``, which stores it (one durable SQLite
+transaction) before returning a ``Change``. The session pushes a ``QUndoCommand`` built on that
+change: its first ``redo()`` does nothing (the operation is already applied), ``undo()`` applies
+``change.inverse()`` and ``redo()`` applies the change again.
+
+Typing: the note editors call ``type_text`` on every text change; the text is stored at the next
+turn of the event loop (keys that arrive together share one commit). So every keystroke the window
+has shown is on disk before the next event is processed: a SIGKILL or a power cut loses at most
+the keys not yet drawn. Consecutive typing in one note during one editing session is merged into
+a single undo step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from facilitator.store import Change, EventFile, NoteRow
+from facilitator.store.states import Edit
+from ui import errors
+
+TEXT_ID = 1001
+
+
+class ChangeCommand(QUndoCommand):
+    """Undo/redo of one core change (already applied when pushed)."""
+
+    def __init__(self, session: Session, change: Change, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.change = change
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self.session._replay(self.change)
+
+    def undo(self) -> None:
+        self.session._replay(self.change.inverse())
+
+
+class TextCommand(ChangeCommand):
+    """Typing in one note: consecutive commits of one editing session merge into one step."""
+
+    def __init__(self, session: Session, change: Change, text: str, note_id: str, token: int) -> None:
+        super().__init__(session, change, text)
+        self.note_id = note_id
+        self.token = token
+
+    def id(self) -> int:  # noqa: A003 — Qt's name
+        return TEXT_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 — Qt's name
+        if not isinstance(other, TextCommand) or other.note_id != self.note_id or other.token != self.token:
+            return False
+        first, last = self.change.edits[-1], other.change.edits[-1]
+        self.change = Change("edit_note", (Edit("note", self.note_id, first.before, last.after),),
+                             self.note_id, self.note_id)
+        self.setObsolete(first.before == last.after)
+        return True
+
+
+def _content_only(e: Edit) -> bool:
+    b, a = e.before, e.after
+    return (b is not None and a is not None and b.workshop == a.workshop and b.section == a.section
+            and b.parent_id == a.parent_id and b.position == a.position and b.deleted == a.deleted)
+
+
+def _reorder(rows: list[tuple[NoteRow, int]], edits: list[Edit], place) -> list[tuple[NoteRow, int]]:
+    """The outline of ``place`` after ``edits``, computed from the cached one (same order as
+    ``EventFile.outline``: siblings by position then id, depth-first)."""
+    by_id = {r.id: r for r, _d in rows}
+    for e in edits:
+        a = e.after
+        if a is None or a.deleted or (a.workshop, a.section) != place:
+            by_id.pop(e.key, None)
+        elif e.key in by_id:
+            by_id[e.key] = dataclasses.replace(by_id[e.key], state=a)
+        else:
+            by_id[e.key] = NoteRow(e.key, a, "", "", "", "")
+    children: dict[str | None, list[NoteRow]] = {}
+    for r in by_id.values():
+        parent = r.parent_id if r.parent_id in by_id else None
+        children.setdefault(parent, []).append(r)
+    for lst in children.values():
+        lst.sort(key=lambda r: (r.position, r.id))
+    out: list[tuple[NoteRow, int]] = []
+    stack = [(r, 0) for r in reversed(children.get(None, []))]
+    while stack:
+        r, depth = stack.pop()
+        out.append((r, depth))
+        stack.extend((c, depth + 1) for c in reversed(children.get(r.id, [])))
+    return out
+
+
+class Session(QObject):
+    """An open event file with its undo stack. ``changed`` is emitted for every applied change."""
+
+    changed = Signal(object)  # Change, as applied (an undo emits the inverse)
+    focusRequested = Signal(str)  # a note to select after a structural operation, undo or redo
+    stored = Signal(str, str)  # note id, text: a typed text is now on disk
+
+    def label(self, op: str) -> str:
+        labels = {
+            "add_note": self.tr("Nouvelle note"), "delete_note": self.tr("Suppression de note"),
+            "indent": self.tr("Décalage à droite"), "outdent": self.tr("Décalage à gauche"),
+            "move_up": self.tr("Déplacement vers le haut"), "move_down": self.tr("Déplacement vers le bas"),
+            "move_note": self.tr("Déplacement"), "edit_note": self.tr("Modification de note"),
+            "vote": self.tr("Vote"), "set_participants": self.tr("Participants"),
+        }
+        return labels.get(op, op)
+
+    def next_token(self) -> int:
+        self._token += 1
+        return self._token
+
+    def __init__(self, ev: EventFile, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ev = ev
+        self.kit = ev.kit
+        self.stack = QUndoStack(self)
+        self._cache: dict[tuple[int, str], list[tuple[NoteRow, int]]] = {}
+        self._pending: dict[str, tuple[str, int]] = {}
+        self._token = 0
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self.flush)
+        ev.listeners.append(self._on_applied)
+
+    def close(self) -> None:
+        self.flush()
+        if self._on_applied in self.ev.listeners:
+            self.ev.listeners.remove(self._on_applied)
+        self.stack.clear()
+        self.ev.close()
+
+    # ------------------------------------------------------------------ reading (cached)
+    def outline(self, workshop: int, section: str) -> list[tuple[NoteRow, int]]:
+        key = (workshop, section)
+        rows = self._cache.get(key)
+        if rows is None:
+            rows = self._cache[key] = self.ev.outline(workshop, section)
+        return rows
+
+    def note(self, note_id: str) -> NoteRow:
+        return self.ev.note(note_id)
+
+    def reload(self) -> None:
+        """Forget everything read: another connection changed the file (a merge run in a worker
+        thread). The views are told by a ``changed`` carrying ``extra["reload"]``."""
+        self.flush()
+        self._cache.clear()
+        self.ev._session.expire_all()
+        self.changed.emit(Change("reload", extra={"reload": True}))
+
+    def _on_applied(self, change: Change) -> None:
+        if change.extra.get("reload") or change.touches("resolution"):
+            self._cache.clear()  # a merge or a conflict's resolution: the revisions decide anew
+        for place in change.places():
+            rows = self._cache.get(place)
+            if rows is None:
+                continue
+            edits = [e for e in change.edits if e.kind == "note"
+                     and place in {(s.workshop, s.section) for s in (e.before, e.after) if s is not None}]
+            if all(_content_only(e) for e in edits):
+                index = {r.id: i for i, (r, _d) in enumerate(rows)}
+                for e in edits:
+                    i = index.get(e.key)
+                    if i is None:
+                        continue
+                    row, depth = rows[i]
+                    rows[i] = (dataclasses.replace(row, state=e.after), depth)
+            else:  # a structural change: rebuild this outline from memory, not from the file
+                self._cache[place] = _reorder(rows, edits, place)
+        self.changed.emit(change)
+
+    # ------------------------------------------------------------------ operations
+    def do(self, op: str, *args, **kwargs) -> Change | None:
+        """Run the core operation ``op`` (stored at once) and make it undoable."""
+        if op != "edit_note" or "text" not in kwargs:
+            self.flush()
+        try:
+            change = getattr(self.ev, op)(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 — the one error handler shows it
+            errors.report(exc)
+            return None
+        if not change.empty:
+            self.stack.push(ChangeCommand(self, change, self.label(change.label)))
+            if change.label not in ("edit_note", "vote", "set_participants") and change.focus:
+                self.focusRequested.emit(change.focus)
+        return change
+
+    def type_text(self, note_id: str, text: str, token: int) -> None:
+        """The text of a note as typed; stored at the next turn of the event loop."""
+        self._pending[note_id] = (text, token)
+        self._flush_timer.start()
+
+    def pending_text(self, note_id: str) -> str | None:
+        p = self._pending.get(note_id)
+        return p[0] if p else None
+
+    def flush(self) -> None:
+        """Store every typed text not stored yet (each one durable transaction)."""
+        self._flush_timer.stop()
+        while self._pending:
+            note_id, (text, token) = self._pending.popitem()
+            try:
+                row = self.ev.note(note_id)
+                if row.deleted or row.text == text:
+                    continue
+                change = self.ev.edit_note(note_id, text=text)
+            except Exception as exc:  # noqa: BLE001
+                errors.report(exc)
+                continue
+            self.stack.push(TextCommand(self, change, self.tr("Saisie"), note_id, token))
+            self.stored.emit(note_id, text)
+
+    def undo(self) -> None:
+        self.flush()
+        if self.stack.canUndo():
+            self.stack.undo()
+
+    def redo(self) -> None:
+        self.flush()
+        if self.stack.canRedo():
+            self.stack.redo()
+
+    def _replay(self, change: Change) -> None:
+        try:
+            applied = self.ev.apply(change)
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc)
+            return
+        if applied.focus:
+            self.focusRequested.emit(applied.focus)

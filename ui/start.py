@@ -1,0 +1,101 @@
+"""The start screen: open an event file, create one from a kit, open the 2016 demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import kits
+from facilitator.kit import load_kit
+from facilitator.store import EventFile
+from ui import app, errors, settings
+
+
+class StartScreen(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("startScreen")
+        self.setWindowTitle("facilitator")
+        self.setAccessibleName(self.tr("Accueil de facilitator"))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(40, 30, 40, 30)
+        title = QLabel(self.tr("facilitator — ateliers de gouvernement ouvert"))
+        f = QFont(title.font())
+        f.setPointSizeF(f.pointSizeF() * 1.6)
+        f.setBold(True)
+        title.setFont(f)
+        lay.addWidget(title)
+        lay.addWidget(QLabel(self.tr("Tout fonctionne hors ligne ; chaque note est enregistrée dès sa saisie.")))
+        for text, name, fn in (
+            (self.tr("&Ouvrir un fichier d'événement…"), "openEvent", self.open_event),
+            (self.tr("&Créer un événement depuis un kit…"), "createEvent", self.create_event),
+            (self.tr("Ouvrir la &démo 2016 (Ministère ouvert #1)"), "openDemo", self.open_demo),
+        ):
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.setAccessibleName(text.replace("&", ""))
+            b.setMinimumHeight(40)
+            b.clicked.connect(fn)
+            lay.addWidget(b)
+        recent = [p for p in (settings.value("recent", []) or []) if Path(p).exists()]
+        if isinstance(recent, str):
+            recent = [recent]
+        if recent:
+            lbl = QLabel(self.tr("Fichiers &récents :"))
+            self.recent = QListWidget()
+            self.recent.setObjectName("recentFiles")
+            self.recent.setAccessibleName(self.tr("Fichiers récents"))
+            lbl.setBuddy(self.recent)
+            for p in recent:
+                item = QListWidgetItem(p)
+                item.setData(Qt.ItemDataRole.UserRole, p)
+                self.recent.addItem(item)
+            self.recent.itemActivated.connect(lambda it: self._open(Path(it.data(Qt.ItemDataRole.UserRole))))
+            lay.addWidget(lbl)
+            lay.addWidget(self.recent)
+        lay.addStretch(1)
+        self.resize(620, 420)
+
+    def _open(self, path: Path) -> None:
+        if app.open_window(path) is not None:
+            self.close()
+
+    def open_event(self) -> None:
+        if app.choose_and_open(self) is not None:
+            self.close()
+
+    def open_demo(self) -> None:
+        try:
+            path = app.demo_path()
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self)
+            return
+        self._open(path)
+
+    def create_event(self) -> None:
+        kit_name, _ = QFileDialog.getOpenFileName(self, self.tr("Choisir le kit"), str(kits.FOLDER),
+                                                  self.tr("Kits (*.yaml *.yml)"))
+        if not kit_name:
+            return
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Nouveau fichier d'événement"),
+                                                str(app.documents_dir() / (Path(kit_name).stem + ".facilitator")),
+                                                app.EVENT_FILTER)
+        if not target:
+            return
+        try:
+            EventFile.create(target, load_kit(Path(kit_name))).close()
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self)
+            return
+        self._open(Path(target))
