@@ -390,7 +390,6 @@ FR.update({
     "kind.accelerate": "Accélère un engagement existant",
     "kind.next-plan": "Pour le prochain plan d'action",
     "kind.other": "Autre",
-    "traceability.unwritable": "impossible d'écrire {path} : {reason}. Aucun fichier existant n'a été remplacé",
     "export.written": "{count} proposition(s) exportée(s) dans {path}",
 })
 EN.update({
@@ -433,7 +432,6 @@ EN.update({
     "kind.accelerate": "Accelerates an existing commitment",
     "kind.next-plan": "For the next action plan",
     "kind.other": "Other",
-    "traceability.unwritable": "cannot write {path}: {reason}. No existing file was replaced",
     "export.written": "{count} proposal(s) exported to {path}",
 })
 # --- end of merge block

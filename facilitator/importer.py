@@ -15,9 +15,7 @@ import base64
 import binascii
 import hashlib
 import json
-import os
 import sqlite3
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +25,7 @@ from sqlalchemy.pool import StaticPool
 
 from facilitator.errors import FacilitatorError, KitError, StoreError
 from facilitator.event_schema import FORMAT, VERSION, errors
+from facilitator.files import staged
 from facilitator.i18n import tr
 from facilitator.kit import load_kit_text
 from facilitator.store import EventFile
@@ -160,36 +159,30 @@ def import_document(doc: dict[str, Any], target: str | Path, source: str | Path 
     for name, rows in tables.items():
         if rows and name not in Base.metadata.tables:
             raise JsonImportError(tr("import.unsupported", path=source, table=name))
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        con = sqlite3.connect(str(tmp), isolation_level=None)
-        engine = create_engine("sqlite://", creator=lambda: con, poolclass=StaticPool)
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
-        try:
-            with engine.begin() as conn:
-                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-                Base.metadata.create_all(conn)
-                conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                for name, rows in tables.items():
-                    if rows:
-                        conn.execute(insert(Base.metadata.tables[name]), rows)
-        finally:
-            engine.dispose()
-            con.close()
-        EventFile.open(tmp, device="import").close()  # the same checks as any event file
-        if target.exists():
-            raise StoreError(tr("store.exists", path=target))
-        os.replace(tmp, target)
+        with staged(target) as tmp:
+            con = sqlite3.connect(str(tmp), isolation_level=None)
+            engine = create_engine("sqlite://", creator=lambda: con, poolclass=StaticPool)
+            event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+            try:
+                with engine.begin() as conn:
+                    conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                    Base.metadata.create_all(conn)
+                    conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    for name, rows in tables.items():
+                        if rows:
+                            conn.execute(insert(Base.metadata.tables[name]), rows)
+            finally:
+                engine.dispose()
+                con.close()
+            EventFile.open(tmp, device="import").close()  # the same checks as any event file
+            if target.exists():
+                raise StoreError(tr("store.exists", path=target))
     except SQLAlchemyError as exc:
-        _cleanup(tmp)
         raise JsonImportError(tr("import.db", path=source, reason=str(getattr(exc, "orig", exc) or exc))) from exc
     except (OSError, sqlite3.Error) as exc:
-        _cleanup(tmp)
         reason = getattr(exc, "strerror", None) or str(exc)
         raise StoreError(tr("store.unwritable", path=target, reason=reason)) from exc
-    except BaseException:
-        _cleanup(tmp)
-        raise
     return target
 
 
@@ -201,9 +194,3 @@ def import_json(source: str | Path, target: str | Path) -> Path:
     return import_document(read_document(source), target, source)
 
 
-def _cleanup(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        try:
-            os.unlink(f"{path}{suffix}")
-        except OSError:
-            pass

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from facilitator.errors import FacilitatorError, StoreError
+from facilitator.files import staged
 from facilitator.i18n import tr
 from facilitator.store import migrations
 from facilitator.store.event import EventFile, inspect, recompute
@@ -190,23 +191,18 @@ def backup_path(target: Path, folder: Path | None = None) -> Path:
 
 def backup(target: Path, dest: Path) -> Path:
     """A consistent copy of ``target`` with SQLite's backup API, written under a temporary name."""
-    tmp = dest.with_name(f".{dest.name}.tmp")
     try:
-        src = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            out = sqlite3.connect(str(tmp))
+        with staged(dest) as tmp:
+            src = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)
             try:
-                src.backup(out)
+                out = sqlite3.connect(str(tmp))
+                try:
+                    src.backup(out)
+                finally:
+                    out.close()
             finally:
-                out.close()
-        finally:
-            src.close()
-        os.replace(tmp, dest)
+                src.close()
     except (OSError, sqlite3.Error) as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise MergeError(tr("merge.backup_failed", path=dest, reason=exc)) from exc
     return dest
 

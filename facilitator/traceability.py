@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import uuid
 from pathlib import Path
 
-from facilitator.errors import ExportError
-from facilitator.i18n import tr
+from facilitator.files import write_atomic
 from facilitator.store import EventFile
 from facilitator.synthesis import decision_label, kind_label, source_workshops
 
@@ -86,19 +83,7 @@ def write_csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]], 
     writer.writeheader()
     writer.writerows(rows)
     data = buf.getvalue().encode("utf-8")
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise ExportError(tr("traceability.unwritable", path=path, reason=exc.strerror or exc)) from exc
+    write_atomic(path, data)
     return path
 
 

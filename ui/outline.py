@@ -228,6 +228,7 @@ class SectionEditor(QFrame):
         self.workshop: int | None = None
         self.lines: dict[str, NoteLine] = {}
         self._order: list[tuple[str, int]] = []
+        self._rows: dict[str, NoteRow] = {}  # the rows shown, as the session's cache gave them
         self.setObjectName(f"section-{section.id}")
         self.setAccessibleName(self.tr("Section {title}").format(title=section.title))
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -265,39 +266,64 @@ class SectionEditor(QFrame):
             line.deleteLater()
         self.lines.clear()
         self._order = []
+        self._rows = {}
         self.refresh()
 
     def refresh(self) -> None:
+        """Show the section's outline: create, update, remove and move only what changed.
+
+        Rows the session's cache did not replace are the ones already shown (it replaces the
+        rows a change touches), so a new note in a section of 300 touches one line, not 300.
+        """
         rows = self.session.outline(self.workshop, self.section.id)
         order = [(r.id, d) for r, d in rows]
-        seen = set()
+        shown, self._rows = self._rows, {}
+        created: set[str] = set()
         for row, depth in rows:
-            seen.add(row.id)
+            self._rows[row.id] = row
             line = self.lines.get(row.id)
             if line is None:
                 line = self.lines[row.id] = NoteLine(self, row, depth)
                 line.edit.focused.connect(self.noteFocused)
-            else:
-                line.set_depth(depth)
-                if self.session.pending_text(row.id) is None:
-                    line.edit.set_text_quiet(row.text)
-                line.set_meta(row)
-        for nid in [n for n in self.lines if n not in seen]:
+                created.add(row.id)
+                continue
+            line.set_depth(depth)  # an indented parent moves its children without changing them
+            if shown.get(row.id) is row:
+                continue
+            if self.session.pending_text(row.id) is None:
+                line.edit.set_text_quiet(row.text)
+            line.set_meta(row)
+        for nid in [n for n in self.lines if n not in self._rows]:
             line = self.lines.pop(nid)
-            line.setParent(None)
+            line.setParent(None)  # leaves the layout too
             line.deleteLater()
         if order != self._order:
-            # move only what moved: re-adding 300 lines would re-lay them all out (a stall)
-            for i, (nid, _d) in enumerate(order):
-                line = self.lines[nid]
-                item = self.body.itemAt(i)
-                if item is None or item.widget() is not line:
-                    if self.body.indexOf(line) >= 0:
-                        self.body.removeWidget(line)
-                    self.body.insertWidget(i, line)
-            while self.body.count() > len(order):
-                self.body.takeAt(len(order))
+            self._place([nid for nid, _d in order], created)
             self._order = order
+
+    def _place(self, ids: list[str], created: set[str]) -> None:
+        """Put the lines in the layout in the order ``ids``, moving only what moved: re-adding
+        300 lines would re-lay them all out (a stall)."""
+        # what the layout holds: the previous order, less the lines removed since
+        cur = [nid for nid, _d in self._order if nid in self.lines and nid not in created]
+        if self.body.count() != len(cur):  # not what we think: compare with the layout itself
+            cur = []
+            for i in range(self.body.count()):
+                w = self.body.itemAt(i).widget()
+                cur.append(next((n for n, ln in self.lines.items() if ln is w), ""))
+        placed = set(cur)
+        for i, nid in enumerate(ids):
+            if i < len(cur) and cur[i] == nid:
+                continue
+            line = self.lines[nid]
+            if nid in placed:
+                self.body.removeWidget(line)
+                cur.remove(nid)
+            self.body.insertWidget(i, line)
+            cur.insert(i, nid)
+            placed.add(nid)
+        while self.body.count() > len(ids):
+            self.body.takeAt(len(ids))
 
     def on_change(self, change: Change) -> None:
         if self.workshop is None:

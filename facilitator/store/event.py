@@ -33,6 +33,7 @@ from sqlalchemy.pool import StaticPool
 
 from facilitator import config
 from facilitator.errors import KitError, OperationError, StoreError
+from facilitator.files import staged
 from facilitator.i18n import tr
 from facilitator.kit import Kit, load_kit_text
 from facilitator.kit.model import Item
@@ -287,20 +288,15 @@ class EventFile:
         path = Path(path)
         if path.exists():
             raise StoreError(tr("store.exists", path=path))
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
-            ev = cls(tmp, device)
-            try:
-                ev._initialise(kit, logo)
-            finally:
-                ev.close()
-            os.replace(tmp, path)
+            with staged(path) as tmp:
+                ev = cls(tmp, device)
+                try:
+                    ev._initialise(kit, logo)
+                finally:
+                    ev.close()
         except OSError as exc:
-            _cleanup(tmp)
             raise StoreError(_os_message(exc, path)) from exc
-        except BaseException:
-            _cleanup(tmp)
-            raise
         return cls.open(path, device)
 
     @classmethod
@@ -411,27 +407,22 @@ class EventFile:
         target = Path(target)
         if target.exists():
             raise StoreError(tr("store.exists", path=target))
-        tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
         self._end_read()
         try:
-            raw = self._engine.raw_connection()
-            try:
-                dest = sqlite3.connect(tmp)
+            with staged(target) as tmp:
+                raw = self._engine.raw_connection()
                 try:
-                    raw.driver_connection.backup(dest)
-                    dest.execute("PRAGMA journal_mode = DELETE")
+                    dest = sqlite3.connect(tmp)
+                    try:
+                        raw.driver_connection.backup(dest)
+                        dest.execute("PRAGMA journal_mode = DELETE")
+                    finally:
+                        dest.close()
                 finally:
-                    dest.close()
-            finally:
-                raw.close()
-            with open(tmp, "rb") as fh:
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
+                    raw.close()
         except OSError as exc:
-            _cleanup(tmp)
             raise StoreError(_os_message(exc, target)) from exc
         except sqlite3.Error as exc:
-            _cleanup(tmp)
             low = str(exc).lower()
             key = "store.disk_full" if "full" in low else "store.io"
             raise StoreError(tr(key, path=target, reason=str(exc))) from exc
@@ -1265,13 +1256,6 @@ def _unsaved(error: StoreError, change: Change) -> StoreError:
     error.change = change
     return error
 
-
-def _cleanup(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        try:
-            os.unlink(f"{path}{suffix}")
-        except OSError:
-            pass
 
 
 def _os_message(exc: OSError, path: Path) -> str:

@@ -136,7 +136,8 @@ def test_export_to_a_missing_folder_exits_1(tmp_path, demo, capsys):
     target = shutil.copy(demo, tmp_path / "e.fae")
     assert main(["export", "proposals", str(target), "-o", str(tmp_path / "absent" / "p.csv")]) == 1
     err = capsys.readouterr().err
-    assert "impossible d'écrire" in err and "Aucun fichier existant n'a été remplacé" in err
+    assert f"le dossier {tmp_path / 'absent'} n'existe pas" in err
+    assert not (tmp_path / "absent").exists()
 
 
 def test_section_view(tmp_path, demo, capsys):

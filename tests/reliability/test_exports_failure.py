@@ -13,8 +13,8 @@ import os
 
 import pytest
 
-from exports import write as write_mod
 from exports.write import write_atomic
+from facilitator import files as write_mod  # where write_atomic lives (exports.write re-exports it)
 from facilitator.errors import ExportError
 
 OLD = b"%PDF-1.4 ancienne restitution, bonne\n" * 100
