@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from pathlib import Path
 from exports.write import write_atomic
 from facilitator.cli import command, out
 from facilitator.errors import ExportError, FacilitatorError
+from facilitator.files import copy_database
 from facilitator.i18n import tr
 from facilitator.kit.model import Kit
 
@@ -57,15 +57,7 @@ def open_event(path: Path) -> Iterator:
         return
     with tempfile.TemporaryDirectory(prefix="facilitator-") as tmp:
         copy = Path(tmp) / path.name
-        src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(str(copy))
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        copy_database(path, copy)
         ev = EventFile.open(copy)
         try:
             yield ev

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +43,23 @@ def staged(target: str | Path) -> Iterator[Path]:
     except BaseException:
         remove_quietly(tmp)
         raise
+
+
+def copy_database(source: str | Path, dest: str | Path) -> None:
+    """A consistent copy of the SQLite file ``source`` into ``dest`` (SQLite's backup API).
+
+    ``source`` is opened read-only, so it is never modified, even when another process is
+    writing to it.
+    """
+    src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        out = sqlite3.connect(str(dest))
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+    finally:
+        src.close()
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> Path:

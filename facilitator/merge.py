@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from facilitator.errors import FacilitatorError, StoreError
-from facilitator.files import staged
+from facilitator.files import copy_database, staged
 from facilitator.i18n import tr
 from facilitator.store import migrations
 from facilitator.store.event import EventFile, inspect, recompute
@@ -193,15 +193,7 @@ def backup(target: Path, dest: Path) -> Path:
     """A consistent copy of ``target`` with SQLite's backup API, written under a temporary name."""
     try:
         with staged(dest) as tmp:
-            src = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)
-            try:
-                out = sqlite3.connect(str(tmp))
-                try:
-                    src.backup(out)
-                finally:
-                    out.close()
-            finally:
-                src.close()
+            copy_database(target, tmp)
     except (OSError, sqlite3.Error) as exc:
         raise MergeError(tr("merge.backup_failed", path=dest, reason=exc)) from exc
     return dest
