@@ -513,11 +513,10 @@ class EventFile:
     def _siblings(self, parent: str | None, workshop: int, section: str) -> list[_Sibling]:
         """``children`` as ``_slot`` reads it (id, position; a state only to renumber), without
         building 300 rows: a new note in a long section stays cheap."""
-        stmt = select(Note.id, Note.position).where(
-            Note.workshop == workshop, Note.section == section, Note.parent_id == parent,
-            Note.deleted.is_(False),
-        )
-        return [_Sibling(self, i, p) for i, p in sorted(self._session.execute(stmt), key=lambda r: (r[1], r[0]))]
+        rows = self._session.connection().exec_driver_sql(
+            "SELECT id, position FROM note WHERE workshop = ? AND section = ? AND parent_id IS ? AND deleted IS 0",
+            (workshop, section, parent)).fetchall()
+        return [_Sibling(self, i, p) for i, p in sorted(rows, key=lambda r: (r[1], r[0]))]
 
     @_reads
     def revisions(self, note_id: str) -> list[NoteRevision]:
