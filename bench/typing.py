@@ -88,6 +88,7 @@ def main() -> int:
             i = state["i"]
             if i >= args.keys:
                 driver.stop()
+                heartbeat.stop()  # quit() closes the windows (Qt 6): closing the file is no typing stall
                 qapp.quit()
                 return
             state["i"] += 1

@@ -272,6 +272,8 @@ class EventFile:
         self._engine = _engine(self.path)
         self._session = Session(self._engine, expire_on_commit=False, autoflush=False)
         _hold_loaded(self._session)
+        self._dbapi: sqlite3.Connection | None = None
+        self._data_version: int | None = None
         self._closed = False
         self._kit: Kit | None = None
         self._identity: tuple[int, int] | None = None  # (device, inode) of the file when opened
@@ -462,8 +464,24 @@ class EventFile:
     def _rows(self, stmt) -> list[NoteRow]:
         return [_to_row(n) for n in self._session.scalars(stmt)]
 
+    def _drop_stale(self) -> None:
+        """Re-read held rows (see ``_hold_loaded``) if another connection committed since the last
+        look (a merge in a worker thread): they would otherwise be served from memory."""
+        if self._closed:
+            return
+        if self._dbapi is None:
+            raw = self._engine.raw_connection()  # the one connection (StaticPool)
+            self._dbapi = raw.driver_connection
+            raw.close()
+        version = self._dbapi.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            if self._data_version is not None:
+                self._session.expire_all()
+            self._data_version = version
+
     @_reads
     def note(self, note_id: str) -> NoteRow:
+        self._drop_stale()
         n = self._session.get(Note, note_id)
         if n is None:
             raise OperationError(tr("store.unknown_note", id=note_id))
@@ -510,7 +528,7 @@ class EventFile:
         return sorted(self._rows(stmt), key=lambda r: (r.position, r.id))
 
     @_reads
-    def _siblings(self, parent: str | None, workshop: int, section: str) -> list[_Sibling]:
+    def _sibling_positions(self, parent: str | None, workshop: int, section: str) -> list[_Sibling]:
         """``children`` as ``_slot`` reads it (id, position; a state only to renumber), without
         building 300 rows: a new note in a long section stays cheap."""
         rows = self._session.connection().exec_driver_sql(
@@ -566,6 +584,7 @@ class EventFile:
         change = self._with_reopening(change)
         stamp = now()
         self._end_read()
+        self._drop_stale()
         if self._identity is not None and _identity(self.path) != self._identity:
             # deleted, moved or replaced while open: SQLite would go on writing into a file
             # nobody will find again. What is stored stays readable: see save_copy().
@@ -910,11 +929,11 @@ class EventFile:
         if after is not None:
             ref = self.note(after)
             parent = ref.parent_id
-            siblings = self._siblings(parent, workshop, section)
+            siblings = self._sibling_positions(parent, workshop, section)
             idx = next((i for i, s in enumerate(siblings) if s.id == after), len(siblings) - 1)
             edits, position = self._slot(siblings, idx + 1)
         else:
-            siblings = self._siblings(parent, workshop, section)
+            siblings = self._sibling_positions(parent, workshop, section)
             edits, position = self._slot(siblings, len(siblings))
         nid = note_id or str(uuid.uuid4())
         state = NoteState(workshop, section, parent, position, text, **fields)
@@ -1101,6 +1120,7 @@ class EventFile:
     # ---------------------------------------------------------------- synthesis and proposals
     @_reads
     def synthesis(self) -> SynthesisState:
+        self._drop_stale()
         row = self._session.get(Synthesis, 1)
         if row is None:
             return SynthesisState()
