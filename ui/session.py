@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from facilitator.store import Change, EventFile, NoteRow
+from facilitator.store.outline import tree_order
 from facilitator.store.states import Edit
 from ui import errors
 
@@ -74,7 +75,7 @@ def _content_only(e: Edit) -> bool:
 
 def _reorder(rows: list[tuple[NoteRow, int]], edits: list[Edit], place) -> list[tuple[NoteRow, int]]:
     """The outline of ``place`` after ``edits``, computed from the cached one (same order as
-    ``EventFile.outline``: siblings by position then id, depth-first)."""
+    ``EventFile.outline``: the core's ``tree_order``)."""
     by_id = {r.id: r for r, _d in rows}
     for e in edits:
         a = e.after
@@ -84,19 +85,7 @@ def _reorder(rows: list[tuple[NoteRow, int]], edits: list[Edit], place) -> list[
             by_id[e.key] = dataclasses.replace(by_id[e.key], state=a)
         else:
             by_id[e.key] = NoteRow(e.key, a, "", "", "", "")
-    children: dict[str | None, list[NoteRow]] = {}
-    for r in by_id.values():
-        parent = r.parent_id if r.parent_id in by_id else None
-        children.setdefault(parent, []).append(r)
-    for lst in children.values():
-        lst.sort(key=lambda r: (r.position, r.id))
-    out: list[tuple[NoteRow, int]] = []
-    stack = [(r, 0) for r in reversed(children.get(None, []))]
-    while stack:
-        r, depth = stack.pop()
-        out.append((r, depth))
-        stack.extend((c, depth + 1) for c in reversed(children.get(r.id, [])))
-    return out
+    return tree_order(by_id.values())
 
 
 class Session(QObject):
