@@ -126,6 +126,9 @@ def main() -> int:
         print(f"notes visibles : {notes}, conflits : {conflicts}, "
               f"révisions nouvelles : {sum(s.new_revisions for s in report.sources)}")
         ok = elapsed < TARGET_SECONDS
+        # the shared one-line format read by bench/run_all.py
+        print(f"merge, {LAPTOPS} laptops × {NOTES} notes   {elapsed:.3f} s   target < {TARGET_SECONDS:.0f} s   "
+              f"{elapsed / base_time:.1f}× baseline  {'ok' if ok else 'MISS'}")
         print(f"objectif < {TARGET_SECONDS:.0f} s : {'atteint' if ok else 'MANQUÉ'}")
         return 0 if ok else 1
 

