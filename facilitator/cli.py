@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -124,20 +125,60 @@ def cmd_info(args) -> int:
 
 
 # ------------------------------------------------------------------------------------ main
+class UsageError(Exception):
+    """A command line that does not parse: a user error (exit 1), said in French."""
+
+
+_ARGPARSE_FR = [
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"choix invalide : \1 (possibles : \2)"),
+    (r"the following arguments are required: (.*)", r"arguments obligatoires manquants : \1"),
+    (r"unrecognized arguments: (.*)", r"arguments inconnus : \1"),
+    (r"one of the arguments (.*) is required", r"l'un des arguments \1 est obligatoire"),
+    (r"not allowed with argument (.*)", r"incompatible avec l'argument \1"),
+    (r"expected one argument", r"une valeur est attendue"),
+    (r"invalid (\w+) value: (.*)", r"valeur invalide : \2"),
+    (r"^argument (\S+): ", r"argument \1 : "),
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse would print English and exit 2
+        for pattern, french in _ARGPARSE_FR:
+            message = re.sub(pattern, french, message)
+        raise UsageError(f"{self.format_usage()}{self.prog} : erreur : {message}")
+
+
+class _FrenchHelp(argparse.HelpFormatter):
+    """argparse's own words in French (Python ships no French catalogue for them)."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else "utilisation : ")
+
+
+def _french(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.formatter_class = _FrenchHelp
+    parser._positionals.title = "arguments"
+    parser._optionals.title = "options"
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = "afficher cette aide et quitter"
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _french(_Parser(
         prog="facilitator",
         description="Ateliers de gouvernement ouvert hors ligne : kit, prise de notes, restitution.",
-    )
+    ))
     subs = parser.add_subparsers(dest="command", metavar="COMMANDE")
     groups: dict[tuple[str, ...], argparse._SubParsersAction] = {(): subs}
     for path, help_text, configure, fn in sorted(_REGISTRY, key=lambda r: r[0]):
         for depth in range(1, len(path)):
             prefix = path[:depth]
             if prefix not in groups:
-                gp = groups[path[: depth - 1]].add_parser(prefix[-1], help=f"commandes « {' '.join(prefix)} »")
+                gp = _french(groups[path[: depth - 1]].add_parser(prefix[-1], help=f"commandes « {' '.join(prefix)} »"))
                 groups[prefix] = gp.add_subparsers(dest=f"cmd{depth}", metavar="COMMANDE", required=True)
-        sp = groups[path[:-1]].add_parser(path[-1], help=help_text, description=help_text)
+        sp = _french(groups[path[:-1]].add_parser(path[-1], help=help_text, description=help_text))
         configure(sp)
         sp.set_defaults(handler=fn)
     return parser
@@ -172,7 +213,11 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
     logging.basicConfig(level=logging.WARNING)
     _load_plugins()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     if getattr(args, "handler", None) is None:
         if gui is None:
             parser.print_help()

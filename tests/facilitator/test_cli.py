@@ -103,3 +103,21 @@ def test_console_script_entry_point_runs_headless(tmp_path):
                             "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NOQT')"],
                            capture_output=True, text=True)
     assert probe.stdout.strip().endswith("NOQT")
+
+
+def test_usage_errors_exit_1_in_french(capsys):
+    code, _, err = run(["kit", "chek"], capsys)
+    assert code == 1
+    assert "erreur : argument COMMANDE : choix invalide : 'chek' (possibles : 'check', 'init')" in err
+    code, _, err = run(["new", "x.facilitator"], capsys)
+    assert code == 1 and "l'un des arguments --kit --demo est obligatoire" in err
+    assert "utilisation : facilitator new" in err
+
+
+def test_help_is_in_french(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["kit", "check", "--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation : facilitator kit check")
+    assert "afficher cette aide et quitter" in out
