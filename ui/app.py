@@ -9,11 +9,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from facilitator.store import EventFile
-from ui import errors, settings
+from ui import background, errors, settings
 from ui.mainwindow import MainWindow
 from ui.session import Session
 
@@ -47,10 +47,16 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build(event_path: str | Path, clock: Callable[[], float] = time.monotonic) -> MainWindow:
-    """Open ``event_path`` and make its capture window (not shown, no event loop)."""
+def build(event_path: str | Path | EventFile, clock: Callable[[], float] = time.monotonic) -> MainWindow:
+    """Open ``event_path`` and make its capture window (not shown, no event loop).
+
+    Also takes an ``EventFile`` already opened (and checked) by ``open_window``'s worker thread.
+    """
     ensure_app()
-    ev = EventFile.open(event_path)
+    if isinstance(event_path, EventFile):
+        ev, event_path = event_path, event_path.path
+    else:
+        ev = EventFile.open(event_path)
     try:
         session = Session(ev)
         window = MainWindow(session, clock)
@@ -73,22 +79,72 @@ def remember(path: Path) -> None:
     settings.set_value("last_event", str(path))
 
 
-def open_window(path: Path) -> MainWindow | None:
-    try:
-        window = build(path)
-    except Exception as exc:  # noqa: BLE001 — the one error handler shows it
+PROGRESS_DELAY_MS = 300  # a file that opens faster shows no progress window
+
+
+def _progress(path: Path) -> QProgressDialog:
+    """A busy indication (no known end: SQLite's quick_check reports no progress)."""
+    dlg = QProgressDialog(QCoreApplication.translate("App", "Ouverture et vérification de « {name} »…")
+                          .format(name=path.name), "", 0, 0)
+    dlg.setObjectName("openProgress")
+    dlg.setWindowTitle("facilitator")
+    dlg.setCancelButton(None)  # the check cannot be interrupted; it only reads the file
+    dlg.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dlg.setMinimumDuration(10**9)  # shown by our own timer below, not by setValue
+    dlg.setAutoClose(False)
+    dlg.setAutoReset(False)
+    return dlg
+
+
+def open_window(path: Path, then: Callable[[MainWindow], None] | None = None,
+                otherwise: Callable[[], None] | None = None) -> background._Relay:
+    """Open ``path`` in a worker thread (checking a big file takes a while), with a busy
+    indication; then build its window on the GUI thread and call ``then(window)``; on failure,
+    the French message and ``otherwise()``.
+
+    The worker opens and checks the event file (``EventFile.open``: header, ``quick_check``, kit
+    copy, migrations) and hands it over: from then on only the GUI thread uses it.
+    """
+    path = Path(path)
+    ensure_app()
+    progress = _progress(path)
+    shower = QTimer(progress)
+    shower.setSingleShot(True)
+    shower.timeout.connect(progress.show)
+    shower.start(PROGRESS_DELAY_MS)
+
+    def done(ev: EventFile) -> None:
+        progress.close()
+        progress.deleteLater()
+        try:
+            window = build(ev)
+        except Exception as exc:  # noqa: BLE001 — the one error handler shows it
+            failed(exc)
+            return
+        _windows.append(window)
+        window.show()
+        if then is not None:
+            then(window)
+
+    def failed(exc: BaseException) -> None:
+        progress.close()
+        progress.deleteLater()
         errors.report(exc)
-        return None
-    _windows.append(window)
-    window.show()
-    return window
+        if otherwise is not None:
+            otherwise()
+
+    return background.start(lambda: EventFile.open(path), done, failed)
 
 
-def choose_and_open(parent: QWidget | None = None) -> MainWindow | None:
+def choose_and_open(parent: QWidget | None = None, then: Callable[[MainWindow], None] | None = None) -> bool:
+    """Ask for an event file and open it (``open_window``); False if the person cancelled."""
     name, _ = QFileDialog.getOpenFileName(
         parent, QCoreApplication.translate("App", "Ouvrir un fichier d'événement"), str(documents_dir()),
         QCoreApplication.translate("App", "Événements facilitator (*.facilitator);;Tous les fichiers (*)"))
-    return open_window(Path(name)) if name else None
+    if not name:
+        return False
+    open_window(Path(name), then)
+    return True
 
 
 def documents_dir() -> Path:
@@ -125,7 +181,8 @@ def run(event_path: str | Path | None = None) -> int:
         last = settings.value("last_event")
         if last and Path(last).exists():
             event_path = Path(last)
-    window = open_window(Path(event_path)) if event_path else None
-    if window is None:
+    if event_path:
+        open_window(Path(event_path), otherwise=show_start_screen)
+    else:
         show_start_screen()
     return app.exec()

@@ -2,7 +2,8 @@
 
 ``start(fn, on_done, on_error)`` runs ``fn()`` in a ``QThread``; the callbacks run in the GUI
 thread. ``fn`` must open its own ``EventFile`` (SQLite connections belong to one thread) and must
-not touch any widget.
+not touch any widget. It may return the ``EventFile`` it opened (``ui.app.open_window``): the
+worker has finished with it when ``on_done`` runs, and from then on only the GUI thread uses it.
 """
 
 from __future__ import annotations

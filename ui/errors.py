@@ -39,6 +39,32 @@ show: Callable[[QWidget | None, str, bool], None] = _show_box
 shown: list[str] = []  # every message shown in this process (tests read it)
 
 
+def _ask_box(parent: QWidget | None, text: str, choices: list[str]) -> int | None:
+    """A warning with one button per choice (the first is the default, the last is Escape)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "facilitator", text, QMessageBox.StandardButton.NoButton, parent)
+    box.setAccessibleName(QCoreApplication.translate("ErrorHandler", "Message d'erreur"))
+    buttons = [box.addButton(c, QMessageBox.ButtonRole.AcceptRole if i == 0 else QMessageBox.ButtonRole.RejectRole)
+               for i, c in enumerate(choices)]
+    box.setDefaultButton(buttons[0])
+    box.setEscapeButton(buttons[-1])
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None
+
+
+# Tests replace this too: ``ask(parent, text, choices)`` returns the index of the choice made.
+ask: Callable[[QWidget | None, str, list[str]], int | None] = _ask_box
+
+
+def choose(text: str, choices: list[str], parent: QWidget | None = None) -> int | None:
+    """A French message about a problem, with choices of what to do (e.g. save a copy elsewhere)."""
+    shown.append(text)
+    if parent is None:
+        app = QApplication.instance()
+        parent = app.activeWindow() if isinstance(app, QApplication) else None
+    return ask(parent, text, choices)
+
+
 def report(exc: BaseException, parent: QWidget | None = None) -> None:
     text, bug = message_for(exc)
     shown.append(text)

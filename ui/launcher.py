@@ -18,7 +18,8 @@ def _run_app(event: Path | None) -> int:
     try:
         from ui.app import run
     except ImportError as exc:  # Qt missing or its system libraries absent
-        print(cli.tr("cli.gui_unavailable", reason=exc), file=sys.stderr)
+        message = cli.tr  # the CLI's own catalogue (facilitator.i18n), not Qt's: kept out of lupdate
+        print(message("cli.gui_unavailable", reason=exc), file=sys.stderr)
         return 1
     return run(event)
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.store import Change
-from ui import post_event, settings
+from ui import post_event, rescue, settings
 from ui.outline import NoteEdit, SectionEditor
 from ui.panels import NoteDetails, ParticipantsForm, SearchPanel, WorkshopDetails
 from ui.projector import ALL, FOLLOW, ProjectorView
@@ -55,15 +55,19 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAccessibleName(self.tr("Prise de notes de l'atelier"))
         self.setStyleSheet(STYLE)
-        self.setWindowTitle(self.tr("{title} — {file} — facilitator").format(
-            title=self.kit.event.title, file=session.ev.path.name))
+        self.update_title()
         self._build()
         self._actions()
+        rescue.install(self)  # storage failures: message, banner, copy elsewhere
         session.changed.connect(self.on_change)
         session.focusRequested.connect(self.focus_note)
         app = QApplication.instance()
         app.focusChanged.connect(self._focus_changed)
         self._restore()
+
+    def update_title(self) -> None:
+        self.setWindowTitle(self.tr("{title} — {file} — facilitator").format(
+            title=self.kit.event.title, file=self.session.ev.path.name))
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -240,6 +244,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, e) -> None:  # noqa: N802
         if self._closed:
             super().closeEvent(e)
+            return
+        if not rescue.may_close(self):  # unsaved changes (storage failure): the person decides
+            e.ignore()
             return
         self._closed = True
         self.session.flush()

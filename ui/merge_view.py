@@ -273,11 +273,14 @@ class ConflictsView(QWidget):
     """Records edited differently on several laptops: their versions side by side; keep one, or
     write a combined text. Each resolution is one undoable change."""
 
+    @property
+    def ev(self):  # the session's file: a rescue copy replaces it (ui.rescue)
+        return self.session.ev
+
     def __init__(self, main) -> None:
         super().__init__(main, Qt.WindowType.Window)
         self.main = main
         self.session = main.session
-        self.ev = self.session.ev
         self.current = None
         self.setObjectName("conflictsView")
         self.setStyleSheet(STYLE)

@@ -45,7 +45,8 @@ def run_op(session: Session, text: str, op, /, *args, **kwargs) -> Change | None
     try:
         change = op(session.ev, *args, **kwargs)
     except Exception as exc:  # noqa: BLE001 — the one error handler shows it
-        errors.report(exc)
+        if not session.keep(exc, text):  # a storage failure: kept, stored later (ui.rescue)
+            errors.report(exc)
         return None
     if not change.empty:
         session.stack.push(ChangeCommand(session, change, text))
@@ -83,7 +84,8 @@ def run_typed(session: Session, text: str, key: tuple, token: int, op: str, /, *
     try:
         change = getattr(session.ev, op)(*args, **kwargs)
     except Exception as exc:  # noqa: BLE001 — the one error handler shows it
-        errors.report(exc)
+        if not session.keep(exc, text):  # a storage failure: kept, stored later (ui.rescue)
+            errors.report(exc)
         return None
     if not change.empty:
         session.stack.push(TypedCommand(session, change, text, key, token))

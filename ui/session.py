@@ -10,6 +10,12 @@ turn of the event loop (keys that arrive together share one commit). So every ke
 has shown is on disk before the next event is processed: a SIGKILL or a power cut loses at most
 the keys not yet drawn. Consecutive typing in one note during one editing session is merged into
 a single undo step.
+
+Storage failures (disk full, read-only medium, file deleted or moved while open): a change the
+file refused is kept in memory (``kept``) and typed text stays pending, the editors go on showing
+it, and ``storageChanged`` tells the window (``ui.rescue``), which offers to save a copy elsewhere
+(``reopen``). The next operation, or a retry every few seconds, stores what was kept first, in
+order, once the file accepts writes again.
 """
 
 from __future__ import annotations
@@ -19,12 +25,14 @@ import dataclasses
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from facilitator.errors import StoreError
 from facilitator.store import Change, EventFile, NoteRow
 from facilitator.store.outline import tree_order
 from facilitator.store.states import Edit
 from ui import errors
 
 TEXT_ID = 1001
+RETRY_MS = 5000  # while changes are unsaved, try to store them again this often
 
 
 class ChangeCommand(QUndoCommand):
@@ -94,6 +102,8 @@ class Session(QObject):
     changed = Signal(object)  # Change, as applied (an undo emits the inverse)
     focusRequested = Signal(str)  # a note to select after a structural operation, undo or redo
     stored = Signal(str, str)  # note id, text: a typed text is now on disk
+    storageChanged = Signal(object)  # StoreError: changes are kept unsaved; None: all stored again
+    reopened = Signal(object)  # Path: the session now works on this file (a rescue copy)
 
     def label(self, op: str) -> str:
         labels = {
@@ -121,6 +131,12 @@ class Session(QObject):
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(0)
         self._flush_timer.timeout.connect(self.flush)
+        # refused by the file, in order: ("change", change, undo label) or ("text", note, text, token)
+        self.kept: list[tuple] = []
+        self.failing: StoreError | None = None  # the storage problem while something is unsaved
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(RETRY_MS)
+        self._retry_timer.timeout.connect(self.flush)
         ev.listeners.append(self._on_applied)
 
     def close(self) -> None:
@@ -175,11 +191,15 @@ class Session(QObject):
         """Run the core operation ``op`` (stored at once) and make it undoable."""
         if op != "edit_note" or "text" not in kwargs:
             self.flush()
+        else:
+            self._store_kept()
         try:
             change = getattr(self.ev, op)(*args, **kwargs)
         except Exception as exc:  # noqa: BLE001 — the one error handler shows it
-            errors.report(exc)
+            if not self.keep(exc, self.label(op)):
+                errors.report(exc)
             return None
+        self._check_stored()
         if not change.empty:
             self.stack.push(ChangeCommand(self, change, self.label(change.label)))
             if change.label not in ("edit_note", "vote", "set_participants") and change.focus:
@@ -192,40 +212,127 @@ class Session(QObject):
         self._flush_timer.start()
 
     def pending_text(self, note_id: str) -> str | None:
+        """The text typed in a note and not stored yet (being stored, or kept after a failure)."""
         p = self._pending.get(note_id)
-        return p[0] if p else None
+        if p:
+            return p[0]
+        for k in reversed(self.kept):
+            if k[0] == "text" and k[1] == note_id:
+                return k[2]
+        return None
 
     def flush(self) -> None:
         """Store every typed text not stored yet (each one durable transaction)."""
         self._flush_timer.stop()
+        if not self._store_kept():
+            return  # the text stays pending, after what was kept
         while self._pending:
             note_id, (text, token) = self._pending.popitem()
             try:
-                row = self.ev.note(note_id)
-                if row.deleted or row.text == text:
-                    continue
-                change = self.ev.edit_note(note_id, text=text)
+                self._store_text(note_id, text, token)
+            except StoreError as exc:
+                self._pending.setdefault(note_id, (text, token))  # kept: the editor still shows it
+                self._failed(exc)
+                return
             except Exception as exc:  # noqa: BLE001
                 errors.report(exc)
                 continue
-            self.stack.push(TextCommand(self, change, self.tr("Saisie"), note_id, token))
-            self.stored.emit(note_id, text)
+        self._check_stored()
 
     def undo(self) -> None:
         self.flush()
-        if self.stack.canUndo():
+        if self.stack.canUndo() and not self.unsaved:
             self.stack.undo()
 
     def redo(self) -> None:
         self.flush()
-        if self.stack.canRedo():
+        if self.stack.canRedo() and not self.unsaved:
             self.stack.redo()
 
     def _replay(self, change: Change) -> None:
         try:
             applied = self.ev.apply(change)
         except Exception as exc:  # noqa: BLE001
-            errors.report(exc)
+            if not self.keep(exc, None):  # the undo stack has moved: store it later
+                errors.report(exc)
             return
         if applied.focus:
             self.focusRequested.emit(applied.focus)
+
+    # ------------------------------------------------------------------ storage failures
+    @property
+    def unsaved(self) -> bool:
+        """Changes or typed text the file has refused, kept in memory."""
+        return bool(self.kept) or (self.failing is not None and bool(self._pending))
+
+    def keep(self, exc: BaseException, label: str | None) -> bool:
+        """Keep the change a failed write carries (``StoreError.change``); False if there is none.
+
+        ``label``: pushed on the undo stack once stored (None: already on it, an undo or redo).
+        """
+        change = getattr(exc, "change", None)
+        if not isinstance(exc, StoreError) or change is None:
+            return False
+        for note_id, (text, token) in self._pending.items():  # typed before: stored before
+            self.kept.append(("text", note_id, text, token))
+        self._pending.clear()
+        self.kept.append(("change", change, label))
+        self._failed(exc)
+        return True
+
+    def _failed(self, exc: StoreError) -> None:
+        first = self.failing is None
+        self.failing = exc
+        self._retry_timer.start()
+        if first:
+            self.storageChanged.emit(exc)
+
+    def _store_kept(self) -> bool:
+        """Store what was kept, in order; False if the file still refuses."""
+        while self.kept:
+            kind, *args = self.kept[0]
+            try:
+                if kind == "text":
+                    self._store_text(*args)
+                else:
+                    self._store_change(*args)
+            except StoreError as exc:
+                self._failed(exc)
+                return False
+            except Exception as exc:  # noqa: BLE001 — no longer applicable: say so
+                errors.report(exc)
+            self.kept.pop(0)
+        return True
+
+    def _store_change(self, change: Change, label: str | None) -> None:
+        applied = self.ev.apply(change)
+        if label is not None and not applied.empty:
+            self.stack.push(ChangeCommand(self, applied, label))
+
+    def _store_text(self, note_id: str, text: str, token: int) -> None:
+        row = self.ev.note(note_id)
+        if row.deleted or row.text == text:
+            return
+        change = self.ev.edit_note(note_id, text=text)
+        self.stack.push(TextCommand(self, change, self.tr("Saisie"), note_id, token))
+        self.stored.emit(note_id, text)
+
+    def _check_stored(self) -> None:
+        if self.failing is not None and not self.kept and not self._pending:
+            self.failing = None
+            self._retry_timer.stop()
+            self.storageChanged.emit(None)
+
+    def reopen(self, path) -> None:
+        """Go on working on ``path`` (a copy saved by ``EventFile.save_copy``): what was kept and
+        the typed text are stored there. Raises ``StoreError`` if it cannot be opened."""
+        new = EventFile.open(path, device=self.ev.device)
+        old = self.ev
+        new.listeners.extend(old.listeners)
+        old.listeners.clear()
+        old.close()
+        self.ev = new
+        self._cache.clear()
+        self.reopened.emit(new.path)
+        self.changed.emit(Change("reload", extra={"reload": True}))
+        self.flush()

@@ -68,12 +68,13 @@ class StartScreen(QWidget):
         self.resize(620, 420)
 
     def _open(self, path: Path) -> None:
-        if app.open_window(path) is not None:
-            self.close()
+        app.open_window(path, then=self._opened)  # checked in a worker thread, with a busy indication
+
+    def _opened(self, _window) -> None:
+        self.close()
 
     def open_event(self) -> None:
-        if app.choose_and_open(self) is not None:
-            self.close()
+        app.choose_and_open(self, then=self._opened)
 
     def open_demo(self) -> None:
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,15 +53,19 @@ DECISION_KEYS = (None, "retenue", "a-l-etude", "non-retenue")
 KIND_KEYS = ("accelerate", "next-plan", "other")
 
 
-def kind_names(w: QWidget) -> dict[str, str]:
-    return {"accelerate": w.tr("Accélère un engagement existant"),
-            "next-plan": w.tr("Pour le prochain plan d'action"),
-            "other": w.tr("Autre")}
+# Module-level helpers translate in a named context: ``w.tr()`` would be extracted by lupdate under
+# the context "w" but looked up at run time under the class of ``w``, so it would never be translated.
+def kind_names(_w: QWidget | None = None) -> dict[str, str]:
+    return {"accelerate": QCoreApplication.translate("Proposals", "Accélère un engagement existant"),
+            "next-plan": QCoreApplication.translate("Proposals", "Pour le prochain plan d'action"),
+            "other": QCoreApplication.translate("Proposals", "Autre")}
 
 
-def decision_names(w: QWidget) -> dict[str | None, str]:
-    return {None: w.tr("— pas encore décidée —"), "retenue": w.tr("Retenue"),
-            "a-l-etude": w.tr("À l'étude"), "non-retenue": w.tr("Non retenue")}
+def decision_names(_w: QWidget | None = None) -> dict[str | None, str]:
+    return {None: QCoreApplication.translate("Proposals", "— pas encore décidée —"),
+            "retenue": QCoreApplication.translate("Proposals", "Retenue"),
+            "a-l-etude": QCoreApplication.translate("Proposals", "À l'étude"),
+            "non-retenue": QCoreApplication.translate("Proposals", "Non retenue")}
 
 
 def generated_intro(ev) -> str:
@@ -175,11 +179,14 @@ class SynthesisEditor(QWidget):
 
     proposalSelected = Signal(str)
 
+    @property
+    def ev(self):  # the session's file: a rescue copy replaces it (ui.rescue)
+        return self.session.ev
+
     def __init__(self, main) -> None:
         super().__init__(main, Qt.WindowType.Window)
         self.main = main
         self.session = main.session
-        self.ev = self.session.ev
         self.kit = self.session.kit
         self.pid: str | None = None
         self._loading = False

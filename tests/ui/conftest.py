@@ -20,6 +20,7 @@ def _env(monkeypatch, tmp_path):
     monkeypatch.delenv("FACILITATOR_LANG", raising=False)
     messages: list[str] = []
     monkeypatch.setattr(errors, "show", lambda parent, text, bug: messages.append(text))
+    monkeypatch.setattr(errors, "ask", lambda parent, text, choices: messages.append(text))  # no choice
     return messages
 
 

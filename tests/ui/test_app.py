@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 from facilitator.errors import StoreError
 from facilitator.store import EventFile
@@ -30,11 +31,45 @@ def test_unexpected_errors_are_logged_and_the_message_gives_the_log(messages, tm
     assert "ZeroDivisionError: boum" in log.read_text("utf-8")
 
 
-def test_opening_a_bad_file_shows_a_message_and_no_window(tmp_path, messages, qapp):
+def test_opening_a_bad_file_shows_a_message_and_no_window(tmp_path, messages, qtbot):
     bad = tmp_path / "pas-un-evenement.facilitator"
     bad.write_text("bonjour", "utf-8")
-    assert app.open_window(bad) is None
+    opened, refused = [], []
+    app.open_window(bad, then=opened.append, otherwise=lambda: refused.append(True))
+    qtbot.waitUntil(lambda: bool(refused))
+    assert not opened
     assert messages and "n'est pas un fichier d'événement" in messages[0]
+
+
+def test_opening_runs_off_the_gui_thread_with_a_busy_indication(demo_file, qtbot, monkeypatch, messages):
+    real_open = EventFile.open.__func__
+    threads, release = [], threading.Event()
+
+    def slow_open(cls, path, device=None):  # a big file: the check takes a while
+        threads.append(threading.current_thread())
+        assert release.wait(10)
+        return real_open(cls, path, device)
+
+    monkeypatch.setattr(EventFile, "open", classmethod(slow_open))
+    opened = []
+    app.open_window(demo_file, then=opened.append)
+
+    def progress():
+        return next((w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, QProgressDialog) and w.objectName() == "openProgress" and w.isVisible()), None)
+
+    qtbot.waitUntil(lambda: progress() is not None)  # the GUI thread goes on: the busy window shows
+    assert "demo.facilitator" in progress().labelText()
+    assert threads and threads[0] is not threading.main_thread()
+    release.set()
+    qtbot.waitUntil(lambda: bool(opened))
+    window = opened[0]
+    qtbot.addWidget(window)
+    assert progress() is None and window.isVisible() and not messages
+    assert window.session.ev.path == demo_file
+    window.sections["futurs"].add_last()  # the file opened in the worker works on the GUI thread
+    assert len(window.session.ev.notes()) > 1
+    window.close()
 
 
 def test_a_failing_store_is_reported_not_raised(window, messages, monkeypatch):
@@ -54,6 +89,7 @@ def test_start_screen_opens_the_demo(qtbot, tmp_path):
     qtbot.mouseClick(demo_button, Qt.MouseButton.LeftButton)
     demo = tmp_path / "home" / "facilitator-demo-2016.facilitator"
     assert demo.exists()
+    qtbot.waitUntil(lambda: not screen.isVisible())  # opened in a worker; the start screen closes
     window = app._windows[-1]
     qtbot.addWidget(window)
     assert window.session.ev.path == demo

@@ -22,6 +22,7 @@ from ui.app import build  # noqa: E402
 
 def main() -> None:
     errors.show = lambda parent, text, bug: print("ERROR", text, flush=True)
+    errors.ask = lambda parent, text, choices: print("ERROR", text, flush=True)  # no modal box
     window = build(sys.argv[1])
     window.show()
     window.activateWindow()
