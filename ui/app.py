@@ -44,6 +44,7 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
                 QLocale.setDefault(QLocale(lang))
         if not _translators:
             _translators.append(QTranslator(app))  # French: the source language
+            QLocale.setDefault(QLocale("fr_FR"))
     return app
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -429,6 +429,13 @@ class SynthesisEditor(QWidget):
                 or change.label in ("add_proposal", "edit_proposal", "delete_proposal")):
             self.reload()
 
+    def _local_time(self, iso: str | None) -> str:
+        """An ISO UTC timestamp as the interface's locale writes a local date and time."""
+        moment = QDateTime.fromString(iso or "", Qt.DateFormat.ISODateWithMs)
+        if not moment.isValid():
+            return iso or ""
+        return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+
     def reload(self) -> None:
         syn = self.ev.synthesis()
         self.object_field.set_text(syn.object)
@@ -436,7 +443,7 @@ class SynthesisEditor(QWidget):
         self.feedback_field.set_text(syn.feedback)
         if syn.validated:
             self.validation.setText(self.tr("✔ Validée par {by} le {at}\nEmpreinte SHA-256 : {fp}").format(
-                by=syn.validated_by, at=(syn.validated_at or "")[:16].replace("T", " à "), fp=syn.fingerprint))
+                by=syn.validated_by, at=self._local_time(syn.validated_at), fp=syn.fingerprint))
         else:
             self.validation.setText(self.tr("Synthèse non validée."))
         self.reopen.setEnabled(syn.validated)

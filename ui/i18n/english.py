@@ -1,6 +1,6 @@
 """English texts of the interface (French is the source language): fills facilitator_en.ts.
 
-    pyside6-lupdate ui/*.py -source-language fr_FR -target-language en_GB -ts ui/i18n/facilitator_en.ts
+    pyside6-lupdate ui/*.py -source-language fr_FR -target-language en_GB -no-obsolete -ts ui/i18n/facilitator_en.ts
     python ui/i18n/english.py && pyside6-lrelease ui/i18n/facilitator_en.ts
 """
 
@@ -75,6 +75,161 @@ EN = {
     "Contexte": "Context", "Organisations représentées": "Organisations represented", "Phases": "Phases",
     "Atelier {n}": "Workshop {n}", "Administration": "Administration", "Société civile": "Civil society",
     "Citoyen·ne": "Citizen", "Autre": "Other",
+    # storage failures (ui/rescue.py) and opening in a worker (ui/app.py)
+    "Enregistrer une copie de l'événement ailleurs": "Save a copy of the event elsewhere",
+    "{problem}\n\nCe que vous avez saisi n'est pas perdu : il reste affiché et gardé en mémoire, "
+    "et sera enregistré dès que le fichier sera de nouveau accessible (place libérée, clé USB "
+    "rebranchée).\n\nVous pouvez aussi enregistrer dès maintenant une copie de l'événement "
+    "ailleurs (disque de l'ordinateur, autre clé) et continuer à travailler sur cette copie.":
+        "{problem}\n\nWhat you typed is not lost: it stays on screen and in memory, and will be saved as "
+        "soon as the file can be reached again (space freed, USB stick plugged back).\n\nYou can also save "
+        "a copy of the event elsewhere now (the computer's disk, another stick) and go on working on that copy.",
+    "Copie enregistrée : {path}. Vous travaillez maintenant sur cette copie.":
+        "Copy saved: {path}. You are now working on this copy.",
+    "Enregistrer une copie ailleurs…": "Save a copy elsewhere…", "Continuer ici": "Go on here",
+    "{problem}\n\nDes modifications ne sont pas enregistrées dans le fichier : si vous fermez "
+    "maintenant, elles seront perdues.":
+        "{problem}\n\nSome changes are not saved in the file: if you close now, they will be lost.",
+    "Fermer sans enregistrer": "Close without saving", "Ne pas fermer": "Do not close",
+    "Modifications non enregistrées": "Unsaved changes",
+    "⚠ Modifications NON enregistrées — {problem} Elles sont gardées en mémoire : "
+    "ne fermez pas la fenêtre, ou enregistrez une copie ailleurs.":
+        "⚠ Changes NOT saved — {problem} They are kept in memory: do not close the window, or save a copy elsewhere.",
+    "Tout est de nouveau enregistré.": "Everything is saved again.",
+    "Modifications non enregistrées : voir le bandeau.": "Unsaved changes: see the banner.",
+    "Ouverture et vérification de « {name} »…": "Opening and checking “{name}”…",
+    # proposals' kind and decision (ui/synthesis.py, context "Proposals")
+    "Accélère un engagement existant": "Speeds up an existing commitment",
+    "Pour le prochain plan d'action": "For the next action plan",
+    "— pas encore décidée —": "— not yet decided —", "Retenue": "Accepted", "À l'étude": "Under consideration",
+    "Non retenue": "Not accepted",
+    # summary editor (ui/synthesis.py)
+    "Synthèse des propositions": "Summary of the proposals", "Synthèse — {title}": "Summary — {title}",
+    "Synthèse": "Summary", "À l'attention de {who}": "For the attention of {who}",
+    "Objet de la synthèse": "Subject of the summary",
+    "Synthèse des propositions issues des ateliers…": "Summary of the proposals from the workshops…",
+    "&Objet :": "&Subject:", "Texte d'ouverture": "Opening text",
+    "Vide : la restitution l'écrit depuis les faits de l'événement.":
+        "Empty: the report writes it from the event's facts.",
+    "Texte d'o&uverture :": "&Opening text:",
+    "&Générer depuis les faits de l'événement": "Generate from the event's &facts",
+    "Générer le texte d'ouverture depuis les faits de l'événement": "Generate the opening text from the event's facts",
+    "Retours sur le format": "Feedback on the format",
+    "- un retour par ligne, commençant par « - »": "- one piece of feedback per line, starting with “-”",
+    "&Retours sur le format (une puce « - » par ligne) :": "Feedback on the for&mat (one “-” bullet per line):",
+    "Nom de la personne qui valide": "Name of the person approving", "Prénom Nom": "First name Surname",
+    "&Par :": "&By:", "&Valider la synthèse": "Appro&ve the summary", "Valider la synthèse": "Approve the summary",
+    "Rouvrir": "Reopen", "Rouvrir la synthèse": "Reopen the summary", "Réouverture de la synthèse": "Summary reopening",
+    "Propositions": "Proposals",
+    "Liste des propositions (Alt+Haut / Alt+Bas pour les déplacer)":
+        "List of proposals (Alt+Up / Alt+Down to move them)",
+    "&Propositions :": "&Proposals:", "&Nouvelle": "&New", "Nouvelle proposition": "New proposal",
+    "Nouvelle proposition (Ctrl+N)": "New proposal (Ctrl+N)", "&Supprimer": "&Delete",
+    "Supprimer la proposition": "Delete the proposal", "Monter la proposition": "Move the proposal up",
+    "Monter (Alt+Haut)": "Move up (Alt+Up)", "Descendre la proposition": "Move the proposal down",
+    "Descendre (Alt+Bas)": "Move down (Alt+Down)", "Proposition": "Proposal",
+    "Titre court de la proposition": "Short title of the proposal", "&Titre :": "&Title:",
+    "Nature de la proposition": "Kind of proposal", "Natu&re :": "&Kind:",
+    "Texte de la proposition": "Text of the proposal", "Te&xte :": "Te&xt:",
+    "Engagements du plan concernés": "Commitments of the plan concerned", "En&gagements :": "&Commitments:",
+    "Notes à l'origine de la proposition": "Notes the proposal comes from", "Notes d'&origine :": "So&urce notes:",
+    "Choisir des &notes…": "C&hoose notes…", "Choisir les notes d'origine": "Choose the source notes",
+    "Retirer": "Remove", "Retirer la note sélectionnée": "Remove the selected note",
+    "&Aller à la note": "&Go to the note", "Aller à la note dans la prise de notes": "Go to the note in the note-taking",
+    "Décision": "Decision", "&Décision :": "D&ecision:", "Motif de la décision": "Reason for the decision",
+    "Mo&tif :": "&Reason:", "Date de la décision": "Date of the decision", "Da&te :": "D&ate:",
+    "✔ Validée par {by} le {at}\nEmpreinte SHA-256 : {fp}": "✔ Approved by {by} on {at}\nSHA-256 fingerprint: {fp}",
+    "Synthèse non validée.": "Summary not approved.", "(sans titre)": "(untitled)",
+    "engagement(s) {ids}": "commitment(s) {ids}", "Atelier {n} · {section} — {text}": "Workshop {n} · {section} — {text}",
+    "(supprimée)": "(deleted)", "Note inconnue {id}": "Unknown note {id}",
+    "Titre de la proposition": "Title of the proposal", "Texte d'ouverture généré": "Generated opening text",
+    "Validation de la synthèse": "Summary approval", "Suppression de proposition": "Proposal deletion",
+    "Déplacement de proposition": "Proposal move", "Engagements de la proposition": "Proposal commitments",
+    "Notes d'origine": "Source notes", "Note d'origine retirée": "Source note removal",
+    # choosing source notes (ui/synthesis.py NotePicker)
+    "Choisir des notes": "Choose notes", "Filtrer les notes": "Filter the notes", "Filtrer par texte…": "Filter by text…",
+    "&Filtre :": "&Filter:", "Tous les ateliers": "All workshops", "&Atelier :": "&Workshop:",
+    "Notes de tous les ateliers": "Notes from all workshops", "Lier les notes cochées": "Link the ticked notes",
+    "Annuler": "Cancel", "{shown} note(s) affichée(s), {checked} cochée(s)": "{shown} note(s) shown, {checked} ticked",
+    # note-taker's view (ui/notetaker.py)
+    "Vue du rapporteur : notes de tous les ateliers": "Note-taker's view: notes from all workshops",
+    "Notes de tous les ateliers — {title}": "Notes from all workshops — {title}", "Section": "Section",
+    "&Section :": "&Section:", "Engagement": "Commitment",
+    "Notes liées à cet engagement, ou notes sans engagement des ateliers qui le traitent":
+        "Notes linked to this commitment, or notes with no commitment from the workshops that cover it",
+    "&Engagement :": "C&ommitment:", "Tous": "All", "Votes minimum": "Minimum votes", "&Votes ≥": "&Votes ≥",
+    "Filtrer par texte": "Filter by text", "Texte…": "Text…", "&Texte :": "&Text:",
+    "Notes de la section dans tous les ateliers": "Notes of the section in all workshops",
+    "Contributeur": "Contributor", "Créer une &proposition depuis ces notes": "Create a &proposal from these notes",
+    "Créer une proposition depuis les notes sélectionnées": "Create a proposal from the selected notes",
+    "{n} note(s)": "{n} note(s)", "Proposition depuis des notes": "Proposal from notes",
+    # merging laptops (ui/merge_view.py MergeDialog)
+    "Fusionner des portables": "Merge laptops", "Fusionner les fichiers d'autres portables": "Merge the files of other laptops",
+    "Les notes des fichiers choisis sont ajoutées à « {name} ». Les fichiers choisis sont seulement lus ; "
+    "une copie de sauvegarde du fichier ouvert est faite avant la fusion.":
+        "The notes of the chosen files are added to “{name}”. The chosen files are only read; "
+        "a backup copy of the open file is made before the merge.",
+    "Fichiers à fusionner": "Files to merge", "&Fichiers à fusionner :": "&Files to merge:",
+    "&Ajouter des fichiers…": "&Add files…", "Ajouter des fichiers à fusionner": "Add files to merge",
+    "&Retirer": "&Remove", "Retirer le fichier sélectionné": "Remove the selected file", "&Fusionner": "&Merge",
+    "Lancer la fusion": "Start the merge", "Fusion en cours": "Merge in progress",
+    "Rapport de fusion par atelier": "Merge report by workshop", "Ajoutées": "Added", "Modifiées": "Changed",
+    "Supprimées": "Deleted", "Conflits": "Conflicts", "Détail du rapport de fusion": "Merge report details",
+    "Résoudre les &conflits…": "Resolve co&nflicts…", "Résoudre les conflits": "Resolve conflicts",
+    "Fer&mer": "&Close", "Fermer": "Close", "Fichiers d'événement des autres portables": "Event files from the other laptops",
+    "Fusion refusée": "Merge refused",
+    "Ces fichiers ne viennent pas du même événement ou de la même version du kit :":
+        "These files do not come from the same event or the same version of the kit:",
+    "Fusionner quand même": "Merge anyway", "Fusion en cours…": "Merging…", "Fusion refusée.": "Merge refused.",
+    "La fusion a échoué ; le fichier ouvert est inchangé.": "The merge failed; the open file is unchanged.",
+    "Atelier {n} – {title}": "Workshop {n} – {title}",
+    "Fusion terminée : {n} conflit(s) à résoudre.": "Merge finished: {n} conflict(s) to resolve.",
+    "Fusion terminée, sans conflit.": "Merge finished, with no conflict.",
+    # resolving conflicts (ui/merge_view.py ConflictsView)
+    "Conflits à résoudre": "Conflicts to resolve", "Conflits à résoudre — {title}": "Conflicts to resolve — {title}",
+    "Liste des conflits": "Conflict list", "&Conflits :": "&Conflicts:", "Versions en conflit": "Conflicting versions",
+    "Texte combiné": "Combined text", "Texte combiné des versions": "Combined text of the versions",
+    "Garder le texte &combiné": "Keep the co&mbined text", "Garder le texte combiné": "Keep the combined text",
+    "Atelier {n} · {section}": "Workshop {n} · {section}", "Proposition\n{title}": "Proposal\n{title}",
+    "{n} conflit(s) à résoudre.": "{n} conflict(s) to resolve.",
+    "Aucun conflit : tout est fusionné.": "No conflicts: everything is merged.",
+    "Liens : {urls}": "Links: {urls}", "Contributeur : {who}": "Contributor: {who}",
+    "Engagements : {ids}": "Commitments: {ids}", "Votes : {n}": "Votes: {n}",
+    "(supprimée sur ce portable)": "(deleted on this laptop)", "Décision : {d} — {r}": "Decision: {d} — {r}",
+    "texte": "text", "place dans le plan": "place in the outline", "liens": "links", "contributeur": "contributor",
+    "engagements": "commitments", "votes": "votes", "suppression": "deletion", "titre": "title", "nature": "kind",
+    "notes d'origine": "source notes", "décision": "decision", "ordre": "order", "ateliers": "workshops",
+    "objet": "subject", "texte d'ouverture": "opening text", "retours sur le format": "feedback on the format",
+    "date": "date", "validation": "approval",
+    "Supprimée sur un portable, modifiée sur un autre : conservée.":
+        "Deleted on one laptop, changed on another: kept.",
+    "Modifiée différemment sur plusieurs portables ({fields}).": "Changed differently on several laptops ({fields}).",
+    "Version {n} — {device}, {at}": "Version {n} — {device}, {at}", "Version {n}": "Version {n}",
+    "Garder la version &{n}": "Keep version &{n}", "Garder la version {n}": "Keep version {n}",
+    "Résolution de conflit": "Conflict resolution", "Résolution de conflit (texte combiné)": "Conflict resolution (combined text)",
+    # exports (ui/export_dialog.py)
+    "Exporter les documents": "Export the documents", "Exporter — {title}": "Export — {title}",
+    "Document à exporter": "Document to export", "(pas encore disponible)": "(not available yet)",
+    "&Document :": "&Document:", "Annexe « Ce que nous avons entendu »": "“What we heard” appendix",
+    "Inclure l'annexe « Ce que nous avons entendu »": "Include the “What we heard” appendix",
+    "Format du livret": "Booklet format", "&Format du livret :": "Booklet &format:",
+    "CSV pour tableur (avec BOM)": "CSV for spreadsheets (with BOM)",
+    "CSV avec indicateur d'ordre des octets pour les tableurs": "CSV with a byte order mark for spreadsheets",
+    "A&perçu :": "Pre&view:", "Aperçu du document": "Document preview", "Préparation du document": "Preparing the document",
+    "&Enregistrer sous…": "&Save as…", "Enregistrer le document sous": "Save the document as",
+    "Restitution (PDF)": "Report (PDF)", "Livret participant (PDF)": "Participant booklet (PDF)",
+    "Fiches animateur (PDF)": "Facilitator sheets (PDF)", "Restitution en Markdown": "Report in Markdown",
+    "Restitution en page HTML": "Report as an HTML page", "Restitution en OpenDocument (ODT)": "Report in OpenDocument (ODT)",
+    "Notes en CSV": "Notes as CSV", "Événement complet en JSON": "Full event as JSON",
+    "Propositions et décisions (CSV)": "Proposals and decisions (CSV)",
+    "Ce document n'est pas encore disponible dans cette version.": "This document is not available yet in this version.",
+    "Préparation de l'aperçu…": "Preparing the preview…", "… ({n} lignes en tout)": "… ({n} lines in all)",
+    "{name} : {size} Ko. Choisissez où l'enregistrer.": "{name}: {size} KB. Choose where to save it.",
+    "{pages} page(s), {size} Ko.": "{pages} page(s), {size} KB.",
+    "Format {size} ; {n} atelier(s) ; {links} lien(s), chacun avec son code QR.":
+        "{size} format; {n} workshop(s); {links} link(s), each with its QR code.",
+    "L'export a échoué.": "The export failed.", "Enregistrer le document": "Save the document",
+    "Écriture de {path}…": "Writing {path}…", "Enregistré : {path}": "Saved: {path}",
 }
 
 

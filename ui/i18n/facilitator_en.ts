@@ -3,14 +3,265 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="85" />
+        <location filename="../app.py" line="87" />
+        <source>Ouverture et vérification de « {name} »…</source>
+        <translation>Opening and checking “{name}”…</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="142" />
         <source>Ouvrir un fichier d'événement</source>
         <translation>Open an event file</translation>
     </message>
     <message>
-        <location filename="../app.py" line="86" />
+        <location filename="../app.py" line="143" />
         <source>Événements facilitator (*.facilitator);;Tous les fichiers (*)</source>
         <translation>facilitator events (*.facilitator);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <location filename="../merge_view.py" line="287" />
+        <source>Conflits à résoudre</source>
+        <translation>Conflicts to resolve</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="288" />
+        <source>Conflits à résoudre — {title}</source>
+        <translation>Conflicts to resolve — {title}</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="297" />
+        <source>Liste des conflits</source>
+        <translation>Conflict list</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="300" />
+        <source>&amp;Conflits :</source>
+        <translation>&amp;Conflicts:</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="320" />
+        <source>Versions en conflit</source>
+        <translation>Conflicting versions</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="325" />
+        <source>Texte combiné</source>
+        <translation>Combined text</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="329" />
+        <source>Texte combiné des versions</source>
+        <translation>Combined text of the versions</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="333" />
+        <source>&amp;Aller à la note</source>
+        <translation>&amp;Go to the note</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="335" />
+        <source>Aller à la note dans la prise de notes</source>
+        <translation>Go to the note in the note-taking</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="337" />
+        <source>Garder le texte &amp;combiné</source>
+        <translation>Keep the co&amp;mbined text</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="339" />
+        <source>Garder le texte combiné</source>
+        <translation>Keep the combined text</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="362" />
+        <source>Atelier {n} · {section}</source>
+        <translation>Workshop {n} · {section}</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="365" />
+        <source>Proposition
+{title}</source>
+        <translation>Proposal
+{title}</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="366" />
+        <source>Synthèse</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="381" />
+        <source>{n} conflit(s) à résoudre.</source>
+        <translation>{n} conflict(s) to resolve.</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="382" />
+        <source>Aucun conflit : tout est fusionné.</source>
+        <translation>No conflicts: everything is merged.</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="399" />
+        <source>Liens : {urls}</source>
+        <translation>Links: {urls}</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="401" />
+        <source>Contributeur : {who}</source>
+        <translation>Contributor: {who}</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="404" />
+        <source>Engagements : {ids}</source>
+        <translation>Commitments: {ids}</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="406" />
+        <source>Votes : {n}</source>
+        <translation>Votes: {n}</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="408" />
+        <location filename="../merge_view.py" line="415" />
+        <source>(supprimée sur ce portable)</source>
+        <translation>(deleted on this laptop)</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="413" />
+        <source>Décision : {d} — {r}</source>
+        <translation>Decision: {d} — {r}</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="420" />
+        <source>texte</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="420" />
+        <source>place dans le plan</source>
+        <translation>place in the outline</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="420" />
+        <source>liens</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="421" />
+        <source>contributeur</source>
+        <translation>contributor</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="421" />
+        <source>engagements</source>
+        <translation>commitments</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="422" />
+        <source>votes</source>
+        <translation>votes</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="422" />
+        <source>suppression</source>
+        <translation>deletion</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="422" />
+        <source>titre</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="423" />
+        <source>nature</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="423" />
+        <source>notes d'origine</source>
+        <translation>source notes</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="423" />
+        <source>décision</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="424" />
+        <source>ordre</source>
+        <translation>order</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="424" />
+        <source>ateliers</source>
+        <translation>workshops</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="424" />
+        <source>objet</source>
+        <translation>subject</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="425" />
+        <source>texte d'ouverture</source>
+        <translation>opening text</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="425" />
+        <source>retours sur le format</source>
+        <translation>feedback on the format</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="426" />
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="426" />
+        <source>validation</source>
+        <translation>approval</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="442" />
+        <source>Supprimée sur un portable, modifiée sur un autre : conservée.</source>
+        <translation>Deleted on one laptop, changed on another: kept.</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="443" />
+        <source>Modifiée différemment sur plusieurs portables ({fields}).</source>
+        <translation>Changed differently on several laptops ({fields}).</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="448" />
+        <source>Version {n} — {device}, {at}</source>
+        <translation>Version {n} — {device}, {at}</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="454" />
+        <source>Version {n}</source>
+        <translation>Version {n}</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="457" />
+        <source>Garder la version &amp;{n}</source>
+        <translation>Keep version &amp;{n}</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="459" />
+        <source>Garder la version {n}</source>
+        <translation>Keep version {n}</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="472" />
+        <source>Résolution de conflit</source>
+        <translation>Conflict resolution</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="480" />
+        <source>Résolution de conflit (texte combiné)</source>
+        <translation>Conflict resolution (combined text)</translation>
     </message>
 </context>
 <context>
@@ -49,8 +300,197 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../errors.py" line="33" />
+        <location filename="../errors.py" line="45" />
         <source>Message d'erreur</source>
         <translation>Error message</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../export_dialog.py" line="221" />
+        <source>Exporter les documents</source>
+        <translation>Export the documents</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="222" />
+        <source>Exporter — {title}</source>
+        <translation>Export — {title}</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="232" />
+        <source>Document à exporter</source>
+        <translation>Document to export</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="239" />
+        <source>(pas encore disponible)</source>
+        <translation>(not available yet)</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="241" />
+        <source>&amp;Document :</source>
+        <translation>&amp;Document:</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="245" />
+        <source>Annexe « Ce que nous avons entendu »</source>
+        <translation>“What we heard” appendix</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="247" />
+        <source>Inclure l'annexe « Ce que nous avons entendu »</source>
+        <translation>Include the “What we heard” appendix</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="253" />
+        <source>Format du livret</source>
+        <translation>Booklet format</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="256" />
+        <source>&amp;Format du livret :</source>
+        <translation>Booklet &amp;format:</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="261" />
+        <source>CSV pour tableur (avec BOM)</source>
+        <translation>CSV for spreadsheets (with BOM)</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="263" />
+        <source>CSV avec indicateur d'ordre des octets pour les tableurs</source>
+        <translation>CSV with a byte order mark for spreadsheets</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="270" />
+        <source>A&amp;perçu :</source>
+        <translation>Pre&amp;view:</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="273" />
+        <source>Aperçu du document</source>
+        <translation>Document preview</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="286" />
+        <source>Préparation du document</source>
+        <translation>Preparing the document</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="295" />
+        <source>&amp;Enregistrer sous…</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="297" />
+        <source>Enregistrer le document sous</source>
+        <translation>Save the document as</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="300" />
+        <source>Fer&amp;mer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="301" />
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="317" />
+        <source>Restitution (PDF)</source>
+        <translation>Report (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="318" />
+        <source>Livret participant (PDF)</source>
+        <translation>Participant booklet (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="319" />
+        <source>Fiches animateur (PDF)</source>
+        <translation>Facilitator sheets (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="320" />
+        <source>Restitution en Markdown</source>
+        <translation>Report in Markdown</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="321" />
+        <source>Restitution en page HTML</source>
+        <translation>Report as an HTML page</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="322" />
+        <source>Restitution en OpenDocument (ODT)</source>
+        <translation>Report in OpenDocument (ODT)</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="323" />
+        <source>Notes en CSV</source>
+        <translation>Notes as CSV</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="324" />
+        <source>Événement complet en JSON</source>
+        <translation>Full event as JSON</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="325" />
+        <source>Propositions et décisions (CSV)</source>
+        <translation>Proposals and decisions (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="359" />
+        <source>Ce document n'est pas encore disponible dans cette version.</source>
+        <translation>This document is not available yet in this version.</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="368" />
+        <source>Préparation de l'aperçu…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="390" />
+        <source>… ({n} lignes en tout)</source>
+        <translation>… ({n} lines in all)</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="392" />
+        <source>{name} : {size} Ko. Choisissez où l'enregistrer.</source>
+        <translation>{name}: {size} KB. Choose where to save it.</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="399" />
+        <source>{pages} page(s), {size} Ko.</source>
+        <translation>{pages} page(s), {size} KB.</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="403" />
+        <source>Format {size} ; {n} atelier(s) ; {links} lien(s), chacun avec son code QR.</source>
+        <translation>{size} format; {n} workshop(s); {links} link(s), each with its QR code.</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="412" />
+        <source>L'export a échoué.</source>
+        <translation>The export failed.</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="419" />
+        <source>Enregistrer le document</source>
+        <translation>Save the document</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="438" />
+        <source>Écriture de {path}…</source>
+        <translation>Writing {path}…</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="445" />
+        <source>Enregistré : {path}</source>
+        <translation>Saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -61,206 +501,380 @@ The details were written to {log}</translation>
         <translation>Workshop note-taking</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="58" />
+        <location filename="../mainwindow.py" line="69" />
         <source>{title} — {file} — facilitator</source>
         <translation>{title} — {file} — facilitator</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="73" />
+        <location filename="../mainwindow.py" line="77" />
         <source>&amp;Ateliers</source>
         <translation>&amp;Workshops</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="79" />
-        <location filename="../mainwindow.py" line="192" />
+        <location filename="../mainwindow.py" line="83" />
+        <location filename="../mainwindow.py" line="196" />
         <source>Liste des ateliers</source>
         <translation>Workshop list</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="99" />
+        <location filename="../mainwindow.py" line="103" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="113" />
+        <location filename="../mainwindow.py" line="117" />
         <source>Notes de l'atelier, par section</source>
         <translation>Workshop notes, by section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="130" />
+        <location filename="../mainwindow.py" line="134" />
         <source>Panneau latéral</source>
         <translation>Side panel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="134" />
+        <location filename="../mainwindow.py" line="138" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="135" />
+        <location filename="../mainwindow.py" line="139" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="136" />
-        <location filename="../mainwindow.py" line="193" />
+        <location filename="../mainwindow.py" line="140" />
+        <location filename="../mainwindow.py" line="197" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="148" />
+        <location filename="../mainwindow.py" line="152" />
         <source>Chaque modification est enregistrée immédiatement.</source>
         <translation>Every change is saved immediately.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="164" />
+        <location filename="../mainwindow.py" line="168" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="165" />
+        <location filename="../mainwindow.py" line="169" />
         <source>&amp;Ouvrir un fichier d'événement…</source>
         <translation>&amp;Open an event file…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="166" />
+        <location filename="../mainwindow.py" line="170" />
         <source>&amp;Accueil (créer, démo)…</source>
         <translation>&amp;Start screen (create, demo)…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="168" />
+        <location filename="../mainwindow.py" line="172" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="170" />
+        <location filename="../mainwindow.py" line="174" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="171" />
+        <location filename="../mainwindow.py" line="175" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="172" />
+        <location filename="../mainwindow.py" line="176" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="178" />
+        <location filename="../mainwindow.py" line="182" />
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="179" />
+        <location filename="../mainwindow.py" line="183" />
         <source>Vote +1</source>
         <translation>Vote +1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="180" />
+        <location filename="../mainwindow.py" line="184" />
         <source>Vote −1</source>
         <translation>Vote −1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="181" />
+        <location filename="../mainwindow.py" line="185" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="183" />
+        <location filename="../mainwindow.py" line="187" />
         <source>&amp;Atelier</source>
         <translation>&amp;Workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="184" />
+        <location filename="../mainwindow.py" line="188" />
         <source>Atelier suivant</source>
         <translation>Next workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="185" />
+        <location filename="../mainwindow.py" line="189" />
         <source>Atelier précédent</source>
         <translation>Previous workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="186" />
+        <location filename="../mainwindow.py" line="190" />
         <source>Section suivante</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="187" />
+        <location filename="../mainwindow.py" line="191" />
         <source>Section précédente</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="188" />
+        <location filename="../mainwindow.py" line="192" />
         <source>Aller à la section…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="195" />
+        <location filename="../mainwindow.py" line="199" />
         <source>Détails de l'atelier</source>
         <translation>Workshop details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="198" />
+        <location filename="../mainwindow.py" line="202" />
         <source>&amp;Minuteur</source>
         <translation>&amp;Timer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="199" />
+        <location filename="../mainwindow.py" line="203" />
         <source>Démarrer / pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="200" />
+        <location filename="../mainwindow.py" line="204" />
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="201" />
+        <location filename="../mainwindow.py" line="205" />
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="203" />
+        <location filename="../mainwindow.py" line="207" />
         <source>&amp;Projection</source>
         <translation>&amp;Projector</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="204" />
+        <location filename="../mainwindow.py" line="208" />
         <source>Afficher / masquer la vue projecteur</source>
         <translation>Show / hide the projector view</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="208" />
+        <location filename="../mainwindow.py" line="212" />
         <source>Section en cours</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="208" />
+        <location filename="../mainwindow.py" line="212" />
         <source>Toutes les sections</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="217" />
+        <location filename="../mainwindow.py" line="221" />
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="218" />
+        <location filename="../mainwindow.py" line="222" />
         <source>Texte plus petit</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="219" />
+        <location filename="../mainwindow.py" line="223" />
         <source>Thème clair / sombre</source>
         <translation>Light / dark theme</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="358" />
+        <location filename="../mainwindow.py" line="365" />
         <source>Aller à la section</source>
         <translation>Go to section</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../merge_view.py" line="88" />
+        <source>Fusionner des portables</source>
+        <translation>Merge laptops</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="89" />
+        <source>Fusionner les fichiers d'autres portables</source>
+        <translation>Merge the files of other laptops</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="92" />
+        <source>Les notes des fichiers choisis sont ajoutées à « {name} ». Les fichiers choisis sont seulement lus ; une copie de sauvegarde du fichier ouvert est faite avant la fusion.</source>
+        <translation>The notes of the chosen files are added to “{name}”. The chosen files are only read; a backup copy of the open file is made before the merge.</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="99" />
+        <source>Fichiers à fusionner</source>
+        <translation>Files to merge</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="100" />
+        <source>&amp;Fichiers à fusionner :</source>
+        <translation>&amp;Files to merge:</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="105" />
+        <source>&amp;Ajouter des fichiers…</source>
+        <translation>&amp;Add files…</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="107" />
+        <source>Ajouter des fichiers à fusionner</source>
+        <translation>Add files to merge</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="109" />
+        <source>&amp;Retirer</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="111" />
+        <source>Retirer le fichier sélectionné</source>
+        <translation>Remove the selected file</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="113" />
+        <source>&amp;Fusionner</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="115" />
+        <source>Lancer la fusion</source>
+        <translation>Start the merge</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="125" />
+        <source>Fusion en cours</source>
+        <translation>Merge in progress</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="137" />
+        <source>Rapport de fusion par atelier</source>
+        <translation>Merge report by workshop</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="139" />
+        <source>Atelier</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="139" />
+        <source>Ajoutées</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="139" />
+        <source>Modifiées</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="140" />
+        <source>Supprimées</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="140" />
+        <source>Conflits</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="146" />
+        <source>Détail du rapport de fusion</source>
+        <translation>Merge report details</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="151" />
+        <source>Résoudre les &amp;conflits…</source>
+        <translation>Resolve co&amp;nflicts…</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="153" />
+        <source>Résoudre les conflits</source>
+        <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="156" />
+        <source>Fer&amp;mer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="157" />
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="180" />
+        <source>Fichiers d'événement des autres portables</source>
+        <translation>Event files from the other laptops</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="193" />
+        <location filename="../merge_view.py" line="197" />
+        <source>Fusion refusée</source>
+        <translation>Merge refused</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="194" />
+        <source>Ces fichiers ne viennent pas du même événement ou de la même version du kit :</source>
+        <translation>These files do not come from the same event or the same version of the kit:</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="198" />
+        <source>Fusionner quand même</source>
+        <translation>Merge anyway</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="210" />
+        <source>Fusion en cours…</source>
+        <translation>Merging…</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="223" />
+        <source>Fusion refusée.</source>
+        <translation>Merge refused.</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="227" />
+        <source>La fusion a échoué ; le fichier ouvert est inchangé.</source>
+        <translation>The merge failed; the open file is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="240" />
+        <source>Atelier {n} – {title}</source>
+        <translation>Workshop {n} – {title}</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="252" />
+        <source>Propositions</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="256" />
+        <source>Fusion terminée : {n} conflit(s) à résoudre.</source>
+        <translation>Merge finished: {n} conflict(s) to resolve.</translation>
+    </message>
+    <message>
+        <location filename="../merge_view.py" line="257" />
+        <source>Fusion terminée, sans conflit.</source>
+        <translation>Merge finished, with no conflict.</translation>
     </message>
 </context>
 <context>
@@ -381,6 +995,214 @@ The details were written to {log}</translation>
         <location filename="../outline.py" line="214" />
         <source>lien</source>
         <translation>link</translation>
+    </message>
+</context>
+<context>
+    <name>NotePicker</name>
+    <message>
+        <location filename="../synthesis.py" line="103" />
+        <source>Choisir des notes</source>
+        <translation>Choose notes</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="104" />
+        <source>Notes à l'origine de la proposition</source>
+        <translation>Notes the proposal comes from</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="110" />
+        <source>Filtrer les notes</source>
+        <translation>Filter the notes</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="111" />
+        <source>Filtrer par texte…</source>
+        <translation>Filter by text…</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="113" />
+        <source>&amp;Filtre :</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="117" />
+        <source>Atelier</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="118" />
+        <source>Tous les ateliers</source>
+        <translation>All workshops</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="120" />
+        <source>Atelier {n} – {title}</source>
+        <translation>Workshop {n} – {title}</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="121" />
+        <source>&amp;Atelier :</source>
+        <translation>&amp;Workshop:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="126" />
+        <source>Notes de tous les ateliers</source>
+        <translation>Notes from all workshops</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="146" />
+        <location filename="../synthesis.py" line="147" />
+        <source>Lier les notes cochées</source>
+        <translation>Link the ticked notes</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="148" />
+        <location filename="../synthesis.py" line="149" />
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="169" />
+        <source>{shown} note(s) affichée(s), {checked} cochée(s)</source>
+        <translation>{shown} note(s) shown, {checked} ticked</translation>
+    </message>
+</context>
+<context>
+    <name>NotetakerView</name>
+    <message>
+        <location filename="../notetaker.py" line="50" />
+        <source>Vue du rapporteur : notes de tous les ateliers</source>
+        <translation>Note-taker's view: notes from all workshops</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="51" />
+        <source>Notes de tous les ateliers — {title}</source>
+        <translation>Notes from all workshops — {title}</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="65" />
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="71" />
+        <source>&amp;Section :</source>
+        <translation>&amp;Section:</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="74" />
+        <source>Engagement</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="75" />
+        <source>Notes liées à cet engagement, ou notes sans engagement des ateliers qui le traitent</source>
+        <translation>Notes linked to this commitment, or notes with no commitment from the workshops that cover it</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="77" />
+        <source>Tous les engagements</source>
+        <translation>All commitments</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="82" />
+        <source>&amp;Engagement :</source>
+        <translation>C&amp;ommitment:</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="85" />
+        <source>Type de contributeur</source>
+        <translation>Contributor type</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="86" />
+        <source>Tous</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="89" />
+        <source>&amp;Contributeur :</source>
+        <translation>&amp;Contributor:</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="92" />
+        <source>Votes minimum</source>
+        <translation>Minimum votes</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="94" />
+        <source>&amp;Votes ≥</source>
+        <translation>&amp;Votes ≥</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="97" />
+        <source>Filtrer par texte</source>
+        <translation>Filter by text</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="98" />
+        <source>Texte…</source>
+        <translation>Text…</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="100" />
+        <source>&amp;Texte :</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="106" />
+        <source>Notes de la section dans tous les ateliers</source>
+        <translation>Notes of the section in all workshops</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="108" />
+        <source>Atelier</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="108" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="108" />
+        <source>Contributeur</source>
+        <translation>Contributor</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="108" />
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="126" />
+        <source>&amp;Aller à la note</source>
+        <translation>&amp;Go to the note</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="128" />
+        <source>Aller à la note dans la prise de notes</source>
+        <translation>Go to the note in the note-taking</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="131" />
+        <source>Créer une &amp;proposition depuis ces notes</source>
+        <translation>Create a &amp;proposal from these notes</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="133" />
+        <source>Créer une proposition depuis les notes sélectionnées</source>
+        <translation>Create a proposal from the selected notes</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="180" />
+        <source>{n} note(s)</source>
+        <translation>{n} note(s)</translation>
+    </message>
+    <message>
+        <location filename="../notetaker.py" line="218" />
+        <source>Proposition depuis des notes</source>
+        <translation>Proposal from notes</translation>
     </message>
 </context>
 <context>
@@ -538,6 +1360,121 @@ The details were written to {log}</translation>
     </message>
 </context>
 <context>
+    <name>Proposals</name>
+    <message>
+        <location filename="../synthesis.py" line="59" />
+        <source>Accélère un engagement existant</source>
+        <translation>Speeds up an existing commitment</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="60" />
+        <source>Pour le prochain plan d'action</source>
+        <translation>For the next action plan</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="61" />
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="65" />
+        <source>— pas encore décidée —</source>
+        <translation>— not yet decided —</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="66" />
+        <source>Retenue</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="67" />
+        <source>À l'étude</source>
+        <translation>Under consideration</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="68" />
+        <source>Non retenue</source>
+        <translation>Not accepted</translation>
+    </message>
+</context>
+<context>
+    <name>Rescue</name>
+    <message>
+        <location filename="../rescue.py" line="42" />
+        <source>Enregistrer une copie de l'événement ailleurs</source>
+        <translation>Save a copy of the event elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../rescue.py" line="57" />
+        <source>{problem}
+
+Ce que vous avez saisi n'est pas perdu : il reste affiché et gardé en mémoire, et sera enregistré dès que le fichier sera de nouveau accessible (place libérée, clé USB rebranchée).
+
+Vous pouvez aussi enregistrer dès maintenant une copie de l'événement ailleurs (disque de l'ordinateur, autre clé) et continuer à travailler sur cette copie.</source>
+        <translation>{problem}
+
+What you typed is not lost: it stays on screen and in memory, and will be saved as soon as the file can be reached again (space freed, USB stick plugged back).
+
+You can also save a copy of the event elsewhere now (the computer's disk, another stick) and go on working on that copy.</translation>
+    </message>
+    <message>
+        <location filename="../rescue.py" line="94" />
+        <source>Copie enregistrée : {path}. Vous travaillez maintenant sur cette copie.</source>
+        <translation>Copy saved: {path}. You are now working on this copy.</translation>
+    </message>
+    <message>
+        <location filename="../rescue.py" line="114" />
+        <location filename="../rescue.py" line="127" />
+        <location filename="../rescue.py" line="147" />
+        <source>Enregistrer une copie ailleurs…</source>
+        <translation>Save a copy elsewhere…</translation>
+    </message>
+    <message>
+        <location filename="../rescue.py" line="114" />
+        <source>Continuer ici</source>
+        <translation>Go on here</translation>
+    </message>
+    <message>
+        <location filename="../rescue.py" line="125" />
+        <source>{problem}
+
+Des modifications ne sont pas enregistrées dans le fichier : si vous fermez maintenant, elles seront perdues.</source>
+        <translation>{problem}
+
+Some changes are not saved in the file: if you close now, they will be lost.</translation>
+    </message>
+    <message>
+        <location filename="../rescue.py" line="127" />
+        <source>Fermer sans enregistrer</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <location filename="../rescue.py" line="128" />
+        <source>Ne pas fermer</source>
+        <translation>Do not close</translation>
+    </message>
+    <message>
+        <location filename="../rescue.py" line="140" />
+        <source>Modifications non enregistrées</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../rescue.py" line="155" />
+        <source>⚠ Modifications NON enregistrées — {problem} Elles sont gardées en mémoire : ne fermez pas la fenêtre, ou enregistrez une copie ailleurs.</source>
+        <translation>⚠ Changes NOT saved — {problem} They are kept in memory: do not close the window, or save a copy elsewhere.</translation>
+    </message>
+    <message>
+        <location filename="../rescue.py" line="173" />
+        <source>Tout est de nouveau enregistré.</source>
+        <translation>Everything is saved again.</translation>
+    </message>
+    <message>
+        <location filename="../rescue.py" line="176" />
+        <source>Modifications non enregistrées : voir le bandeau.</source>
+        <translation>Unsaved changes: see the banner.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../panels.py" line="334" />
@@ -593,17 +1530,17 @@ The details were written to {log}</translation>
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../outline.py" line="232" />
+        <location filename="../outline.py" line="233" />
         <source>Section {title}</source>
         <translation>Section {title}</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="252" />
+        <location filename="../outline.py" line="253" />
         <source>+ Ajouter une note</source>
         <translation>+ Add a note</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="254" />
+        <location filename="../outline.py" line="255" />
         <source>Ajouter une note dans « {title} »</source>
         <translation>Add a note to “{title}”</translation>
     </message>
@@ -611,57 +1548,57 @@ The details were written to {log}</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../session.py" line="111" />
+        <location filename="../session.py" line="110" />
         <source>Nouvelle note</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../session.py" line="111" />
+        <location filename="../session.py" line="110" />
         <source>Suppression de note</source>
         <translation>Note deletion</translation>
     </message>
     <message>
-        <location filename="../session.py" line="112" />
+        <location filename="../session.py" line="111" />
         <source>Décalage à droite</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../session.py" line="112" />
+        <location filename="../session.py" line="111" />
         <source>Décalage à gauche</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../session.py" line="113" />
+        <location filename="../session.py" line="112" />
         <source>Déplacement vers le haut</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../session.py" line="113" />
+        <location filename="../session.py" line="112" />
         <source>Déplacement vers le bas</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../session.py" line="114" />
+        <location filename="../session.py" line="113" />
         <source>Déplacement</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../session.py" line="114" />
+        <location filename="../session.py" line="113" />
         <source>Modification de note</source>
         <translation>Note edit</translation>
     </message>
     <message>
-        <location filename="../session.py" line="115" />
+        <location filename="../session.py" line="114" />
         <source>Vote</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../session.py" line="115" />
+        <location filename="../session.py" line="114" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../session.py" line="222" />
+        <location filename="../session.py" line="317" />
         <source>Saisie</source>
         <translation>Typing</translation>
     </message>
@@ -709,19 +1646,400 @@ The details were written to {log}</translation>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../start.py" line="87" />
+        <location filename="../start.py" line="88" />
         <source>Choisir le kit</source>
         <translation>Choose the kit</translation>
     </message>
     <message>
-        <location filename="../start.py" line="88" />
+        <location filename="../start.py" line="89" />
         <source>Kits (*.yaml *.yml)</source>
         <translation>Kits (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../start.py" line="91" />
+        <location filename="../start.py" line="92" />
         <source>Nouveau fichier d'événement</source>
         <translation>New event file</translation>
+    </message>
+</context>
+<context>
+    <name>SynthesisEditor</name>
+    <message>
+        <location filename="../synthesis.py" line="195" />
+        <source>Synthèse des propositions</source>
+        <translation>Summary of the proposals</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="196" />
+        <source>Synthèse — {title}</source>
+        <translation>Summary — {title}</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="217" />
+        <source>Synthèse</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="221" />
+        <source>À l'attention de {who}</source>
+        <translation>For the attention of {who}</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="226" />
+        <location filename="../synthesis.py" line="557" />
+        <source>Objet de la synthèse</source>
+        <translation>Subject of the summary</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="227" />
+        <source>Synthèse des propositions issues des ateliers…</source>
+        <translation>Summary of the proposals from the workshops…</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="229" />
+        <source>&amp;Objet :</source>
+        <translation>&amp;Subject:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="234" />
+        <location filename="../synthesis.py" line="557" />
+        <source>Texte d'ouverture</source>
+        <translation>Opening text</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="236" />
+        <source>Vide : la restitution l'écrit depuis les faits de l'événement.</source>
+        <translation>Empty: the report writes it from the event's facts.</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="238" />
+        <source>Texte d'o&amp;uverture :</source>
+        <translation>&amp;Opening text:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="240" />
+        <source>&amp;Générer depuis les faits de l'événement</source>
+        <translation>Generate from the event's &amp;facts</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="242" />
+        <source>Générer le texte d'ouverture depuis les faits de l'événement</source>
+        <translation>Generate the opening text from the event's facts</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="248" />
+        <location filename="../synthesis.py" line="558" />
+        <source>Retours sur le format</source>
+        <translation>Feedback on the format</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="250" />
+        <source>- un retour par ligne, commençant par « - »</source>
+        <translation>- one piece of feedback per line, starting with “-”</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="252" />
+        <source>&amp;Retours sur le format (une puce « - » par ligne) :</source>
+        <translation>Feedback on the for&amp;mat (one “-” bullet per line):</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="263" />
+        <source>Nom de la personne qui valide</source>
+        <translation>Name of the person approving</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="264" />
+        <source>Prénom Nom</source>
+        <translation>First name Surname</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="265" />
+        <source>&amp;Par :</source>
+        <translation>&amp;By:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="267" />
+        <source>&amp;Valider la synthèse</source>
+        <translation>Appro&amp;ve the summary</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="269" />
+        <source>Valider la synthèse</source>
+        <translation>Approve the summary</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="272" />
+        <source>Rouvrir</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="274" />
+        <source>Rouvrir la synthèse</source>
+        <translation>Reopen the summary</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="275" />
+        <source>Réouverture de la synthèse</source>
+        <translation>Summary reopening</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="285" />
+        <source>Propositions</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="289" />
+        <source>Liste des propositions (Alt+Haut / Alt+Bas pour les déplacer)</source>
+        <translation>List of proposals (Alt+Up / Alt+Down to move them)</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="296" />
+        <source>&amp;Propositions :</source>
+        <translation>&amp;Proposals:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="299" />
+        <source>&amp;Nouvelle</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="301" />
+        <location filename="../synthesis.py" line="587" />
+        <source>Nouvelle proposition</source>
+        <translation>New proposal</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="302" />
+        <source>Nouvelle proposition (Ctrl+N)</source>
+        <translation>New proposal (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="304" />
+        <source>&amp;Supprimer</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="306" />
+        <source>Supprimer la proposition</source>
+        <translation>Delete the proposal</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="310" />
+        <source>Monter la proposition</source>
+        <translation>Move the proposal up</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="311" />
+        <source>Monter (Alt+Haut)</source>
+        <translation>Move up (Alt+Up)</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="315" />
+        <source>Descendre la proposition</source>
+        <translation>Move the proposal down</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="316" />
+        <source>Descendre (Alt+Bas)</source>
+        <translation>Move down (Alt+Down)</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="328" />
+        <source>Proposition</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="334" />
+        <source>Titre court de la proposition</source>
+        <translation>Short title of the proposal</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="336" />
+        <source>&amp;Titre :</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="339" />
+        <location filename="../synthesis.py" line="639" />
+        <source>Nature de la proposition</source>
+        <translation>Kind of proposal</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="343" />
+        <source>Natu&amp;re :</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="347" />
+        <location filename="../synthesis.py" line="566" />
+        <source>Texte de la proposition</source>
+        <translation>Text of the proposal</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="350" />
+        <source>Te&amp;xte :</source>
+        <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="357" />
+        <source>Engagements du plan concernés</source>
+        <translation>Commitments of the plan concerned</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="369" />
+        <source>En&amp;gagements :</source>
+        <translation>&amp;Commitments:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="376" />
+        <source>Notes à l'origine de la proposition</source>
+        <translation>Notes the proposal comes from</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="379" />
+        <source>Notes d'&amp;origine :</source>
+        <translation>So&amp;urce notes:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="382" />
+        <source>Choisir des &amp;notes…</source>
+        <translation>C&amp;hoose notes…</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="384" />
+        <source>Choisir les notes d'origine</source>
+        <translation>Choose the source notes</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="386" />
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="388" />
+        <source>Retirer la note sélectionnée</source>
+        <translation>Remove the selected note</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="390" />
+        <source>&amp;Aller à la note</source>
+        <translation>&amp;Go to the note</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="392" />
+        <source>Aller à la note dans la prise de notes</source>
+        <translation>Go to the note in the note-taking</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="400" />
+        <location filename="../synthesis.py" line="404" />
+        <location filename="../synthesis.py" line="657" />
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="408" />
+        <source>&amp;Décision :</source>
+        <translation>D&amp;ecision:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="411" />
+        <location filename="../synthesis.py" line="567" />
+        <source>Motif de la décision</source>
+        <translation>Reason for the decision</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="415" />
+        <source>Mo&amp;tif :</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="418" />
+        <location filename="../synthesis.py" line="671" />
+        <source>Date de la décision</source>
+        <translation>Date of the decision</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="422" />
+        <source>Da&amp;te :</source>
+        <translation>D&amp;ate:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="438" />
+        <source>✔ Validée par {by} le {at}
+Empreinte SHA-256 : {fp}</source>
+        <translation>✔ Approved by {by} on {at}
+SHA-256 fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="441" />
+        <source>Synthèse non validée.</source>
+        <translation>Summary not approved.</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="459" />
+        <source>(sans titre)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="462" />
+        <source>engagement(s) {ids}</source>
+        <translation>commitment(s) {ids}</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="523" />
+        <source>Atelier {n} · {section} — {text}</source>
+        <translation>Workshop {n} · {section} — {text}</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="526" />
+        <source>(supprimée)</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="528" />
+        <source>Note inconnue {id}</source>
+        <translation>Unknown note {id}</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="566" />
+        <source>Titre de la proposition</source>
+        <translation>Title of the proposal</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="578" />
+        <source>Texte d'ouverture généré</source>
+        <translation>Generated opening text</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="584" />
+        <source>Validation de la synthèse</source>
+        <translation>Summary approval</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="599" />
+        <source>Suppression de proposition</source>
+        <translation>Proposal deletion</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="624" />
+        <source>Déplacement de proposition</source>
+        <translation>Proposal move</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="647" />
+        <source>Engagements de la proposition</source>
+        <translation>Proposal commitments</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="676" />
+        <source>Notes d'origine</source>
+        <translation>Source notes</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="686" />
+        <location filename="../synthesis.py" line="693" />
+        <source>Note d'origine retirée</source>
+        <translation>Source note removal</translation>
     </message>
 </context>
 <context>
