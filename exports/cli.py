@@ -8,19 +8,18 @@ good document. The PDF renderers are imported only when a PDF is asked for.
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from exports.documents import DOCUMENTS, Document, Options, Source, pdf_available
 from exports.write import write_atomic
 from facilitator.cli import command, out
 from facilitator.errors import ExportError, FacilitatorError
 from facilitator.files import copy_database
 from facilitator.i18n import tr
-from facilitator.kit.model import Kit
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEMO_EVENT = "demo.facilitator"
@@ -66,12 +65,12 @@ def open_event(path: Path) -> Iterator:
 
 
 @contextmanager
-def open_kit(path: Path) -> Iterator[tuple[Kit, bytes | None]]:
-    """A kit and its logo, from a kit YAML file or from an event file (its copy of the kit)."""
+def open_source(path: Path) -> Iterator[Source]:
+    """What a document is made from: an event file, or a kit YAML file (kit and logo only)."""
     _check_source(path)
     if _is_event_file(path):
         with open_event(path) as ev:
-            yield ev.kit, ev.asset("logo")
+            yield Source.of_event(ev)
         return
     from facilitator.kit import load_kit
 
@@ -79,14 +78,7 @@ def open_kit(path: Path) -> Iterator[tuple[Kit, bytes | None]]:
     logo = None
     if kit.logo_path is not None and kit.logo_path.is_file():
         logo = kit.logo_path.read_bytes()
-    yield kit, logo
-
-
-def _pdf(module: str):
-    try:
-        return importlib.import_module(f"exports.pdf.{module}")
-    except ImportError as exc:
-        raise ExportError(tr("exports.pdf_unavailable", reason=exc)) from exc
+    yield Source(kit, logo)
 
 
 def _write(path: Path, data: bytes | str) -> Path:
@@ -95,139 +87,51 @@ def _write(path: Path, data: bytes | str) -> Path:
     return path
 
 
-# ------------------------------------------------------------------------------------ renderers
-def restitution_content(ev):
-    from exports.content import restitution
-
-    return restitution(ev)
-
-
-def doc_restitution_pdf(ev, annex: bool = True) -> bytes:
-    return _pdf("restitution").render_restitution(restitution_content(ev), annex=annex)
-
-
-def doc_markdown(ev) -> bytes:
-    from exports.markdown import render_markdown
-
-    return render_markdown(restitution_content(ev)).encode("utf-8")
-
-
-def doc_html(ev) -> bytes:
-    from exports.html import render_html
-
-    return render_html(restitution_content(ev)).encode("utf-8")
-
-
-def doc_odt(ev) -> bytes:
-    from exports.odt import render_odt
-
-    return render_odt(restitution_content(ev))
-
-
-def doc_csv(ev, bom: bool = False) -> bytes:
-    from exports.notes_csv import render_csv
-
-    return render_csv(ev, bom=bom)
-
-
-def doc_json(ev) -> bytes:
-    from exports.json_export import render_json
-
-    return render_json(ev)
-
-
-def _page_format(value: str) -> str:
-    size = value.upper()
-    if size not in ("A5", "A4"):
-        raise FacilitatorError(tr("exports.bad_format", value=value))
-    return size
-
-
 # ------------------------------------------------------------------------------------ commands
-def _conf(source_help: str, extra: Callable[[argparse.ArgumentParser], None] | None = None):
+SOURCE_HELP = {True: "fichier d'événement", False: "kit YAML ou fichier d'événement"}
+OPTION_FLAGS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "annex": lambda p: p.add_argument("--sans-annexe", action="store_true",
+                                      help="sans l'annexe « Ce que nous avons entendu »"),
+    "size": lambda p: p.add_argument("--format", default="A5", help="A5 (défaut) ou A4"),
+    "bom": lambda p: p.add_argument("--bom", action="store_true",
+                                    help="ajouter l'indicateur d'ordre des octets (tableurs)"),
+}
+
+
+def _configure(doc: Document) -> Callable[[argparse.ArgumentParser], None]:
     def configure(p: argparse.ArgumentParser) -> None:
-        p.add_argument("source", type=Path, help=source_help)
+        p.add_argument("source", type=Path, help=SOURCE_HELP[doc.needs_event])
         p.add_argument("-o", "--output", type=Path, required=True, help="fichier à écrire")
-        if extra:
-            extra(p)
+        for option in doc.options:
+            OPTION_FLAGS[option](p)
 
     return configure
 
 
-EVENT = "fichier d'événement"
-KIT_OR_EVENT = "kit YAML ou fichier d'événement"
+def _options(args: argparse.Namespace) -> Options:
+    return Options(annex=not getattr(args, "sans_annexe", False), size=getattr(args, "format", "A5"),
+                   bom=getattr(args, "bom", False))
 
 
-@command(("export", "restitution"), "la restitution en PDF (synthèse, ateliers, annexe)",
-         _conf(EVENT, lambda p: p.add_argument("--sans-annexe", action="store_true",
-                                               help="sans l'annexe « Ce que nous avons entendu »")))
-def cmd_export_restitution(args) -> int:
-    with open_event(args.source) as ev:
-        data = doc_restitution_pdf(ev, annex=not args.sans_annexe)
-    _write(args.output, data)
-    return 0
+def _export(doc: Document):
+    def handler(args: argparse.Namespace) -> int:
+        options = _options(args)
+        with (open_source(args.source) if not doc.needs_event else _event_source(args.source)) as source:
+            data = doc.produce(source, options)
+        _write(args.output, data)
+        return 0
+
+    return handler
 
 
-@command(("export", "booklet"), "le livret participant en PDF (A5, ou A4 avec --format A4)",
-         _conf(KIT_OR_EVENT, lambda p: p.add_argument("--format", default="A5", help="A5 (défaut) ou A4")))
-def cmd_export_booklet(args) -> int:
-    size = _page_format(args.format)
-    module = _pdf("booklet")
-    with open_kit(args.source) as (kit, logo):
-        data = module.render_booklet(kit, size=size, logo=logo)
-    _write(args.output, data)
-    return 0
+@contextmanager
+def _event_source(path: Path) -> Iterator[Source]:
+    with open_event(path) as ev:
+        yield Source.of_event(ev)
 
 
-@command(("export", "sheets"), "les fiches animateur en PDF (une par atelier)", _conf(KIT_OR_EVENT))
-def cmd_export_sheets(args) -> int:
-    module = _pdf("sheets")
-    with open_kit(args.source) as (kit, _logo):
-        data = module.render_sheets(kit)
-    _write(args.output, data)
-    return 0
-
-
-@command(("export", "markdown"), "la restitution en Markdown, pour la publier sur le web", _conf(EVENT))
-def cmd_export_markdown(args) -> int:
-    with open_event(args.source) as ev:
-        data = doc_markdown(ev)
-    _write(args.output, data)
-    return 0
-
-
-@command(("export", "html"), "la restitution en une page HTML autonome et accessible", _conf(EVENT))
-def cmd_export_html(args) -> int:
-    with open_event(args.source) as ev:
-        data = doc_html(ev)
-    _write(args.output, data)
-    return 0
-
-
-@command(("export", "odt"), "la restitution en OpenDocument texte (LibreOffice)", _conf(EVENT))
-def cmd_export_odt(args) -> int:
-    with open_event(args.source) as ev:
-        data = doc_odt(ev)
-    _write(args.output, data)
-    return 0
-
-
-@command(("export", "csv"), "les notes en CSV, une ligne par note (UTF-8, RFC 4180)",
-         _conf(EVENT, lambda p: p.add_argument("--bom", action="store_true",
-                                               help="ajouter l'indicateur d'ordre des octets (tableurs)")))
-def cmd_export_csv(args) -> int:
-    with open_event(args.source) as ev:
-        data = doc_csv(ev, bom=args.bom)
-    _write(args.output, data)
-    return 0
-
-
-@command(("export", "json"), "l'événement complet en JSON (schéma versionné, réimportable)", _conf(EVENT))
-def cmd_export_json(args) -> int:
-    with open_event(args.source) as ev:
-        data = doc_json(ev)
-    _write(args.output, data)
-    return 0
+for _doc in DOCUMENTS:
+    command(("export", _doc.key), _doc.help, _configure(_doc))(_export(_doc))
 
 
 def _import_conf(p: argparse.ArgumentParser) -> None:
@@ -247,27 +151,7 @@ def cmd_import_json(args) -> int:
 
 
 # ------------------------------------------------------------------------------------ demo
-DEMO_DOCUMENTS = (
-    # (file name, needs the PDF package, producer(event) -> bytes)
-    ("restitution.pdf", True, lambda ev: doc_restitution_pdf(ev)),
-    ("livret.pdf", True, lambda ev: _pdf("booklet").render_booklet(ev.kit, size="A5", logo=ev.asset("logo"))),
-    ("fiches.pdf", True, lambda ev: _pdf("sheets").render_sheets(ev.kit)),
-    ("restitution.md", False, doc_markdown),
-    ("restitution.html", False, doc_html),
-    ("notes.csv", False, lambda ev: doc_csv(ev, bom=True)),
-    ("evenement.json", False, doc_json),
-    ("restitution.odt", False, doc_odt),
-)
-
-
-def _pdf_available() -> str | None:
-    """None when the PDF renderers import, else the reason they do not."""
-    try:
-        for name in ("restitution", "booklet", "sheets"):
-            importlib.import_module(f"exports.pdf.{name}")
-    except ImportError as exc:
-        return str(exc)
-    return None
+DEMO_OPTIONS = Options(bom=True)  # the CSV opens right in a spreadsheet
 
 
 def _demo_conf(p: argparse.ArgumentParser) -> None:
@@ -293,15 +177,16 @@ def cmd_demo(args) -> int:
         create_demo(event_path).close()
         out(tr("exports.demo_created", path=event_path))
         ctx = open_event(event_path)
-    missing_pdf = _pdf_available()
+    missing_pdf = pdf_available()
     written = 0
     skipped = []
     with ctx as ev:
-        for name, needs_pdf, produce in DEMO_DOCUMENTS:
-            if needs_pdf and missing_pdf:
-                skipped.append(name)
+        source = Source.of_event(ev)
+        for doc in DOCUMENTS:
+            if doc.pdf and missing_pdf:
+                skipped.append(doc.filename)
                 continue
-            _write(folder / name, produce(ev))
+            _write(folder / doc.filename, doc.produce(source, DEMO_OPTIONS))
             written += 1
     if skipped:
         out(tr("exports.skipped_pdf", reason=missing_pdf, names=", ".join(skipped)))

@@ -465,6 +465,7 @@ FR.update({
     "exports.source_missing": "fichier introuvable : {path}",
     "exports.folder_failed": "impossible de créer le dossier {folder} : {reason}",
     "exports.pdf_unavailable": "l'export PDF n'est pas disponible dans cette installation ({reason})",
+    "exports.needs_event": "le document « {kind} » se fait depuis un fichier d'événement, pas depuis un kit",
     "exports.bad_format": "format de page « {value} » inconnu : A5 ou A4",
 })
 EN.update({
@@ -492,6 +493,7 @@ EN.update({
     "exports.source_missing": "file not found: {path}",
     "exports.folder_failed": "cannot create the folder {folder}: {reason}",
     "exports.pdf_unavailable": "PDF export is not available in this installation ({reason})",
+    "exports.needs_event": "the “{kind}” document is made from an event file, not from a kit",
     "exports.bad_format": "unknown page format “{value}”: A5 or A4",
 })
 

@@ -75,25 +75,25 @@ def decidim_rows(ev: EventFile, status_ids: dict[str, str] | None = None) -> lis
     return out
 
 
-def write_csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]], delimiter: str = ",") -> Path:
-    """Write rows atomically; an unwritable folder raises ``ExportError`` (French message)."""
-    path = Path(path)
+def render_csv(columns: tuple[str, ...], rows: list[dict[str, str]], delimiter: str = ",") -> bytes:
+    """RFC 4180 CSV (UTF-8, CRLF) of ``rows``."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, delimiter=delimiter, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
-    data = buf.getvalue().encode("utf-8")
-    write_atomic(path, data)
-    return path
+    return buf.getvalue().encode("utf-8")
+
+
+def render_proposals(ev: EventFile, *, decidim: bool = False, status_ids: dict[str, str] | None = None) -> bytes:
+    """The traceability CSV (or the Decidim layout) as bytes."""
+    if decidim:
+        return render_csv(DECIDIM_COLUMNS, decidim_rows(ev, status_ids), ";")
+    return render_csv(COLUMNS, proposal_rows(ev))
 
 
 def export_proposals(ev: EventFile, path: Path, *, decidim: bool = False,
                      status_ids: dict[str, str] | None = None) -> int:
-    """Write the traceability CSV (or the Decidim layout); returns the number of proposals."""
-    if decidim:
-        rows = decidim_rows(ev, status_ids)
-        write_csv(path, DECIDIM_COLUMNS, rows, ";")
-    else:
-        rows = proposal_rows(ev)
-        write_csv(path, COLUMNS, rows)
-    return len(rows)
+    """Write the traceability CSV (or the Decidim layout) atomically; returns the number of
+    proposals. An unwritable folder raises ``ExportError`` (French message)."""
+    write_atomic(Path(path), render_proposals(ev, decidim=decidim, status_ids=status_ids))
+    return len(ev.proposals())

@@ -1,6 +1,6 @@
 """« Exporter… »: every document of the event, previewed before it is saved.
 
-The documents are made by the same functions as ``facilitator export`` (``exports/cli.py``), in a
+The documents are those of ``exports.documents`` (the list ``facilitator export`` uses), made in a
 worker thread that opens its own ``EventFile``; they are written atomically. Errors (an
 unwritable folder, a full disk) go to the app's one error handler.
 """
@@ -32,18 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exports.documents import Options
 from facilitator.store import EventFile
 from ui import background, errors
 from ui.post_common import STYLE
 
 ROLE = Qt.ItemDataRole.UserRole
-
-
-@dataclass(frozen=True)
-class Options:
-    annex: bool = True
-    size: str = "A5"
-    bom: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,94 +48,36 @@ class Kind:
     module: str  # what must be importable for this document
     produce: Callable[[EventFile, Options], bytes]
     preview: str  # "restitution" (the HTML of the restitution), "text" or "pdf"
-    save: Callable[[EventFile, Path, Options], None] | None = None  # a core writer of its own
 
 
-def _cli():
-    return importlib.import_module("exports.cli")
+def _document(key: str) -> Callable[[EventFile, Options], bytes]:
+    """A document of ``exports.documents``: the same list and renderers as ``facilitator export``."""
 
+    def produce(ev: EventFile, o: Options) -> bytes:
+        from exports.documents import BY_KEY, Source
+        from exports.documents import Options as DocumentOptions
 
-def _restitution_pdf(ev, o):
-    return _cli().doc_restitution_pdf(ev, annex=o.annex)
+        return BY_KEY[key].produce(Source.of_event(ev), DocumentOptions(annex=o.annex, size=o.size, bom=o.bom))
 
-
-def _booklet(ev, o):
-    from exports.pdf.booklet import render_booklet
-
-    return render_booklet(ev.kit, size=o.size, logo=ev.asset("logo"))
-
-
-def _sheets(ev, o):
-    from exports.pdf.sheets import render_sheets
-
-    return render_sheets(ev.kit)
-
-
-def _content(ev):
-    from exports.content import restitution
-
-    return restitution(ev)
-
-
-def _markdown(ev, o):
-    from exports.markdown import render_markdown
-
-    return render_markdown(_content(ev), annex=o.annex).encode("utf-8")
-
-
-def _html(ev, o):
-    from exports.html import render_html
-
-    return render_html(_content(ev), annex=o.annex).encode("utf-8")
-
-
-def _odt(ev, o):
-    from exports.odt import render_odt
-
-    return render_odt(_content(ev), annex=o.annex)
-
-
-def _csv(ev, o):
-    from exports.notes_csv import render_csv
-
-    return render_csv(ev, bom=o.bom)
-
-
-def _json(ev, o):
-    from exports.json_export import render_json
-
-    return render_json(ev)
+    return produce
 
 
 def _proposals(ev, o):
-    import csv
-    import io
+    from facilitator.traceability import render_proposals
 
-    from facilitator.traceability import COLUMNS, proposal_rows
-
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(proposal_rows(ev))
-    return buf.getvalue().encode("utf-8")
-
-
-def _save_proposals(ev, path, o):
-    from facilitator.traceability import export_proposals
-
-    export_proposals(ev, path)
+    return render_proposals(ev)
 
 
 KINDS = (
-    Kind("restitution", ".pdf", "restitution.pdf", "exports.pdf.restitution", _restitution_pdf, "restitution"),
-    Kind("booklet", ".pdf", "livret.pdf", "exports.pdf.booklet", _booklet, "pdf"),
-    Kind("sheets", ".pdf", "fiches-animateurs.pdf", "exports.pdf.sheets", _sheets, "pdf"),
-    Kind("markdown", ".md", "restitution.md", "exports.markdown", _markdown, "text"),
-    Kind("html", ".html", "restitution.html", "exports.html", _html, "restitution"),
-    Kind("odt", ".odt", "restitution.odt", "exports.odt", _odt, "restitution"),
-    Kind("csv", ".csv", "notes.csv", "exports.notes_csv", _csv, "text"),
-    Kind("json", ".json", "evenement.json", "exports.json_export", _json, "text"),
-    Kind("proposals", ".csv", "propositions.csv", "facilitator.traceability", _proposals, "text", _save_proposals),
+    Kind("restitution", ".pdf", "restitution.pdf", "exports.pdf.restitution", _document("restitution"), "restitution"),
+    Kind("booklet", ".pdf", "livret.pdf", "exports.pdf.booklet", _document("booklet"), "pdf"),
+    Kind("sheets", ".pdf", "fiches-animateurs.pdf", "exports.pdf.sheets", _document("sheets"), "pdf"),
+    Kind("markdown", ".md", "restitution.md", "exports.markdown", _document("markdown"), "text"),
+    Kind("html", ".html", "restitution.html", "exports.html", _document("html"), "restitution"),
+    Kind("odt", ".odt", "restitution.odt", "exports.odt", _document("odt"), "restitution"),
+    Kind("csv", ".csv", "notes.csv", "exports.notes_csv", _document("csv"), "text"),
+    Kind("json", ".json", "evenement.json", "exports.json_export", _document("json"), "text"),
+    Kind("proposals", ".csv", "propositions.csv", "facilitator.traceability", _proposals, "text"),
 )
 
 
@@ -154,25 +90,8 @@ def available(kind: Kind) -> bool:
 
 
 def preview_html(ev) -> str:
-    """The restitution as HTML for the preview (the published HTML page when it exists)."""
-    try:
-        from exports.html import render_html
-    except ImportError:
-        return _simple_html(_content(ev))
-    return render_html(_content(ev))
-
-
-def _simple_html(c) -> str:
-    e = html.escape
-    out = [f"<h1>{e(c.title)}</h1><h2>{e(c.object)}</h2>"]
-    for w in c.workshops:
-        out.append(f"<h2>{e(w.heading)}</h2>")
-        for s in w.sections:
-            if s.notes:
-                out.append(f"<h3>{e(s.title)}</h3><ul>")
-                out.extend(f"<li>{e(n.text)}</li>" for n in s.notes)
-                out.append("</ul>")
-    return "".join(out)
+    """The restitution as HTML for the preview: the page ``facilitator export html`` publishes."""
+    return _document("html")(ev, Options()).decode("utf-8")
 
 
 def _pages(data: bytes) -> int:
@@ -197,10 +116,7 @@ def save_job(path: Path, device: str, kind: Kind, options: Options, target: Path
 
     ev = EventFile.open(path, device)
     try:
-        if kind.save is not None:
-            kind.save(ev, target, options)
-        else:
-            write_atomic(target, kind.produce(ev, options))
+        write_atomic(target, kind.produce(ev, options))
     finally:
         ev.close()
     return target

@@ -49,32 +49,24 @@ def no_network(monkeypatch):
     assert attempts == [], f"accès réseau tentés : {attempts}"
 
 
-def _exports():
-    pytest.importorskip("exports.cli")
-    from exports import cli
+def _make(key: str, ev) -> bytes:
+    """A document of the event, as every export path makes it (``exports.documents``)."""
+    from exports.documents import BY_KEY, Source
 
-    return cli
+    return BY_KEY[key].produce(Source.of_event(ev))
 
 
 def test_whole_demo_pipeline_runs_with_sockets_disabled(tmp_path, no_network):
-    cli = _exports()
+    from exports.documents import DOCUMENTS
     from exports.write import write_atomic
     from facilitator.demo import create_demo
 
     ev = create_demo(tmp_path / "demo.facilitator")
     try:
-        outputs = {
-            "restitution.pdf": cli.doc_restitution_pdf(ev),
-            "restitution.md": cli.doc_markdown(ev),
-            "restitution.html": cli.doc_html(ev),
-            "restitution.odt": cli.doc_odt(ev),
-            "notes.csv": cli.doc_csv(ev),
-            "evenement.json": cli.doc_json(ev),
-            "livret.pdf": cli._pdf("booklet").render_booklet(ev.kit, size="A5", logo=ev.asset("logo")),
-            "fiches.pdf": cli._pdf("sheets").render_sheets(ev.kit),
-        }
+        outputs = {doc.filename: _make(doc.key, ev) for doc in DOCUMENTS}
     finally:
         ev.close()
+    assert len(outputs) == 8
     for name, data in outputs.items():
         assert data, name
         write_atomic(tmp_path / name, data)
@@ -120,8 +112,7 @@ def test_only_http_urls_are_accepted_in_notes(hostile_event):
 
 
 def test_csv_formula_injection_is_neutralised(hostile_event):
-    cli = _exports()
-    data = cli.doc_csv(hostile_event).decode("utf-8-sig")
+    data = _make("csv", hostile_event).decode("utf-8-sig")
     cells = [c for row in csv.reader(io.StringIO(data)) for c in row]
     for text in HOSTILE:
         assert text not in cells or not text.startswith(("=", "+", "-", "@", "\t", "\r")), text
@@ -131,17 +122,15 @@ def test_csv_formula_injection_is_neutralised(hostile_event):
 
 
 def test_html_and_markdown_escape_note_text(hostile_event):
-    cli = _exports()
-    html = cli.doc_html(hostile_event).decode("utf-8")
+    html = _make("html", hostile_event).decode("utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;" in html
     assert "<font size=80>" not in html
-    md = cli.doc_markdown(hostile_event).decode("utf-8")
+    md = _make("markdown", hostile_event).decode("utf-8")
     assert "<script>alert" not in md
 
 
 def test_pdf_renders_markup_characters_as_text(hostile_event):
-    cli = _exports()
     pypdf = pytest.importorskip("pypdf")
-    pdf = cli.doc_restitution_pdf(hostile_event)
+    pdf = _make("restitution", hostile_event)
     text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert "<script>" in text.replace("\n", "")  # shown as typed, not interpreted
