@@ -24,10 +24,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from exports.markup import Block, Bullets, Run
+from exports.markup import Block, Bullets, Run, runs
 from exports.markup import Paragraph as TextParagraph
 from exports.pdf import fonts
 from exports.pdf.qr import encode_url
+from facilitator.i18n import tr
 
 ACCENT = colors.HexColor("#1f3a93")  # titles
 ACCENT_LIGHT = colors.HexColor("#e8ecf7")  # tinted boxes
@@ -407,3 +408,17 @@ class Document(BaseDocTemplate):
         self._define_forms(list(contents_keys))
         self.canv.save()
         return self._buffer.getvalue()
+
+
+class Renderer:
+    """What every PDF renderer shares: labels and kit text in the document's language."""
+
+    lang: str
+
+    def tr(self, key: str, **kw) -> str:
+        return tr(key, self.lang, **kw)
+
+    def typo(self, value: str, styled: bool = False) -> str:
+        """Kit text with its marks, French typography, links: as Paragraph markup
+        (``styled``: in a bold or italic font)."""
+        return rich(runs(value, self.lang), styled=styled)

@@ -24,7 +24,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from exports.markup import blocks, plain, runs
+from exports.markup import blocks, plain
 from exports.pdf import fonts
 from exports.pdf.base import (
     ACCENT,
@@ -33,18 +33,18 @@ from exports.pdf.base import (
     RULE,
     STATUS_COLORS,
     Document,
+    Renderer,
     Styles,
     bullet,
     colored,
     heading,
     link,
     render_blocks,
-    rich,
     table,
     text,
 )
 from exports.pdf.qr import QRCode
-from facilitator.i18n import long_date, tr
+from facilitator.i18n import long_date
 from facilitator.kit.model import Commitment, Kit, Link, Workshop
 
 SIZES = {"A5": A5, "A4": A4}
@@ -111,7 +111,7 @@ class RuledLines(Flowable):
         c.restoreState()
 
 
-class BookletRenderer:
+class BookletRenderer(Renderer):
     def __init__(self, kit: Kit, size: str = "A5", logo: bytes | None = None):
         size = (size or "A5").upper()
         if size not in SIZES:
@@ -147,11 +147,7 @@ class BookletRenderer:
         self.link_title = ParagraphStyle("b_link_title", s.body, spaceAfter=1.5)
         self.link_url = ParagraphStyle("b_link_url", s.small, spaceAfter=1, splitLongWords=1)
 
-    def tr(self, key: str, **kw) -> str:
-        return tr(key, self.lang, **kw)
 
-    def typo(self, value: str, styled: bool = False) -> str:
-        return rich(runs(value, self.lang), styled=styled)
 
     def render(self) -> bytes:
         ev = self.ev

@@ -32,6 +32,7 @@ from exports.pdf.base import (
     RULE,
     ContentsLine,
     Document,
+    Renderer,
     Styles,
     bullet,
     colored,
@@ -53,7 +54,7 @@ def render_restitution(content: Restitution, annex: bool = True) -> bytes:
     return RestitutionRenderer(content, annex).render()
 
 
-class RestitutionRenderer:
+class RestitutionRenderer(Renderer):
     def __init__(self, content: Restitution, annex: bool = True):
         self.c = content
         self.lang = content.lang
@@ -80,13 +81,6 @@ class RestitutionRenderer:
         self.to_style = ParagraphStyle("to", s.body, fontName=fonts.BOLD_ITALIC, fontSize=11,
                                        leading=15, spaceAfter=10)
 
-    def tr(self, key: str, **kw) -> str:
-        return self.c.label(key, **kw)
-
-    def typo(self, value: str, styled: bool = False) -> str:
-        """Kit text with its marks, French typography, links: as Paragraph markup
-        (``styled``: in a bold or italic font)."""
-        return rich(runs(value, self.lang), styled=styled)
 
     # --- document ------------------------------------------------------------------------------
     def render(self) -> bytes:

@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from exports.markup import plain, runs
+from exports.markup import plain
 from exports.pdf import fonts
 from exports.pdf.base import (
     ACCENT,
@@ -22,17 +22,17 @@ from exports.pdf.base import (
     RULE,
     STATUS_COLORS,
     Document,
+    Renderer,
     Styles,
     bullet,
     colored,
     heading,
     link,
-    rich,
     table,
     text,
 )
 from exports.pdf.qr import QRCode
-from facilitator.i18n import long_date, tr
+from facilitator.i18n import long_date
 from facilitator.kit.model import Item, Kit, Workshop
 
 NBSP = "\u00a0"
@@ -61,7 +61,7 @@ def schedule(w: Workshop, default_start: dt.time | None) -> list[tuple[str, str,
     return out
 
 
-class SheetsRenderer:
+class SheetsRenderer(Renderer):
     def __init__(self, kit: Kit):
         self.kit = kit
         self.ev = kit.event
@@ -84,11 +84,7 @@ class SheetsRenderer:
         self.qr_caption = ParagraphStyle("s_qr", s.small, fontSize=7, leading=8.5,
                                          splitLongWords=1)
 
-    def tr(self, key: str, **kw) -> str:
-        return tr(key, self.lang, **kw)
 
-    def typo(self, value: str, styled: bool = False) -> str:
-        return rich(runs(value, self.lang), styled=styled)
 
     def render(self) -> bytes:
         ev = self.ev
