@@ -1,5 +1,12 @@
 """Start-up bench: cold start to a usable capture window on the 2016 demo, against a bare
-PySide6 window, each in a fresh subprocess (median of 3). Target: ratio ≤ 2×.
+PySide6 window, each in a fresh interpreter, alternated, median of 5. Target: ratio ≤ 2× and
+under 1.5 s.
+
+The app is started the way the ``facilitator open`` command starts it (``ui.launcher``: event
+file opened and checked in a worker thread, window built, shown); "usable" is the first turn of
+the event loop after the window is shown, for both. A second figure follows the first keystroke:
+typed into the focused note as soon as the window is usable, the time at which it is stored on
+disk (SQLAlchemy, which writes need, is loaded in the background once the window is shown).
 
     QT_QPA_PLATFORM=offscreen python bench/startup.py
 """
@@ -17,52 +24,97 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ABSOLUTE_TARGET_S = 1.5  # issue 7: under 1.5 s on this machine
 TARGET = 2.0
+RUNS = 5
 
 BARE = """
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
-w = QMainWindow(); w.resize(1320, 820); w.show(); app.processEvents()
-print("READY", flush=True)
+w = QMainWindow(); w.resize(1320, 820); w.show()
+QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
+app.exec()
 """
 
 APP = """
 import sys
-from PySide6.QtWidgets import QApplication
-from ui.app import build
-w = build(sys.argv[1]); w.show(); QApplication.processEvents()
-assert w.sections and w.focusWidget() is not None or True
-print("READY", flush=True)
+from pathlib import Path
+from ui.launcher import _run_app
+
+def then(window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    def usable():
+        print("READY", flush=True)
+        window.activateWindow()  # (offscreen: no window manager gives it the focus)
+        window.go_to_section(next(iter(window.sections)))  # the first note, as Ctrl+1 does
+        editor = window.focusWidget()
+        note_id = editor.note_id
+        QTest.keyClicks(editor, "x")
+        typed = editor.toPlainText()
+
+        def stored():
+            if window.session.ev.note(note_id).text == typed:
+                print("STORED", flush=True)
+                QApplication.quit()
+            else:
+                QTimer.singleShot(1, stored)
+        QTimer.singleShot(0, stored)
+    QTimer.singleShot(0, usable)
+
+sys.exit(_run_app(Path(sys.argv[1]), then))
 """
 
 
-def once(code: str, *args: str, env: dict) -> float:
+def once(code: str, *args: str, env: dict) -> dict[str, float]:
+    """Seconds from launch to each line printed (READY, STORED)."""
     t = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd=ROOT)
-    if "READY" not in out.stdout:
-        raise SystemExit(out.stderr[-2000:])
-    return time.perf_counter() - t
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    seen = {}
+    for line in proc.stdout:
+        seen[line.strip()] = time.perf_counter() - t
+    err = proc.stderr.read()
+    proc.wait()
+    if "READY" not in seen or proc.returncode != 0:
+        raise SystemExit(f"exit {proc.returncode}: {err[-2000:]}")
+    return seen
 
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                    FACILITATOR_HOME=tmp, FACILITATOR_DEVICE="bench", PYTHONPATH=str(ROOT))
+        # as installed: pip compiles the package's bytecode, which the warm-up run below writes
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         demo = Path(tmp) / "demo.facilitator"
         subprocess.run([sys.executable, "-c", "import sys; from facilitator.demo import create_demo; "
                         "create_demo(sys.argv[1]).close()", str(demo)], check=True, env=env, cwd=ROOT)
-        bare = statistics.median(once(BARE, env=env) for _ in range(3))
-        app = statistics.median(once(APP, str(demo), env=env) for _ in range(3))
-    ratio = app / bare
-    print(f"bare PySide6 window: {bare * 1000:.0f} ms; facilitator on the 2016 demo: {app * 1000:.0f} ms; "
-          f"ratio {ratio:.2f}× (target ≤ {TARGET:.0f}×)")
-    ok_ratio, ok_abs = ratio <= TARGET, app < ABSOLUTE_TARGET_S
+        once(APP, str(demo), env=env)  # warm the file cache and the .pyc of both
+        once(BARE, env=env)
+        bare, app, stored = [], [], []
+        for _ in range(RUNS):
+            bare.append(once(BARE, env=env)["READY"])
+            seen = once(APP, str(demo), env=env)
+            app.append(seen["READY"])
+            stored.append(seen["STORED"])
+    bare_s, app_s, stored_s = (statistics.median(v) for v in (bare, app, stored))
+    ratio = app_s / bare_s
+    print(f"bare PySide6 window: {bare_s * 1000:.0f} ms; facilitator on the 2016 demo: {app_s * 1000:.0f} ms "
+          f"(first keystroke stored at {stored_s * 1000:.0f} ms); ratio {ratio:.2f}× (target ≤ {TARGET:.0f}×); "
+          f"runs: bare {[round(b * 1000) for b in bare]}, app {[round(a * 1000) for a in app]}")
+    ok_ratio, ok_abs, ok_stored = ratio <= TARGET, app_s < ABSOLUTE_TARGET_S, stored_s < ABSOLUTE_TARGET_S
     # the shared one-line format read by bench/run_all.py
-    print(f"startup, bare PySide6 window   {bare:.3f} s   target < {ABSOLUTE_TARGET_S} s   ok")
-    print(f"startup, app on the 2016 demo   {app:.3f} s   target < {ABSOLUTE_TARGET_S} s   "
+    print(f"startup, bare PySide6 window   {bare_s:.3f} s   target < {ABSOLUTE_TARGET_S} s   ok")
+    print(f"startup, app on the 2016 demo   {app_s:.3f} s   target < {ABSOLUTE_TARGET_S} s   "
           f"{ratio:.2f}× baseline  {'ok' if ok_abs else 'MISS'}")
     print(f"startup, app vs bare window   {ratio:.2f} ×   target ≤ {TARGET:.0f} ×   {'ok' if ok_ratio else 'MISS'}")
-    print("OK" if ok_ratio and ok_abs else "MISSED")
-    return 0 if ok_ratio and ok_abs else 1
+    print(f"startup, first keystroke stored   {stored_s:.3f} s   target < {ABSOLUTE_TARGET_S} s   "
+          f"{stored_s / bare_s:.2f}× baseline  {'ok' if ok_stored else 'MISS'}")
+    ok = ok_ratio and ok_abs and ok_stored
+    print("OK" if ok else "MISSED")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

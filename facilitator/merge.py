@@ -236,7 +236,7 @@ def merge(target: EventFile, sources: list[Path], force: bool = False, *, make_b
         target._session.rollback()
         raise
     finally:
-        target._session.expire_all()
+        target.forget()
     reload = Change("merge", extra={"reload": True, "report": report})
     for listener in list(target.listeners):
         listener(reload)  # anything may have changed: views reload
@@ -284,17 +284,17 @@ def _merge_into(conn, target: EventFile, read: list[_Source], report: MergeRepor
     report.participants_added = len({tuple(r[:3]) for s in read for r in s.participants} - participants_before)
 
     _merge_notes(conn, target, touched_notes, new_by_note, report)
-    _merge_proposals(conn, touched.get("proposal", set()), report)
+    _merge_proposals(conn, target, touched.get("proposal", set()), report)
     if touched.get("synthesis"):
         before = conn.exec_driver_sql("SELECT * FROM synthesis WHERE id = 1").fetchone()
-        res = recompute(conn, "synthesis", touched["synthesis"]).get("1")
+        res = recompute(target._con, "synthesis", touched["synthesis"]).get("1")
         after = conn.exec_driver_sql("SELECT * FROM synthesis WHERE id = 1").fetchone()
         if res is not None and res.conflict:
             report.synthesis = "conflict"
         elif before != after:
             report.synthesis = "updated"
     # a validation vouches for a content: new content from another laptop reopens it
-    target._session.expire_all()
+    target.forget()
     syn = conn.exec_driver_sql("SELECT validated_at, fingerprint FROM synthesis WHERE id = 1").fetchone()
     if syn is not None and syn[0] is not None and syn[1] != target._fingerprint():
         conn.exec_driver_sql("UPDATE synthesis SET validated_by = NULL, validated_at = NULL, "
@@ -329,7 +329,7 @@ def _merge_notes(conn, target: EventFile, ids: set[str], new_by_note: dict[str, 
             state["urls"], state["commitments"] = json.loads(state["urls"]), json.loads(state["commitments"])
             before[r[0]] = _shown(state)
     known = {nid: revs for nid, revs in new_by_note.items() if nid not in existing}
-    results = recompute(conn, "note", ids, known)
+    results = recompute(target._con, "note", ids, known)
     for nid, res in results.items():
         state = res.state
         w = report.workshops.get(state["workshop"])
@@ -351,13 +351,13 @@ def _merge_notes(conn, target: EventFile, ids: set[str], new_by_note: dict[str, 
         "WHERE n.deleted = 0 AND n.parent_id IS NOT NULL AND (p.id IS NULL OR p.deleted = 1)")]
 
 
-def _merge_proposals(conn, ids: set[str], report: MergeReport) -> None:
+def _merge_proposals(conn, target: EventFile, ids: set[str], report: MergeReport) -> None:
     if not ids:
         return
     cols = ("id, position, title, text, kind, commitments, notes, workshops, decision, decision_reason, "
             "decision_date, deleted")
     before = {r[0]: r for r in _select_in(conn, f"SELECT {cols} FROM proposal", ids)}
-    results = recompute(conn, "proposal", ids)
+    results = recompute(target._con, "proposal", ids)
     after = {r[0]: r for r in _select_in(conn, f"SELECT {cols} FROM proposal", ids)}
     for pid, row in after.items():
         if results[pid].conflict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -68,7 +69,28 @@ def build(event_path: str | Path | EventFile, clock: Callable[[], float] = time.
     # What start-up built (kit, widgets, bindings) lives as long as the window: keep it out of
     # the collector's full passes, which otherwise walk it all (a 30–70 ms stall while typing).
     gc.freeze()
+    gc.enable()  # off from launch to here (ui.launcher): nothing built so far was garbage
+    QTimer.singleShot(0, load_writes_in_background)
     return window
+
+
+def load_writes_in_background() -> None:
+    """Load what the first write needs (SQLAlchemy, ``facilitator.store.orm``) in a thread, once
+    the window is shown: the window did not wait for it, and the first keystroke will not
+    either (if it comes sooner, it waits for the import to end; nothing is lost)."""
+    if "facilitator.store.orm" in sys.modules:
+        return
+
+    def load() -> None:
+        try:
+            from facilitator.store.orm import preload
+
+            preload()
+        except Exception:  # noqa: BLE001, S110 — the first write reports it, in the GUI thread
+            return
+        gc.freeze()  # the same as start-up: modules live as long as the app
+
+    threading.Thread(target=load, name="facilitator-preload", daemon=True).start()
 
 
 def remember(path: Path) -> None:
@@ -172,10 +194,13 @@ def show_start_screen() -> QWidget:
     screen = StartScreen()
     _windows.append(screen)
     screen.show()
+    gc.enable()  # start-up ends here when no event opens (see ui.launcher)
     return screen
 
 
-def run(event_path: str | Path | None = None) -> int:
+def run(event_path: str | Path | None = None, then: Callable[[MainWindow], None] | None = None) -> int:
+    """The app: ``event_path`` (else the last event opened) in its window, else the start screen.
+    ``then(window)`` once that window is shown (bench/startup.py)."""
     app = ensure_app(sys.argv[:1])
     sys.excepthook = errors.excepthook
     if event_path is None:
@@ -183,7 +208,7 @@ def run(event_path: str | Path | None = None) -> int:
         if last and Path(last).exists():
             event_path = Path(last)
     if event_path:
-        open_window(Path(event_path), otherwise=show_start_screen)
+        open_window(Path(event_path), then, otherwise=show_start_screen)
     else:
         show_start_screen()
     return app.exec()

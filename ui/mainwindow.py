@@ -24,21 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.store import Change
-from ui import post_event, rescue, settings
+from ui import look, post_event, rescue, settings
 from ui.outline import NoteEdit, SectionEditor
 from ui.panels import NoteDetails, ParticipantsForm, SearchPanel, WorkshopDetails
 from ui.projector import ALL, FOLLOW, ProjectorView
 from ui.session import Session
 from ui.timer import PhaseTimer, TimerState
-
-STYLE = """
-QPlainTextEdit { background: transparent; }
-QPlainTextEdit:focus { background: #e8f0fe; border-left: 3px solid #1a56db; }
-#noteMeta { color: #444; font-size: 9pt; }
-#sectionHint { color: #444; font-style: italic; }
-#sectionTitle { color: #0b2e6b; }
-#questionLabel { color: #0b2e6b; }
-"""
 
 
 class MainWindow(QMainWindow):
@@ -54,7 +45,6 @@ class MainWindow(QMainWindow):
         self.timer_state = TimerState(clock, self)
         self.setObjectName("mainWindow")
         self.setAccessibleName(self.tr("Prise de notes de l'atelier"))
-        self.setStyleSheet(STYLE)
         self.update_title()
         self._build()
         self._actions()
@@ -103,10 +93,8 @@ class MainWindow(QMainWindow):
         self.question.setAccessibleName(self.tr("Question de l'atelier"))
         self.question.setWordWrap(True)
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        f = QFont(self.question.font())
-        f.setPointSizeF(f.pointSizeF() * 1.5)
-        f.setBold(True)
-        self.question.setFont(f)
+        look.font(self.question, bold=True, scale=1.5)
+        look.text_colour(self.question, look.NAVY)
         top.addWidget(self.question, 1)
         self.timer = PhaseTimer(self.timer_state)
         self.timer.setMaximumWidth(340)
@@ -249,6 +237,9 @@ class MainWindow(QMainWindow):
             e.ignore()
             return
         self._closed = True
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            focus.clearFocus()  # a field stored when left (the links) is stored now, file still open
         self.session.flush()
         settings.set_value("window/geometry", self.saveGeometry())
         settings.set_value("window/splitter", self.splitter.saveState())

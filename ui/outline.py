@@ -9,7 +9,7 @@ line go to the previous / next note. Window shortcuts (undo, sections, search…
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QKeyCombination, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.kit.model import Section
 from facilitator.store import Change, NoteRow
+from ui import look
 
 INDENT = 26
 BULLETS = ("•", "◦", "▪", "–")
@@ -71,6 +72,8 @@ class NoteEdit(QPlainTextEdit):
         self.setPlaceholderText(self.tr("Nouvelle note…"))
         self.setAccessibleName(self.tr("Note"))
         self.setPlainText(row.text)
+        self.bar: QWidget | None = None  # the focus bar at its left (NoteLine)
+        self._highlight(False)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self.textChanged.connect(self._typed)
         self._fit()
@@ -112,11 +115,19 @@ class NoteEdit(QPlainTextEdit):
     def focusInEvent(self, e) -> None:  # noqa: N802
         self.token = self.section.session.next_token()
         super().focusInEvent(e)
+        self._highlight(True)
         self.focused.emit(self.note_id)
 
     def focusOutEvent(self, e) -> None:  # noqa: N802
         super().focusOutEvent(e)
+        self._highlight(False)
         self.section.session.flush()
+
+    def _highlight(self, on: bool) -> None:
+        """The note being edited: a light background and a bar at its left (else transparent)."""
+        look.fill(self, QPalette.ColorRole.Base, look.FOCUS_BACKGROUND if on else look.TRANSPARENT)
+        if self.bar is not None:
+            look.fill(self.bar, QPalette.ColorRole.Window, look.FOCUS_BAR if on else look.TRANSPARENT)
 
     # -------------------------------------------------------------- keys
     def event(self, e: QEvent) -> bool:
@@ -179,17 +190,27 @@ class NoteLine(QWidget):
         super().__init__()
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(4)
+        lay.setSpacing(0)
         self.bullet = QLabel()
         self.bullet.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         self.bullet.setAccessibleName(self.tr("Puce"))
+        self.bar = QWidget()
+        self.bar.setFixedWidth(3)
+        self.bar.setAutoFillBackground(True)
         self.edit = NoteEdit(section, row)
+        self.edit.bar = self.bar
+        self.edit._highlight(self.edit.hasFocus())
         self.meta = QLabel()
         self.meta.setObjectName("noteMeta")
         self.meta.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         self.meta.setAccessibleName(self.tr("Résumé de la note"))
+        look.text_colour(self.meta, look.GREY)
+        look.font(self.meta, points=9)
         lay.addWidget(self.bullet, 0)
+        lay.addSpacing(4)
+        lay.addWidget(self.bar, 0)
         lay.addWidget(self.edit, 1)
+        lay.addSpacing(4)
         lay.addWidget(self.meta, 0)
         self.depth = -1
         self.set_depth(depth)
@@ -237,15 +258,15 @@ class SectionEditor(QFrame):
         outer.setSpacing(2)
         self.title = QLabel(section.title)
         self.title.setObjectName("sectionTitle")
-        f = QFont(self.title.font())
-        f.setBold(True)
-        f.setPointSizeF(f.pointSizeF() * 1.25)
-        self.title.setFont(f)
+        look.font(self.title, bold=True, scale=1.25)
+        look.text_colour(self.title, look.NAVY)
         outer.addWidget(self.title)
         if section.hint:
             self.hint = QLabel(section.hint)
             self.hint.setObjectName("sectionHint")
             self.hint.setWordWrap(True)
+            look.font(self.hint, italic=True)
+            look.text_colour(self.hint, look.GREY)
             outer.addWidget(self.hint)
         self.body = QVBoxLayout()
         self.body.setSpacing(0)

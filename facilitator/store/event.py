@@ -6,6 +6,11 @@ acknowledged change and never corrupts the file. On close the WAL is checkpointe
 switched back to a rollback journal, so that a closed event file is one self-contained file that
 can be copied to a USB stick.
 
+One connection per open file (``fileformat.connect``). Reads are plain SQL on it; writes go
+through a SQLAlchemy session on the same connection (``orm.py``), created on the first write.
+So opening a file and showing its notes never imports SQLAlchemy: the app's first window does
+not wait for it (the app loads it in the background once the window is shown).
+
 Every operation returns a ``Change`` (see ``states.py``); ``apply(change.inverse())`` undoes it.
 """
 
@@ -17,19 +22,13 @@ import functools
 import hashlib
 import json
 import os
-import re
 import sqlite3
-import unicodedata
+import sys
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import create_engine, event, func, select
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import StaticPool
+from typing import TYPE_CHECKING, Any
 
 from facilitator import config
 from facilitator.errors import KitError, OperationError, StoreError
@@ -38,23 +37,18 @@ from facilitator.i18n import tr
 from facilitator.kit import Kit, load_kit_text
 from facilitator.kit.model import Item
 from facilitator.kit.spec import url_problem
-from facilitator.store import migrations
-from facilitator.store.outline import tree_order
-from facilitator.store.schema import (
+from facilitator.store.fileformat import (
     APPLICATION_ID,
+    NOTE_COLUMNS,
+    PROPOSAL_COLUMNS,
     SCHEMA_VERSION,
-    Asset,
-    Base,
-    Meta,
-    Note,
-    NoteRevision,
-    Participants,
-    Proposal,
-    RecordHeads,
-    RecordRevision,
-    RevisionParent,
-    Synthesis,
+    SQLITE_HEADER,
+    SYNTHESIS_COLUMNS,
+    TABLES,
+    connect,
+    fold,
 )
+from facilitator.store.outline import tree_order
 from facilitator.store.states import (
     CONTRIBUTORS,
     DECISIONS,
@@ -70,7 +64,13 @@ from facilitator.store.states import (
     resolve_heads,
 )
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from facilitator.store.schema import Note, Proposal, RecordHeads
+
+__all__ = ["EventFile", "NoteRow", "ProposalRow", "fold", "inspect", "recompute"]
+
 NAMESPACE = uuid.UUID("7b0f3c36-5d0e-4a43-9a43-1b7c8f0e6a11")
 KIT_DEVICE = "kit"  # author of the notes prepared in the kit (identical on every laptop)
 
@@ -137,7 +137,7 @@ def inspect(path: Path) -> int:
     if rows != [("ok",)]:
         detail = "; ".join(r[0] for r in rows[:3])
         raise StoreError(tr("store.corrupt", path=path, detail=detail))
-    required = set(Base.metadata.tables) if version == SCHEMA_VERSION else {"meta", "note"}
+    required = TABLES if version == SCHEMA_VERSION else {"meta", "note"}
     missing = sorted(required - tables)
     if missing:
         raise StoreError(tr("store.corrupt", path=path, detail=tr("store.missing_tables", tables=", ".join(missing))))
@@ -210,52 +210,28 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_FOLD = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'", "\u00a0": " ", "\u202f": " "})
-
-
-def fold(text: str | None) -> str:
-    """Text without case or accents: ``fold("Éducation Œuvre") == fold("education oeuvre")``."""
-    if not text:
-        return ""
-    if text.isascii():
-        return text.casefold()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD))).casefold()
-
-
-def _engine(path: Path):
-    def connect() -> sqlite3.Connection:
-        con = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        con.execute("PRAGMA busy_timeout = 5000")
-        con.execute("PRAGMA journal_mode = WAL")
-        con.execute("PRAGMA synchronous = FULL")
-        con.create_function("fold", 1, fold, deterministic=True)
-        return con
-
-    engine = create_engine("sqlite://", creator=connect, poolclass=StaticPool)
-
-    # SQLAlchemy's documented recipe: let SQLAlchemy emit BEGIN itself (pysqlite's own
-    # transaction handling is off since isolation_level=None above).
-    @event.listens_for(engine, "begin")
-    def _begin(conn):
-        conn.exec_driver_sql("BEGIN")
-
-    return engine
-
-
 def _item_id(event_id: str, kit_sha: str, *parts: object) -> str:
     return str(uuid.uuid5(NAMESPACE, "/".join([event_id, kit_sha, *map(str, parts)])))
 
 
+def _db_errors() -> tuple[type[BaseException], ...]:
+    """The errors of the database layer: sqlite3's, and SQLAlchemy's wrapper once it is loaded."""
+    sa = sys.modules.get("sqlalchemy.exc")
+    return (sqlite3.Error, sa.DBAPIError) if sa is not None else (sqlite3.Error,)
+
+
 def _reads(method):
-    """Queries end their implicit transaction, so no read snapshot outlives the call."""
+    """A read of the file: a failure of the disk under it becomes a French ``StoreError``; an
+    ORM read transaction (the few reads left to the session) ends with the call, so no read
+    snapshot outlives it."""
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         try:
             return method(self, *args, **kwargs)
-        except DBAPIError as exc:  # the disk went away under a read, …: a French message
-            self._session.rollback()
+        except _db_errors() as exc:  # the disk went away under a read, …: a French message
+            if self._orm is not None:
+                self._orm.rollback()
             raise StoreError(_db_message(exc, self.path)) from exc
         finally:
             self._end_read()
@@ -269,10 +245,8 @@ class EventFile:
     def __init__(self, path: Path, device: str | None = None) -> None:
         self.path = Path(path)
         self.device = device or config.device_id()
-        self._engine = _engine(self.path)
-        self._session = Session(self._engine, expire_on_commit=False, autoflush=False)
-        _hold_loaded(self._session)
-        self._dbapi: sqlite3.Connection | None = None
+        self._con = connect(self.path)  # WAL switch now: a full disk fails here, not later
+        self._orm: Session | None = None  # see _session
         self._data_version: int | None = None
         self._closed = False
         self._kit: Kit | None = None
@@ -299,6 +273,8 @@ class EventFile:
                     ev.close()
         except OSError as exc:
             raise StoreError(_os_message(exc, path)) from exc
+        except _db_errors() as exc:
+            raise StoreError(_db_message(exc, path)) from exc
         return cls.open(path, device)
 
     @classmethod
@@ -308,15 +284,18 @@ class EventFile:
         kit = _kit_copy(path)  # read-only: a damaged file is refused before anything writes to it
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise StoreError(tr("store.read_only_open", path=path))
-        ev = cls(path, device)
+        try:
+            ev = cls(path, device)
+        except sqlite3.Error as exc:
+            raise StoreError(_db_message(exc, path)) from exc
         ev._kit = kit
         ev._identity = _identity(path)
         try:
-            with ev._engine.connect():  # connect now (WAL switch): a full disk fails here, not later
-                pass
             if version < SCHEMA_VERSION:
+                from facilitator.store import migrations
+
                 migrations.upgrade(ev._session, version)
-        except DBAPIError as exc:
+        except _db_errors() as exc:
             ev.close()
             raise StoreError(_db_message(exc, path)) from exc
         except BaseException:
@@ -324,7 +303,25 @@ class EventFile:
             raise
         return ev
 
+    @property
+    def _session(self) -> Session:
+        """The ORM session of the writes, made on first use (it imports SQLAlchemy)."""
+        if self._orm is None:
+            if self._closed:
+                raise StoreError(tr("store.io", path=self.path, reason="closed"))
+            from facilitator.store.orm import session_on
+
+            self._orm = session_on(self._con)
+        return self._orm
+
+    def forget(self) -> None:
+        """Drop what the write session holds in memory: another connection changed the file."""
+        if self._orm is not None:
+            self._orm.expire_all()
+
     def _initialise(self, kit: Kit, logo: bytes | None) -> None:
+        from facilitator.store.schema import Asset, Base, Meta, RecordRevision, Synthesis
+
         with self._session.begin():
             conn = self._session.connection()
             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -357,6 +354,8 @@ class EventFile:
             self._session.flush()
 
     def _add_prepared(self, event_id, sha, workshop, section, items: Iterable[Item], parent, prefix, stamp):
+        from facilitator.store.schema import Note, NoteRevision
+
         for i, item in enumerate(items):
             path = (*prefix, i)
             nid = _item_id(event_id, sha, workshop, section, *path)
@@ -369,7 +368,9 @@ class EventFile:
                 urls=(item.url,) if item.url else (),
             )
             rev = _item_id(event_id, sha, "rev", workshop, section, *path)
-            self._session.add(_note_row(nid, state, stamp, KIT_DEVICE, rev))
+            row = Note(id=nid, created_at=stamp, modified_at=stamp, device=KIT_DEVICE, revision=rev)
+            _fill(row, state)
+            self._session.add(row)
             self._session.add(
                 NoteRevision(id=rev, note_id=nid, parent_id=None, device=KIT_DEVICE, at=stamp, state=state.to_json())
             )
@@ -380,18 +381,16 @@ class EventFile:
             return
         self._closed = True
         try:
-            self._session.close()
-            raw = self._engine.raw_connection()  # outside any transaction: pragmas take effect
-            try:
-                con = raw.driver_connection
-                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                con.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                raw.close()
-        except (DBAPIError, sqlite3.Error):
+            if self._orm is not None:
+                self._orm.close()  # ends its transaction: the pragmas below take effect
+            self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._con.execute("PRAGMA journal_mode = DELETE")
+        except _db_errors():
             pass  # another process still has it open, or the disk is gone: WAL stays valid
         finally:
-            self._engine.dispose()
+            self._con.close()
+            if self._orm is not None:
+                self._orm.get_bind().dispose()
 
     def __enter__(self) -> EventFile:
         return self
@@ -412,16 +411,12 @@ class EventFile:
         self._end_read()
         try:
             with staged(target) as tmp:
-                raw = self._engine.raw_connection()
+                dest = sqlite3.connect(tmp)
                 try:
-                    dest = sqlite3.connect(tmp)
-                    try:
-                        raw.driver_connection.backup(dest)
-                        dest.execute("PRAGMA journal_mode = DELETE")
-                    finally:
-                        dest.close()
+                    self._con.backup(dest)
+                    dest.execute("PRAGMA journal_mode = DELETE")
                 finally:
-                    raw.close()
+                    dest.close()
         except OSError as exc:
             raise StoreError(_os_message(exc, target)) from exc
         except sqlite3.Error as exc:
@@ -431,15 +426,21 @@ class EventFile:
         return target
 
     def _end_read(self) -> None:
-        """End the read transaction that queries open, so no snapshot is held between calls."""
-        if self._session.in_transaction():
-            self._session.commit()
+        """End the read transaction that ORM queries open, so no snapshot is held between calls."""
+        if self._orm is not None and self._orm.in_transaction():
+            self._orm.commit()
+
+    def _one(self, sql: str, params: Sequence = ()) -> tuple | None:
+        return self._con.execute(sql, params).fetchone()
+
+    def _all(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        return self._con.execute(sql, params).fetchall()
 
     # ---------------------------------------------------------------- facts of the file
     @_reads
     def meta(self, key: str) -> str | None:
-        row = self._session.get(Meta, key)
-        return row.value if row else None
+        row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
+        return row[0] if row else None
 
     @property
     def kit(self) -> Kit:
@@ -457,53 +458,51 @@ class EventFile:
 
     @_reads
     def asset(self, name: str) -> bytes | None:
-        row = self._session.get(Asset, name)
-        return row.data if row else None
+        row = self._one("SELECT data FROM asset WHERE name = ?", (name,))
+        return row[0] if row else None
 
     # ---------------------------------------------------------------- reading notes
-    def _rows(self, stmt) -> list[NoteRow]:
-        return [_to_row(n) for n in self._session.scalars(stmt)]
+    def _rows(self, where: str = "", params: Sequence = ()) -> list[NoteRow]:
+        sql = f"SELECT {NOTE_COLUMNS} FROM note" + (f" WHERE {where}" if where else "")
+        return [_note_row(r) for r in self._all(sql, params)]
 
     def _drop_stale(self) -> None:
-        """Re-read held rows (see ``_hold_loaded``) if another connection committed since the last
-        look (a merge in a worker thread): they would otherwise be served from memory."""
+        """Re-read the rows the write session holds (see ``orm._hold_loaded``) if another
+        connection committed since the last look (a merge in a worker thread): they would
+        otherwise be written back from memory."""
         if self._closed:
             return
-        if self._dbapi is None:
-            raw = self._engine.raw_connection()  # the one connection (StaticPool)
-            self._dbapi = raw.driver_connection
-            raw.close()
-        version = self._dbapi.execute("PRAGMA data_version").fetchone()[0]
+        version = self._con.execute("PRAGMA data_version").fetchone()[0]
         if version != self._data_version:
             if self._data_version is not None:
-                self._session.expire_all()
+                self.forget()
             self._data_version = version
 
     @_reads
     def note(self, note_id: str) -> NoteRow:
-        self._drop_stale()
-        n = self._session.get(Note, note_id)
-        if n is None:
+        rows = self._rows("id = ?", (note_id,))
+        if not rows:
             raise OperationError(tr("store.unknown_note", id=note_id))
-        return _to_row(n)
+        return rows[0]
 
     @_reads
     def notes(self, workshop: int | None = None, section: str | None = None,
               include_deleted: bool = False) -> list[NoteRow]:
         """Notes in outline order: by atelier (kit order), section (kit order), then tree order."""
-        stmt = select(Note)
+        where, params = [], []
         if workshop is not None:
-            stmt = stmt.where(Note.workshop == workshop)
+            where.append("workshop = ?")
+            params.append(workshop)
         if section is not None:
-            stmt = stmt.where(Note.section == section)
-        rows = self._rows(stmt)
+            where.append("section = ?")
+            params.append(section)
+        rows = self._rows(" AND ".join(where), params)
         return [r for r, _depth in self._ordered(rows, include_deleted)]
 
     @_reads
     def outline(self, workshop: int, section: str) -> list[tuple[NoteRow, int]]:
         """The visible notes of one atelier section, in order, with their depth (0 = top)."""
-        stmt = select(Note).where(Note.workshop == workshop, Note.section == section)
-        return self._ordered(self._rows(stmt), False)
+        return self._ordered(self._rows("workshop = ? AND section = ?", (workshop, section)), False)
 
     def _ordered(self, rows: list[NoteRow], include_deleted: bool) -> list[tuple[NoteRow, int]]:
         """Notes by atelier and section in kit order, each outline in tree order."""
@@ -521,38 +520,40 @@ class EventFile:
 
     @_reads
     def children(self, note_id: str | None, workshop: int, section: str) -> list[NoteRow]:
-        stmt = select(Note).where(
-            Note.workshop == workshop, Note.section == section, Note.parent_id == note_id,
-            Note.deleted.is_(False),
-        )
-        return sorted(self._rows(stmt), key=lambda r: (r.position, r.id))
+        rows = self._rows("workshop = ? AND section = ? AND parent_id IS ? AND deleted IS 0",
+                          (workshop, section, note_id))
+        return sorted(rows, key=lambda r: (r.position, r.id))
 
     @_reads
     def _sibling_positions(self, parent: str | None, workshop: int, section: str) -> list[_Sibling]:
         """``children`` as ``_slot`` reads it (id, position; a state only to renumber), without
         building 300 rows: a new note in a long section stays cheap."""
-        rows = self._session.connection().exec_driver_sql(
+        rows = self._all(
             "SELECT id, position FROM note WHERE workshop = ? AND section = ? AND parent_id IS ? AND deleted IS 0",
-            (workshop, section, parent)).fetchall()
+            (workshop, section, parent))
         return [_Sibling(self, i, p) for i, p in sorted(rows, key=lambda r: (r[1], r[0]))]
 
     @_reads
-    def revisions(self, note_id: str) -> list[NoteRevision]:
-        return list(self._session.scalars(select(NoteRevision).where(NoteRevision.note_id == note_id)))
+    def revisions(self, note_id: str) -> list[tuple]:
+        """The revisions of a note: ``(id, parent_id, device, at, state json)``, oldest first."""
+        return self._all("SELECT id, parent_id, device, at, state FROM note_revision WHERE note_id = ? "
+                         "ORDER BY at, id", (note_id,))
 
     @_reads
     def table_rows(self, table: str) -> list[dict[str, Any]]:
         """Every row of one table as ``{column: value}``, in primary-key order (JSON export)."""
+        from sqlalchemy import select
+
+        from facilitator.store.schema import Base
+
         t = Base.metadata.tables[table]
         stmt = select(t).order_by(*t.primary_key.columns)
         return [dict(r._mapping) for r in self._session.execute(stmt)]
 
     @_reads
     def count_notes(self) -> dict[tuple[int, str], int]:
-        out: dict[tuple[int, str], int] = {}
-        for n in self._session.scalars(select(Note).where(Note.deleted.is_(False))):
-            out[(n.workshop, n.section)] = out.get((n.workshop, n.section), 0) + 1
-        return out
+        return {(w, s): n for w, s, n in self._all(
+            "SELECT workshop, section, count(*) FROM note WHERE deleted IS 0 GROUP BY workshop, section")}
 
     @_reads
     def search(self, text: str, workshop: int | None = None, contributor: str | None = None,
@@ -562,16 +563,18 @@ class EventFile:
         Optional filters: an atelier number, a contributor type, a commitment id. The result is
         in outline order (atelier, section, then tree order among the notes found).
         """
-        table = Note.__table__  # plain rows, not ORM objects: thousands of hits stay cheap
-        stmt = select(table).where(table.c.deleted.is_(False))
+        where, params = ["deleted IS 0"], []
         needle = fold(text.strip())
         if needle:
-            stmt = stmt.where(func.instr(func.fold(table.c.text + " " + table.c.urls), needle) > 0)
+            where.append("instr(fold(text || ' ' || urls), ?) > 0")
+            params.append(needle)
         if workshop is not None:
-            stmt = stmt.where(table.c.workshop == workshop)
+            where.append("workshop = ?")
+            params.append(workshop)
         if contributor is not None:
-            stmt = stmt.where(table.c.contributor == contributor)
-        rows = [_to_row(n) for n in self._session.execute(stmt)]
+            where.append("contributor = ?")
+            params.append(contributor)
+        rows = self._rows(" AND ".join(where), params)
         if commitment is not None:
             rows = [r for r in rows if str(commitment) in r.commitments]
         return [r for r, _depth in self._ordered(rows, False)]
@@ -596,7 +599,7 @@ class EventFile:
                         continue
                     writer = getattr(self, f"_write_{e.kind}")
                     writer(e.key, e.after, stamp)
-        except DBAPIError as exc:
+        except _db_errors() as exc:
             self._session.rollback()
             raise _unsaved(StoreError(_db_message(exc, self.path)), change) from exc
         except OSError as exc:
@@ -606,12 +609,15 @@ class EventFile:
             listener(change)
         return change
 
+    # The writers run inside ``apply``'s transaction, on the ORM session (SQLAlchemy is loaded).
     def _write_note(self, note_id: str, state: NoteState | None, stamp: str) -> None:
+        from facilitator.store.schema import Note, NoteRevision, RecordHeads
+
         row = self._session.get(Note, note_id)
         if state is None:  # undo of an addition: a tombstone keeps the merge promise
             if row is None:
                 return
-            state = _to_row(row).state.with_(deleted=True)
+            state = _orm_note(row).state.with_(deleted=True)
         rev = str(uuid.uuid4())
         heads = self._session.get(RecordHeads, ("note", note_id))
         parents = self._parents(row.revision if row is not None else None, heads)
@@ -624,13 +630,17 @@ class EventFile:
             self._recompute("note", [note_id])
             return
         if row is None:
-            self._session.add(_note_row(note_id, state, stamp, self.device, rev))
+            row = Note(id=note_id, created_at=stamp, modified_at=stamp, device=self.device, revision=rev)
+            _fill(row, state)
+            self._session.add(row)
         else:
             _fill(row, state)
             row.modified_at = stamp
             row.revision = rev
 
     def _write_participants(self, key: tuple[int, str], count: int | None, stamp: str) -> None:
+        from facilitator.store.schema import Participants
+
         workshop, contributor = key
         row = self._session.get(Participants, (workshop, contributor, self.device))
         if count is None:
@@ -644,11 +654,13 @@ class EventFile:
             row.count, row.at = count, stamp
 
     def _write_proposal(self, pid: str, state: ProposalState | None, stamp: str) -> None:
+        from facilitator.store.schema import Proposal
+
         row = self._session.get(Proposal, pid)
         if state is None:
             if row is None:
                 return
-            state = _to_proposal(row).state.with_(deleted=True)
+            state = _orm_proposal(row).state.with_(deleted=True)
         if self._write_record("proposal", pid, row.revision if row is not None else None, state, stamp):
             return
         row = self._session.get(Proposal, pid)
@@ -667,6 +679,8 @@ class EventFile:
         row.revision = self._last_revision
 
     def _write_synthesis(self, _key: int, state: SynthesisState, stamp: str) -> None:
+        from facilitator.store.schema import Synthesis
+
         row = self._session.get(Synthesis, 1)
         if self._write_record("synthesis", "1", row.revision if row is not None else None, state, stamp):
             return
@@ -694,11 +708,15 @@ class EventFile:
         return [current]
 
     def _add_parents(self, rev: str, parents: list[str]) -> None:
+        from facilitator.store.schema import RevisionParent
+
         for p in parents[1:]:
             self._session.add(RevisionParent(revision_id=rev, parent_id=p))
 
     def _write_record(self, kind: str, rid: str, current: str | None, state, stamp: str) -> bool:
         """Add a revision of a proposal or of the synthesis; True if the heads were recomputed."""
+        from facilitator.store.schema import RecordHeads, RecordRevision
+
         heads = self._session.get(RecordHeads, (kind, rid))
         parents = self._parents(current, heads)
         rev = str(uuid.uuid4())
@@ -713,8 +731,9 @@ class EventFile:
         return False
 
     def _write_resolution(self, key: tuple[str, str, str], res: Resolution | None, stamp: str) -> None:
+        from facilitator.store.schema import NoteRevision, RecordRevision
+
         kind, rid, rev = key
-        conn = self._session.connection()
         if res is not None:
             if kind == "note":
                 self._session.add(NoteRevision(id=rev, note_id=rid, parent_id=res.parents[0], device=res.device,
@@ -725,7 +744,7 @@ class EventFile:
             self._add_parents(rev, list(res.parents))
         else:  # undo: the resolution goes, with the edits made (and undone) after it
             self._session.flush()
-            revs = _load_revisions(conn, kind, [rid]).get(rid, [])
+            revs = _load_revisions(self._con, kind, [rid]).get(rid, [])
             gone = {rev}
             grew = True
             while grew:
@@ -736,16 +755,15 @@ class EventFile:
                         grew = True
             table = "note_revision" if kind == "note" else "record_revision"
             for g in gone:
-                conn.exec_driver_sql(f"DELETE FROM {table} WHERE id = ?", (g,))
-                conn.exec_driver_sql("DELETE FROM revision_parent WHERE revision_id = ?", (g,))
+                self._con.execute(f"DELETE FROM {table} WHERE id = ?", (g,))
+                self._con.execute("DELETE FROM revision_parent WHERE revision_id = ?", (g,))
             self._session.expire_all()
         self._recompute(kind, [rid])
 
     def _recompute(self, kind: str, ids: Iterable[str]) -> dict[str, Resolved]:
         """Recompute what records show from their revisions (inside the current transaction)."""
         self._session.flush()
-        conn = self._session.connection()
-        results = recompute(conn, kind, ids)
+        results = recompute(self._con, kind, ids)
         self._session.expire_all()
         return results
 
@@ -780,27 +798,25 @@ class EventFile:
     @_reads
     def conflicts(self, kind: str | None = None) -> list[Conflict]:
         """Records in conflict after a merge (notes in outline order first), for a person to resolve."""
-        stmt = select(RecordHeads).where(RecordHeads.conflict.is_not(None))
-        if kind is not None:
-            stmt = stmt.where(RecordHeads.kind == kind)
-        rows = list(self._session.scalars(stmt))
-        out = [self._conflict(r) for r in rows]
+        sql = f"SELECT {_HEADS_COLUMNS} FROM record_heads WHERE conflict IS NOT NULL"
+        rows = self._all(sql, ()) if kind is None else self._all(sql + " AND kind = ?", (kind,))
+        out = [self._conflict(_Heads(*r)) for r in rows]
         place = {}
-        for i, (n, _d) in enumerate(self._ordered(self._rows(select(Note)), True)):
+        for i, (n, _d) in enumerate(self._ordered(self._rows(), True)):
             place[n.id] = i
         rank = {"note": 0, "proposal": 1, "synthesis": 2}
         return sorted(out, key=lambda c: (rank[c.kind], place.get(c.record_id, 0), c.record_id))
 
     @_reads
     def conflict(self, record_id: str, kind: str = "note") -> Conflict | None:
-        row = self._session.get(RecordHeads, (kind, record_id))
-        if row is None or row.conflict is None:
+        row = self._one(f"SELECT {_HEADS_COLUMNS} FROM record_heads WHERE kind = ? AND record_id = ?",
+                        (kind, record_id))
+        if row is None or row[3] is None:
             return None
-        return self._conflict(row)
+        return self._conflict(_Heads(*row))
 
-    def _conflict(self, row: RecordHeads) -> Conflict:
-        conn = self._session.connection()
-        revs = _load_revisions(conn, row.kind, [row.record_id]).get(row.record_id, [])
+    def _conflict(self, row: _Heads) -> Conflict:
+        revs = _load_revisions(self._con, row.kind, [row.record_id]).get(row.record_id, [])
         heads = set(json.loads(row.heads))
         decode = _DECODERS[row.kind]
         versions = tuple(sorted((Version(r[0], r[2], r[3], decode(r[4])) for r in revs if r[0] in heads),
@@ -839,9 +855,9 @@ class EventFile:
 
     @_reads
     def _shown_revision(self, kind: str, record_id: str) -> str:
-        model = {"note": Note, "proposal": Proposal, "synthesis": Synthesis}[kind]
-        row = self._session.get(model, int(record_id) if kind == "synthesis" else record_id)
-        return row.revision
+        table = {"note": "note", "proposal": "proposal", "synthesis": "synthesis"}[kind]
+        key = int(record_id) if kind == "synthesis" else record_id
+        return self._one(f"SELECT revision FROM {table} WHERE id = ?", (key,))[0]
 
     # ---------------------------------------------------------------- validation of the synthesis
     @_reads
@@ -857,17 +873,17 @@ class EventFile:
         intro, feedback, date). Timestamps, laptops, revisions and the validation are left out.
         """
         notes = []
-        for n in self._session.scalars(select(Note).where(Note.deleted.is_(False)).order_by(Note.id)):
-            d = dataclasses.asdict(_to_row(n).state)
+        for n in self._rows("deleted IS 0 ORDER BY id"):
+            d = dataclasses.asdict(n.state)
             d.pop("deleted")
             notes.append({"id": n.id, **d})
         proposals = []
-        for p in self._session.scalars(select(Proposal).where(Proposal.deleted.is_(False)).order_by(Proposal.id)):
-            d = dataclasses.asdict(_to_proposal(p).state)
+        for p in self._proposal_rows("deleted IS 0 ORDER BY id"):
+            d = dataclasses.asdict(p.state)
             d.pop("deleted")
             proposals.append({"id": p.id, **d})
-        syn = self._session.get(Synthesis, 1) or SynthesisState()
-        meta = {m.key: m.value for m in self._session.scalars(select(Meta))}
+        syn = self._synthesis()
+        meta = dict(self._all("SELECT key, value FROM meta"))
         doc = {
             "format": "facilitator-fingerprint/1",
             "event_id": meta.get("event_id"),
@@ -1083,12 +1099,11 @@ class EventFile:
 
         Counts typed on different laptops are kept side by side, never summed.
         """
-        stmt = select(Participants)
-        if workshop is not None:
-            stmt = stmt.where(Participants.workshop == workshop)
+        sql = "SELECT workshop, contributor, device, count FROM participants"
+        rows = self._all(sql) if workshop is None else self._all(sql + " WHERE workshop = ?", (workshop,))
         out: dict[int, dict[str, dict[str, int]]] = {}
-        for p in self._session.scalars(stmt):
-            out.setdefault(p.workshop, {}).setdefault(p.contributor, {})[p.device] = p.count
+        for w, contributor, device, count in rows:
+            out.setdefault(w, {}).setdefault(contributor, {})[device] = count
         return out
 
     def participant_counts(self, workshop: int) -> dict[str, int]:
@@ -1113,37 +1128,40 @@ class EventFile:
             raise OperationError(tr("store.bad_contributor", value=contributor))
         if count is not None and count < 0:
             raise OperationError(tr("store.negative_count"))
-        row = self._session.get(Participants, (workshop, contributor, self.device))
-        before = row.count if row else None
+        row = self._one("SELECT count FROM participants WHERE workshop = ? AND contributor = ? AND device = ?",
+                        (workshop, contributor, self.device))
+        before = row[0] if row else None
         return self.apply(Change("set_participants", (Edit("participants", (workshop, contributor), before, count),)))
 
     # ---------------------------------------------------------------- synthesis and proposals
     @_reads
     def synthesis(self) -> SynthesisState:
-        self._drop_stale()
-        row = self._session.get(Synthesis, 1)
-        if row is None:
-            return SynthesisState()
-        return SynthesisState(row.object, row.intro, row.feedback, row.date, row.validated_by,
-                              row.validated_at, row.fingerprint)
+        return self._synthesis()
+
+    def _synthesis(self) -> SynthesisState:
+        row = self._one(f"SELECT {SYNTHESIS_COLUMNS} FROM synthesis WHERE id = 1")
+        return SynthesisState(*row) if row is not None else SynthesisState()
 
     def edit_synthesis(self, **fields: Any) -> Change:
         before = self.synthesis()
         after = before.with_(**fields)
         return self.apply(Change("edit_synthesis", (Edit("synthesis", 1, before, after),)))
 
+    def _proposal_rows(self, where: str = "", params: Sequence = ()) -> list[ProposalRow]:
+        sql = f"SELECT {PROPOSAL_COLUMNS} FROM proposal" + (f" WHERE {where}" if where else "")
+        return [_proposal_row(r) for r in self._all(sql, params)]
+
     @_reads
     def proposals(self, include_deleted: bool = False) -> list[ProposalRow]:
-        rows = [_to_proposal(p) for p in self._session.scalars(select(Proposal))]
-        rows = [r for r in rows if include_deleted or not r.deleted]
+        rows = self._proposal_rows("" if include_deleted else "deleted IS 0")
         return sorted(rows, key=lambda r: (r.position, r.id))
 
     @_reads
     def proposal(self, pid: str) -> ProposalRow:
-        p = self._session.get(Proposal, pid)
-        if p is None:
+        rows = self._proposal_rows("id = ?", (pid,))
+        if not rows:
             raise OperationError(tr("store.unknown_proposal", id=pid))
-        return _to_proposal(p)
+        return rows[0]
 
     def _clean_proposal(self, fields: dict[str, Any]) -> dict[str, Any]:
         out = dict(fields)
@@ -1200,37 +1218,6 @@ class _Sibling:
         return self._ev.note(self.id).state
 
 
-def _hold_loaded(session: Session) -> None:
-    """Keep the notes and the synthesis a session has loaded strongly referenced.
-
-    The identity map is weak: without this, each ``session.get(Note, id)`` (several per keystroke:
-    read the note, write it, check the synthesis) emits a SELECT and rebuilds the object. Held
-    objects are still expired by ``expire_all`` (a merge, a recompute, a rollback) and then
-    re-read on access, as before. SQLAlchemy's documented "strong reference" recipe.
-    """
-    held = session.info["held"] = set()
-
-    @event.listens_for(session, "loaded_as_persistent")
-    @event.listens_for(session, "pending_to_persistent")
-    @event.listens_for(session, "detached_to_persistent")
-    @event.listens_for(session, "deleted_to_persistent")
-    def _hold(_session, obj) -> None:
-        if isinstance(obj, (Note, Synthesis)):
-            held.add(obj)
-
-    @event.listens_for(session, "persistent_to_detached")
-    @event.listens_for(session, "persistent_to_deleted")
-    @event.listens_for(session, "persistent_to_transient")
-    def _release(_session, obj) -> None:
-        held.discard(obj)
-
-
-def _note_row(nid: str, state: NoteState, stamp: str, device: str, rev: str) -> Note:
-    row = Note(id=nid, created_at=stamp, modified_at=stamp, device=device, revision=rev)
-    _fill(row, state)
-    return row
-
-
 def _fill(row: Note, s: NoteState) -> None:
     row.workshop, row.section, row.parent_id, row.position = s.workshop, s.section, s.parent_id, s.position
     row.text = s.text
@@ -1241,30 +1228,46 @@ def _fill(row: Note, s: NoteState) -> None:
     row.deleted = s.deleted
 
 
-def _to_row(n: Note) -> NoteRow:
-    state = NoteState(
-        workshop=n.workshop,
-        section=n.section,
-        parent_id=n.parent_id,
-        position=n.position,
-        text=n.text,
-        urls=tuple(json.loads(n.urls)),
-        contributor=n.contributor,
-        commitments=tuple(json.loads(n.commitments)),
-        votes=n.votes,
-        deleted=bool(n.deleted),
-    )
-    return NoteRow(n.id, state, n.created_at, n.modified_at, n.device, n.revision)
+def _note_row(r: Sequence) -> NoteRow:
+    """A note from the values of ``fileformat.NOTE_COLUMNS``, in that order."""
+    nid, workshop, section, parent, position, text, urls, contributor, commitments, votes, deleted = r[:11]
+    state = NoteState(workshop, section, parent, position, text, tuple(json.loads(urls)), contributor,
+                      tuple(json.loads(commitments)), votes, bool(deleted))
+    return NoteRow(nid, state, *r[11:])
 
 
-def _to_proposal(p: Proposal) -> ProposalRow:
+def _orm_note(n: Note) -> NoteRow:
+    return _note_row([getattr(n, c) for c in NOTE_COLUMNS.split(", ")])
+
+
+def _proposal_row(r: Sequence) -> ProposalRow:
+    """A proposal from the values of ``fileformat.PROPOSAL_COLUMNS``, in that order."""
+    (pid, position, title, text, kind, commitments, notes, workshops, decision, reason, date, deleted,
+     created_at, modified_at, device) = r
     state = ProposalState(
-        position=p.position, title=p.title, text=p.text, kind=p.kind,
-        commitments=tuple(json.loads(p.commitments)), notes=tuple(json.loads(p.notes)),
-        workshops=tuple(json.loads(p.workshops)), decision=p.decision,
-        decision_reason=p.decision_reason, decision_date=p.decision_date, deleted=bool(p.deleted),
+        position=position, title=title, text=text, kind=kind, commitments=tuple(json.loads(commitments)),
+        notes=tuple(json.loads(notes)), workshops=tuple(json.loads(workshops)), decision=decision,
+        decision_reason=reason, decision_date=date, deleted=bool(deleted),
     )
-    return ProposalRow(p.id, state, p.created_at, p.modified_at, p.device)
+    return ProposalRow(pid, state, created_at, modified_at, device)
+
+
+def _orm_proposal(p: Proposal) -> ProposalRow:
+    return _proposal_row([getattr(p, c) for c in PROPOSAL_COLUMNS.split(", ")])
+
+
+_HEADS_COLUMNS = "kind, record_id, heads, conflict, fields"
+
+
+@dataclass(frozen=True)
+class _Heads:
+    """A row of ``record_heads``."""
+
+    kind: str
+    record_id: str
+    heads: str
+    conflict: str | None
+    fields: str
 
 
 def _unsaved(error: StoreError, change: Change) -> StoreError:
@@ -1287,8 +1290,9 @@ def _os_message(exc: OSError, path: Path) -> str:
     return tr("store.unwritable", path=path, reason=exc.strerror or str(exc))
 
 
-def _db_message(exc: DBAPIError, path: Path) -> str:
-    text = str(exc.orig) if exc.orig is not None else str(exc)
+def _db_message(exc: BaseException, path: Path) -> str:
+    orig = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps sqlite3's error
+    text = str(orig) if orig is not None else str(exc)
     low = text.lower()
     if not path.exists():
         return tr("store.gone", path=path)
@@ -1332,25 +1336,25 @@ _DECODERS = {"note": NoteState.from_json, "proposal": ProposalState.from_json,
              "synthesis": SynthesisState.from_json}
 
 
-def _load_revisions(conn, kind: str, ids: Iterable[str]) -> dict[str, list[tuple]]:
+def _load_revisions(con: sqlite3.Connection, kind: str, ids: Iterable[str]) -> dict[str, list[tuple]]:
     """``{record id: [(id, parents, device, at, state json), …]}`` for the given records."""
     ids = list(dict.fromkeys(ids))
     out: dict[str, list[tuple]] = {}
     if not ids:
         return out
-    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _recompute_ids (id TEXT PRIMARY KEY)")
-    conn.exec_driver_sql("DELETE FROM _recompute_ids")
-    conn.exec_driver_sql("INSERT OR IGNORE INTO _recompute_ids VALUES (?)", [(i,) for i in ids])
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS _recompute_ids (id TEXT PRIMARY KEY)")
+    con.execute("DELETE FROM _recompute_ids")
+    con.executemany("INSERT OR IGNORE INTO _recompute_ids VALUES (?)", [(i,) for i in ids])
     if kind == "note":
-        rows = conn.exec_driver_sql(
+        rows = con.execute(
             "SELECT r.id, r.note_id, r.parent_id, r.device, r.at, r.state FROM note_revision r "
             "JOIN _recompute_ids k ON r.note_id = k.id").fetchall()
     else:
-        rows = conn.exec_driver_sql(
+        rows = con.execute(
             "SELECT r.id, r.record_id, r.parent_id, r.device, r.at, r.state FROM record_revision r "
             "JOIN _recompute_ids k ON r.record_id = k.id WHERE r.kind = ?", (kind,)).fetchall()
     extra: dict[str, list[str]] = {}
-    for rid, pid in conn.exec_driver_sql("SELECT revision_id, parent_id FROM revision_parent"):
+    for rid, pid in con.execute("SELECT revision_id, parent_id FROM revision_parent"):
         extra.setdefault(rid, []).append(pid)
     for rid, record, parent, device, at, state in rows:
         parents = ((parent,) if parent else ()) + tuple(sorted(extra.get(rid, ())))
@@ -1377,7 +1381,7 @@ def _json_list(v) -> str:
     return json.dumps(list(v), ensure_ascii=False) if v else "[]"
 
 
-def recompute(conn, kind: str, ids: Iterable[str], known: dict[str, list[tuple]] | None = None) -> dict[str, Resolved]:
+def recompute(con: sqlite3.Connection, kind: str, ids: Iterable[str], known: dict[str, list[tuple]] | None = None) -> dict[str, Resolved]:
     """Rewrite the current rows (note / proposal / synthesis) and ``record_heads`` of ``ids`` from
     their revisions; a pure function of the set of revisions, so merges commute.
 
@@ -1385,10 +1389,10 @@ def recompute(conn, kind: str, ids: Iterable[str], known: dict[str, list[tuple]]
     the caller already holds (a merge, for notes new to the target), so they are not read back.
     """
     known = known or {}
-    grouped = _load_revisions(conn, kind, [i for i in ids if i not in known])
+    grouped = _load_revisions(con, kind, [i for i in ids if i not in known])
     if known:
         extra: dict[str, list[str]] = {}
-        for rid, pid in conn.exec_driver_sql("SELECT revision_id, parent_id FROM revision_parent"):
+        for rid, pid in con.execute("SELECT revision_id, parent_id FROM revision_parent"):
             extra.setdefault(rid, []).append(pid)
         for record, revs in known.items():
             grouped[record] = [(r[0], ((r[1],) if r[1] else ()) + tuple(sorted(extra.get(r[0], ()))), r[2], r[3], r[4])
@@ -1397,7 +1401,7 @@ def recompute(conn, kind: str, ids: Iterable[str], known: dict[str, list[tuple]]
     if not results:
         return results
     if kind == "note":
-        conn.exec_driver_sql(
+        con.executemany(
             "INSERT OR REPLACE INTO note (id, workshop, section, parent_id, position, text, urls, contributor, "
             "commitments, votes, deleted, created_at, modified_at, device, revision) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -1406,7 +1410,7 @@ def recompute(conn, kind: str, ids: Iterable[str], known: dict[str, list[tuple]]
               bool(s.get("deleted")), r.created_at, r.modified_at, r.created_by, r.shown)
              for rid, r in results.items() for s in (r.state,)])
     elif kind == "proposal":
-        conn.exec_driver_sql(
+        con.executemany(
             "INSERT OR REPLACE INTO proposal (id, position, title, text, kind, commitments, notes, workshops, "
             "decision, decision_reason, decision_date, deleted, created_at, modified_at, device, revision) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -1417,17 +1421,17 @@ def recompute(conn, kind: str, ids: Iterable[str], known: dict[str, list[tuple]]
               bool(s.get("deleted")), r.created_at, r.modified_at, r.created_by, r.shown)
              for rid, r in results.items() for s in (r.state,)])
     else:
-        conn.exec_driver_sql(
+        con.executemany(
             "INSERT OR REPLACE INTO synthesis (id, object, intro, feedback, date, validated_by, validated_at, "
             "fingerprint, modified_at, revision) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [(int(rid), s.get("object", ""), s.get("intro", ""), s.get("feedback", ""), s.get("date"),
               s.get("validated_by"), s.get("validated_at"), s.get("fingerprint"), r.modified_at, r.shown)
              for rid, r in results.items() for s in (r.state,)])
     gone = [(kind, rid) for rid in known] + [(kind, rid) for rid in grouped if rid not in known]
-    conn.exec_driver_sql("DELETE FROM record_heads WHERE kind = ? AND record_id = ?", gone)
+    con.executemany("DELETE FROM record_heads WHERE kind = ? AND record_id = ?", gone)
     several = [(kind, rid, json.dumps(list(r.heads)), r.conflict, json.dumps(list(r.fields)))
                for rid, r in results.items() if len(r.heads) > 1]
     if several:
-        conn.exec_driver_sql("INSERT INTO record_heads (kind, record_id, heads, conflict, fields) "
+        con.executemany("INSERT INTO record_heads (kind, record_id, heads, conflict, fields) "
                              "VALUES (?,?,?,?,?)", several)
     return results

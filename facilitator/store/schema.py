@@ -13,8 +13,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-APPLICATION_ID = 0x46414349  # "FACI": tells our event files from any other SQLite file
-SCHEMA_VERSION = 2
+from facilitator.store.fileformat import APPLICATION_ID, SCHEMA_VERSION  # noqa: F401 (re-exported)
 
 
 class Base(DeclarativeBase):

@@ -253,3 +253,20 @@ def test_listeners_are_told_of_each_change(ev):
     ev.edit_note(change.focus, text="y")
     assert [c.label for c in seen] == ["add_note", "edit_note"]
     assert seen[1].places() == {(1, "projets")}
+
+
+def test_file_format_names_exactly_the_tables_of_the_models():
+    """``fileformat`` (read without SQLAlchemy) and ``schema`` (the models) describe one file."""
+    from facilitator.store.fileformat import (
+        NOTE_COLUMNS,
+        PROPOSAL_COLUMNS,
+        SYNTHESIS_COLUMNS,
+        TABLES,
+    )
+    from facilitator.store.schema import Base
+
+    assert set(Base.metadata.tables) == TABLES
+    tables = Base.metadata.tables
+    assert set(NOTE_COLUMNS.split(", ")) == set(tables["note"].columns.keys())
+    assert set(PROPOSAL_COLUMNS.split(", ")) == set(tables["proposal"].columns.keys()) - {"revision"}
+    assert set(SYNTHESIS_COLUMNS.split(", ")) <= set(tables["synthesis"].columns.keys())

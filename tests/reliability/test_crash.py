@@ -41,6 +41,8 @@ def writer(path, seed):
     ev = EventFile.open(path)
     places = [(w.number, s.id) for w in ev.kit.workshops for s in ev.kit.sections]
     mine = {r.id: (r.workshop, r.section) for r in ev.notes()}
+    from facilitator.store.orm import preload
+    preload()  # what the app does once its window is shown: kills land in writes, not in imports
     print("READY", flush=True)
     i = 0
     while True:
@@ -62,6 +64,8 @@ def writer(path, seed):
             ev.add_note(w, s, text, parent=parent, note_id=nid)
             mine[nid] = (w, s)
         elif r < 0.98:
+            if not mine:
+                continue
             nid = rnd.choice(list(mine))
             ev.vote(nid)
             continue
@@ -73,6 +77,8 @@ def writer(path, seed):
 '''
 
 ZYGOTE = WRITER + r'''
+from facilitator.store.orm import preload
+preload()  # once, before forking
 path = sys.argv[1]
 for line in sys.stdin:
     words = line.split()

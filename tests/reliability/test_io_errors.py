@@ -63,11 +63,7 @@ def _write_until_error(ev: EventFile, acked: dict[str, str], size: int = 3000, l
 
 def _raw(ev: EventFile, sql: str) -> None:
     """Fault injection on the event file's own SQLite connection (test hook)."""
-    raw = ev._engine.raw_connection()
-    try:
-        raw.driver_connection.execute(sql)
-    finally:
-        raw.close()
+    ev._con.execute(sql)
 
 
 # ------------------------------------------------------------------------------ disk full
@@ -124,7 +120,7 @@ def test_disk_full_injected(tmp_path):
     try:
         w, s = _place(ev)
         acked[ev.add_note(w, s, "avant").focus] = "avant"
-        pages = ev._session.connection().exec_driver_sql("PRAGMA page_count").scalar()
+        pages = ev._con.execute("PRAGMA page_count").fetchone()[0]
         ev._end_read()
         _raw(ev, f"PRAGMA max_page_count = {pages + 2}")
         err = _write_until_error(ev, acked)

@@ -28,11 +28,7 @@ BIG = "Une longue intervention collée depuis le compte rendu. " * 150  # ~8 KB:
 def _raw(ev: EventFile, sql: str):
     """Fault injection on the event file's own SQLite connection (test hook)."""
     ev._end_read()
-    raw = ev._engine.raw_connection()
-    try:
-        return raw.driver_connection.execute(sql).fetchall()
-    finally:
-        raw.close()
+    return ev._con.execute(sql).fetchall()
 
 
 def _disk_full(ev: EventFile) -> None:

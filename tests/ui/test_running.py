@@ -161,6 +161,18 @@ def test_keyboard_reaches_the_panels(window):
     assert focus() is window.details.urls
 
 
+def test_links_typed_then_window_closed_are_stored(window, demo_file):
+    """The links field is stored when left: closing the window while in it still stores it."""
+    window.go_to_section("initiatives")
+    note_id = focus().note_id
+    key(K.Key_F2, widget=focus())
+    assert focus() is window.details.urls
+    type_text("https://www.etalab.gouv.fr")
+    window.close()
+    with EventFile.open(demo_file, device="r") as ev:
+        assert ev.note(note_id).urls == ("https://www.etalab.gouv.fr",)
+
+
 def test_undo_restores_typed_text_in_the_editor(window, demo_file):
     window.go_to_section("initiatives")
     ed = focus()

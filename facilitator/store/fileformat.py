@@ -1,0 +1,62 @@
+"""What makes a file an event file, without SQLAlchemy: identity, version, tables, connection.
+
+Kept apart from ``schema.py`` (the SQLAlchemy models) so that opening and reading an event file,
+which the app does before its first window is shown, does not import SQLAlchemy. A test checks
+that ``TABLES`` names exactly the tables of ``schema.Base``.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from pathlib import Path
+
+APPLICATION_ID = 0x46414349  # "FACI": tells our event files from any other SQLite file
+SCHEMA_VERSION = 2
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+TABLES = frozenset({
+    "meta", "asset", "note", "note_revision", "participants", "synthesis", "proposal",
+    "record_revision", "revision_parent", "record_heads",
+})
+
+# columns of the current rows, in the order the readers (event.py) take them
+NOTE_COLUMNS = ("id, workshop, section, parent_id, position, text, urls, contributor, commitments, votes, "
+                "deleted, created_at, modified_at, device, revision")
+PROPOSAL_COLUMNS = ("id, position, title, text, kind, commitments, notes, workshops, decision, "
+                    "decision_reason, decision_date, deleted, created_at, modified_at, device")
+SYNTHESIS_COLUMNS = "object, intro, feedback, date, validated_by, validated_at, fingerprint"
+
+
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_FOLD = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'", "\u00a0": " ", "\u202f": " "})
+
+
+def fold(text: str | None) -> str:
+    """Text without case or accents: ``fold("Éducation Œuvre") == fold("education oeuvre")``."""
+    if not text:
+        return ""
+    if text.isascii():
+        return text.casefold()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD))).casefold()
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """The one connection of an open event file, shared by its reads (plain SQL) and its writes
+    (the SQLAlchemy session of ``orm.py``, created on the first write).
+
+    WAL journal with ``synchronous=FULL``: a commit returns once it is on disk. Autocommit mode
+    (``isolation_level=None``): a read holds no snapshot after it returns; writes begin their
+    transaction explicitly. ``fold()`` is available to SQL for searches.
+    """
+    con = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        con.execute("PRAGMA busy_timeout = 5000")
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("PRAGMA synchronous = FULL")
+        con.create_function("fold", 1, fold, deterministic=True)
+    except BaseException:
+        con.close()
+        raise
+    return con
