@@ -2,8 +2,8 @@
 PySide6 window, each in a fresh interpreter, alternated, median of 5. Target: ratio ≤ 2× and
 under 1.5 s.
 
-The app is started the way the ``facilitator open`` command starts it (``ui.launcher``: event
-file opened and checked in a worker thread, window built, shown); "usable" is the first turn of
+The app is started as ``facilitator open FILE`` starts it (``ui.launcher.main``: command line
+parsed, event file opened and checked in a worker thread, window built, shown); "usable" is the first turn of
 the event loop after the window is shown, for both. A second figure follows the first keystroke:
 typed into the focused note as soon as the window is usable, the time at which it is stored on
 disk (SQLAlchemy, which writes need, is loaded in the background once the window is shown).
@@ -37,8 +37,7 @@ app.exec()
 
 APP = """
 import sys
-from pathlib import Path
-from ui.launcher import _run_app
+from ui.launcher import main
 
 def then(window):
     from PySide6.QtCore import QTimer
@@ -63,7 +62,7 @@ def then(window):
         QTimer.singleShot(0, stored)
     QTimer.singleShot(0, usable)
 
-sys.exit(_run_app(Path(sys.argv[1]), then))
+main(["open", sys.argv[1]], then)  # what `facilitator open FILE` does
 """
 
 

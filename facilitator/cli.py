@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
 import re
 import sys
 import traceback
@@ -210,6 +209,8 @@ def log_exception(exc: BaseException) -> Path:
 
 
 def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int] | None = None) -> int:
+    import logging
+
     logging.basicConfig(level=logging.WARNING)
     _load_plugins()
     parser = build_parser()

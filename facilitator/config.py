@@ -17,6 +17,12 @@ def config_dir() -> Path:
     return Path(env) if env else Path(platformdirs.user_config_dir("facilitator", appauthor=False))
 
 
+def cache_dir() -> Path:
+    """What can be made again (kits already read): ``FACILITATOR_HOME/cache`` or the platform's."""
+    env = os.environ.get("FACILITATOR_HOME")
+    return Path(env) / "cache" if env else Path(platformdirs.user_cache_dir("facilitator", appauthor=False))
+
+
 def log_dir() -> Path:
     env = os.environ.get("FACILITATOR_HOME")
     return Path(env) / "logs" if env else Path(platformdirs.user_log_dir("facilitator", appauthor=False))

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from facilitator.store import EventFile
@@ -70,8 +70,24 @@ def build(event_path: str | Path | EventFile, clock: Callable[[], float] = time.
     # the collector's full passes, which otherwise walk it all (a 30–70 ms stall while typing).
     gc.freeze()
     gc.enable()  # off from launch to here (ui.launcher): nothing built so far was garbage
-    QTimer.singleShot(0, load_writes_in_background)
+    _AfterFirstPaint(window, load_writes_in_background)
     return window
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``fn`` once ``window`` has painted its first frame (the turn of the event loop
+    after its first paint event), so that nothing started then competes with that frame."""
+
+    def __init__(self, window: QWidget, fn: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.fn = fn
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.fn)
+        return False
 
 
 def load_writes_in_background() -> None:
@@ -105,7 +121,7 @@ def remember(path: Path) -> None:
 PROGRESS_DELAY_MS = 300  # a file that opens faster shows no progress window
 
 
-def _progress(path: Path) -> QProgressDialog:
+def _progress(path: Path) -> QProgressDialog:  # made only if the opening is slow
     """A busy indication (no known end: SQLite's quick_check reports no progress)."""
     dlg = QProgressDialog(QCoreApplication.translate("App", "Ouverture et vérification de « {name} »…")
                           .format(name=path.name), "", 0, 0)
@@ -129,16 +145,27 @@ def open_window(path: Path, then: Callable[[MainWindow], None] | None = None,
     copy, migrations) and hands it over: from then on only the GUI thread uses it.
     """
     path = Path(path)
-    ensure_app()
-    progress = _progress(path)
-    shower = QTimer(progress)
+    app = ensure_app()
+    progress: list[QProgressDialog] = []
+
+    def show_progress() -> None:
+        progress.append(_progress(path))
+        progress[0].show()
+
+    shower = QTimer(app)
     shower.setSingleShot(True)
-    shower.timeout.connect(progress.show)
+    shower.timeout.connect(show_progress)
     shower.start(PROGRESS_DELAY_MS)
 
+    def close_progress() -> None:
+        shower.stop()
+        shower.deleteLater()
+        for dlg in progress:
+            dlg.close()
+            dlg.deleteLater()
+
     def done(ev: EventFile) -> None:
-        progress.close()
-        progress.deleteLater()
+        close_progress()
         try:
             window = build(ev)
         except Exception as exc:  # noqa: BLE001 — the one error handler shows it
@@ -150,8 +177,7 @@ def open_window(path: Path, then: Callable[[MainWindow], None] | None = None,
             then(window)
 
     def failed(exc: BaseException) -> None:
-        progress.close()
-        progress.deleteLater()
+        close_progress()
         errors.report(exc)
         if otherwise is not None:
             otherwise()

@@ -12,7 +12,10 @@ from facilitator import cli
 @cli.command(("open",), "ouvrir un fichier d'événement dans l'application",
              lambda p: p.add_argument("event", type=Path))
 def cmd_open(args) -> int:
-    return _run_app(args.event)
+    return _run_app(args.event, _when_shown)
+
+
+_when_shown = None  # see main()
 
 
 def _run_app(event: Path | None, then=None) -> int:
@@ -28,6 +31,15 @@ def _run_app(event: Path | None, then=None) -> int:
     return run(event, then)
 
 
-def main(argv: list[str] | None = None) -> int:
-    code = cli.main(argv, gui=lambda args: _run_app(None))
+def main(argv: list[str] | None = None, then=None) -> int:
+    """``facilitator [COMMANDE …]``. Without arguments (the desktop launch) the app starts at
+    once, without building the command line's parser. ``then(window)`` is called once the first
+    event window is shown (bench/startup.py)."""
+    global _when_shown
+    _when_shown = then
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        code = _run_app(None, then)
+    else:
+        code = cli.main(argv, gui=lambda args: _run_app(None, then))
     sys.exit(code)

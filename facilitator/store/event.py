@@ -34,9 +34,8 @@ from facilitator import config
 from facilitator.errors import KitError, OperationError, StoreError
 from facilitator.files import staged
 from facilitator.i18n import tr
-from facilitator.kit import Kit, load_kit_text
-from facilitator.kit.model import Item
-from facilitator.kit.spec import url_problem
+from facilitator.kit import cache as kit_cache
+from facilitator.kit.model import Item, Kit
 from facilitator.store.fileformat import (
     APPLICATION_ID,
     NOTE_COLUMNS,
@@ -196,7 +195,7 @@ def _kit_copy(path: Path) -> Kit:
     if not row or not row[0]:
         raise StoreError(tr("store.corrupt", path=path, detail=tr("store.kit_copy_missing")))
     try:
-        return load_kit_text(row[0], name=f"{path} (kit)")
+        return kit_cache.load_kit_text(row[0], name=f"{path} (kit)")
     except KitError as exc:
         first = exc.issues[0] if exc.issues else ""
         raise StoreError(tr("store.corrupt", path=path, detail=tr("store.kit_copy_broken", issue=first))) from exc
@@ -445,7 +444,7 @@ class EventFile:
     @property
     def kit(self) -> Kit:
         if self._kit is None:
-            self._kit = load_kit_text(self.meta("kit_source") or "", name=f"{self.path} (kit)")
+            self._kit = kit_cache.load_kit_text(self.meta("kit_source") or "", name=f"{self.path} (kit)")
         return self._kit
 
     @property
@@ -919,6 +918,8 @@ class EventFile:
     def _clean_fields(self, fields: dict[str, Any]) -> dict[str, Any]:
         out = dict(fields)
         if "urls" in out:
+            from facilitator.kit.spec import url_problem
+
             urls = tuple(u.strip() for u in out["urls"] if u and u.strip())
             for u in urls:
                 problem = url_problem(u)

@@ -13,10 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 CHILD = r'''
 import sys
-from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from ui.launcher import _run_app
+from ui.launcher import main
 
 def then(window):  # called as the window is shown (the background load starts after)
     loaded = sorted(m for m in sys.modules if m.split(".")[0] == "sqlalchemy")
@@ -39,7 +38,7 @@ def then(window):  # called as the window is shown (the background load starts a
         QTimer.singleShot(0, stored)
     QTimer.singleShot(0, usable)
 
-sys.exit(_run_app(Path(sys.argv[1]), then))
+main(["open", sys.argv[1]], then)
 '''
 
 
