@@ -228,4 +228,6 @@ if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--big-event":
         print(json.dumps(big_event_child(int(sys.argv[2]), sys.argv[3])))
         sys.exit(0)
+    if "--quick" in sys.argv[1:]:  # small sizes: checks that the script runs (tests/test_bench.py)
+        SIZES = (500, 1_000)
     sys.exit(main())

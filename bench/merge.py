@@ -134,4 +134,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if "--quick" in sys.argv[1:]:  # small sizes: checks that the script runs (tests/test_bench.py)
+        LAPTOPS, NOTES = 3, 100
     sys.exit(main())

@@ -109,18 +109,11 @@ def child(op: str, path: str) -> dict:
             t = time.perf_counter()
             result["count"] = len(ev.search("société civile"))
             result["seconds"] = time.perf_counter() - t
-        elif op == "json":
-            from exports.cli import doc_json
+        elif op in ("json", "restitution"):
+            from exports.documents import BY_KEY, Source  # the registry the CLI and the app use
 
             t = time.perf_counter()
-            data = doc_json(ev)
-            result["seconds"] = time.perf_counter() - t
-            result["count"] = len(data)
-        elif op == "restitution":
-            from exports.cli import doc_restitution_pdf
-
-            t = time.perf_counter()
-            data = doc_restitution_pdf(ev)
+            data = BY_KEY[op].produce(Source.of_event(ev))
             result["seconds"] = time.perf_counter() - t
             result["count"] = len(data)
     finally:
@@ -132,7 +125,7 @@ def child(op: str, path: str) -> dict:
 def available_ops() -> list[str]:
     ops = ["open", "search", "search-broad"]
     try:
-        import exports.cli  # noqa: F401
+        import exports.documents  # noqa: F401
         import exports.json_export  # noqa: F401
 
         ops.append("json")

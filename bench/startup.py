@@ -117,4 +117,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if "--quick" in sys.argv[1:]:  # one run of each: checks that the script runs (tests/test_bench.py)
+        RUNS = 1
     sys.exit(main())
