@@ -8,8 +8,6 @@ good document. The PDF renderers are imported only when a PDF is asked for.
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +16,6 @@ from exports.documents import DOCUMENTS, Document, Options, Source, pdf_availabl
 from exports.write import write_atomic
 from facilitator.cli import command, out
 from facilitator.errors import ExportError, FacilitatorError
-from facilitator.files import copy_database
 from facilitator.i18n import tr
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -41,27 +38,12 @@ def _is_event_file(path: Path) -> bool:
 
 @contextmanager
 def open_event(path: Path) -> Iterator:
-    """The event file at ``path``, open for reading. A read-only file (a share, a CD) is read
-    from a consistent copy in a temporary folder, since the store opens files for writing."""
-    from facilitator.store import EventFile, inspect
+    """The event file at ``path``, open for reading (a read-only one through a copy)."""
+    from facilitator.store.reading import open_for_reading
 
     _check_source(path)
-    inspect(path)  # a clear message for a file that is not an event file
-    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
-        ev = EventFile.open(path)
-        try:
-            yield ev
-        finally:
-            ev.close()
-        return
-    with tempfile.TemporaryDirectory(prefix="facilitator-") as tmp:
-        copy = Path(tmp) / path.name
-        copy_database(path, copy)
-        ev = EventFile.open(copy)
-        try:
-            yield ev
-        finally:
-            ev.close()
+    with open_for_reading(path) as ev:
+        yield ev
 
 
 @contextmanager

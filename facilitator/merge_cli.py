@@ -164,7 +164,7 @@ def _export_configure(p: argparse.ArgumentParser) -> None:
 @command(("export", "proposals"), "exporter les propositions, leurs décisions et leurs notes sources (CSV)",
          _export_configure)
 def cmd_export_proposals(args) -> int:
-    from facilitator.store import EventFile
+    from facilitator.store.reading import open_for_reading
     from facilitator.traceability import export_proposals
 
     status_ids = {}
@@ -173,7 +173,7 @@ def cmd_export_proposals(args) -> int:
         if key not in DECISIONS or not value:
             raise OperationError(tr("store.bad_decision", value=item))
         status_ids[key] = value
-    with EventFile.open(args.event) as ev:
+    with open_for_reading(args.event) as ev:
         count = export_proposals(ev, args.output, decidim=args.decidim, status_ids=status_ids)
     out(tr("export.written", count=count, path=args.output))
     return 0

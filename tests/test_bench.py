@@ -22,7 +22,7 @@ SCRIPTS = [
     ("scale.py", ["--quick"]),
     ("exports.py", ["--quick"]),
     ("merge.py", ["--quick"]),
-    ("typing.py", ["--keys", "40", "--notes", "30"]),
+    ("keystrokes.py", ["--keys", "40", "--notes", "30"]),
     ("startup.py", ["--quick"]),
 ]
 
@@ -30,6 +30,13 @@ SCRIPTS = [
 def test_every_bench_script_is_covered():
     scripts = {p.name for p in (ROOT / "bench").glob("*.py")} - {"run_all.py"}
     assert scripts == {name for name, _args in SCRIPTS}
+
+
+def test_no_bench_script_shadows_a_standard_module():
+    """``python bench/x.py`` puts bench/ first on the path: a bench/typing.py would be imported
+    instead of the standard ``typing`` (it was, on a fresh virtualenv)."""
+    for p in (ROOT / "bench").glob("*.py"):
+        assert p.stem not in sys.stdlib_module_names, p.name
 
 
 @pytest.mark.parametrize("script, args", SCRIPTS, ids=[s for s, _ in SCRIPTS])

@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None, then=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:
         code = _run_app(None, then)
+    elif len(argv) == 2 and argv[0] == "open" and not argv[1].startswith("-"):
+        # "Open with facilitator" from the desktop: the app at once, as for no argument
+        code = _run_app(Path(argv[1]), then)
     else:
         code = cli.main(argv, gui=lambda args: _run_app(None, then))
     sys.exit(code)

@@ -15,6 +15,7 @@ import pytest
 import kits
 from facilitator.cli import main
 from tests.exports.opendata_support import make_demo
+from tests.ordinary_user import as_ordinary_user, reachable_folder
 
 
 @pytest.fixture(scope="module")
@@ -112,17 +113,19 @@ def test_missing_folder(demo_path, tmp_path, capsys):
     assert "n'existe pas" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_unwritable_folder(demo_path, tmp_path, capsys):
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        assert main(["export", "html", str(demo_path), "-o", str(folder / "r.html")]) == 1
-        assert "impossible d'écrire" in capsys.readouterr().err
+def test_unwritable_folder(demo_path, tmp_path):
+    with reachable_folder() as base:
+        event = base / "demo.facilitator"
+        shutil.copy(demo_path, event)
+        event.chmod(0o644)
+        folder = base / "ro"
+        folder.mkdir()
+        assert main(["export", "html", str(event), "-o", str(base / "ok.html")]) == 0  # loads what it needs
+        folder.chmod(0o555)
+        code, err = as_ordinary_user(lambda: main(["export", "html", str(event), "-o", str(folder / "r.html")]))
+        assert code == 1, err
+        assert "impossible d'écrire" in err
         assert list(folder.iterdir()) == []
-    finally:
-        folder.chmod(0o700)
 
 
 @pytest.mark.parametrize("code, needle", [(errno.EACCES, "impossible d'écrire"), (errno.ENOSPC, "disque est plein")])

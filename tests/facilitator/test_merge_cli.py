@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import shutil
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from facilitator.cli import main
 from facilitator.demo import create_demo
 from facilitator.kit import load_kit_text
 from facilitator.store import EventFile
+from tests.ordinary_user import as_ordinary_user, reachable_folder
 
 
 @pytest.fixture(autouse=True)
@@ -120,16 +120,18 @@ def test_decide_validate_and_export(tmp_path, demo, capsys):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
-def test_export_to_an_unwritable_folder_exits_1(tmp_path, demo, capsys):
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        assert main(["export", "proposals", str(demo), "-o", str(folder / "p.csv")]) == 1
-        assert "impossible d'écrire" in capsys.readouterr().err
-    finally:
-        folder.chmod(0o700)
+def test_export_to_an_unwritable_folder_exits_1(demo):
+    with reachable_folder() as base:
+        event = Path(shutil.copy(demo, base / "demo.fae"))
+        event.chmod(0o644)
+        assert main(["export", "proposals", str(event), "-o", str(base / "ok.csv")]) == 0  # loads what it needs
+        folder = base / "ro"
+        folder.mkdir(mode=0o555)
+        folder.chmod(0o555)
+        code, err = as_ordinary_user(lambda: main(["export", "proposals", str(event), "-o", str(folder / "p.csv")]))
+        assert code == 1, err
+        assert "impossible d'écrire" in err
+        assert list(folder.iterdir()) == []
 
 
 def test_export_to_a_missing_folder_exits_1(tmp_path, demo, capsys):

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 
 import pytest
 
 from exports.write import write_atomic
 from facilitator import files as write_mod  # where write_atomic lives (exports.write re-exports it)
 from facilitator.errors import ExportError
+from tests.ordinary_user import as_ordinary_user, reachable_folder
 
 OLD = b"%PDF-1.4 ancienne restitution, bonne\n" * 100
 NEW = b"%PDF-1.4 nouvelle restitution\n" * 20_000  # 600 KB
@@ -103,19 +105,25 @@ def test_unwritable_folder_real(tmpfs):
     assert listing(disk.path) == ["restitution.pdf"]
 
 
-def test_unwritable_folder_as_a_normal_user(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root ignore les droits ; la variante tmpfs en lecture seule couvre ce cas")
-    folder = tmp_path / "protégé"
-    folder.mkdir()
-    (folder / "restitution.pdf").write_bytes(OLD)
-    folder.chmod(0o555)
-    try:
-        with pytest.raises(ExportError, match="impossible d'écrire"):
-            write_atomic(folder / "restitution.pdf", NEW)
-    finally:
-        folder.chmod(0o755)
-    assert (folder / "restitution.pdf").read_bytes() == OLD
+def test_unwritable_folder_as_a_normal_user():
+    with reachable_folder() as base:
+        folder = base / "protégé"
+        folder.mkdir()
+        (folder / "restitution.pdf").write_bytes(OLD)
+        folder.chmod(0o555)
+
+        def attempt() -> int:
+            try:
+                write_atomic(folder / "restitution.pdf", NEW)
+            except ExportError as exc:
+                print(exc, file=sys.stderr)
+                return 1
+            return 0
+
+        code, err = as_ordinary_user(attempt)
+        assert code == 1 and "impossible d'écrire" in err, err
+        assert (folder / "restitution.pdf").read_bytes() == OLD
+        assert listing(folder) == ["restitution.pdf"]
 
 
 def test_missing_folder(tmp_path):

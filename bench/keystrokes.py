@@ -1,6 +1,6 @@
 """Typing bench: keystroke-to-stored latency and GUI stalls in an atelier of 300 notes.
 
-    QT_QPA_PLATFORM=offscreen python bench/typing.py [--keys 600] [--no-projector]
+    QT_QPA_PLATFORM=offscreen python bench/keystrokes.py [--keys 600] [--no-projector]
 
 A section of atelier 1 of the 2016 demo gets 300 notes; the capture window (and the projector
 view, unless --no-projector) is open. Keys are sent from a timer every 25 ms (faster than anyone
