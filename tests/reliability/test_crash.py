@@ -36,6 +36,11 @@ WRITER = r'''
 import os, random, sys, uuid
 from facilitator.store import EventFile
 
+def say(line):
+    """One line in one write(): a kill never leaves half a line (print() makes two writes when
+    Python runs unbuffered, PYTHONUNBUFFERED, and a DONE could then be glued to half a TRY)."""
+    os.write(1, (line + "\n").encode("utf-8"))
+
 def writer(path, seed):
     rnd = random.Random(seed)
     ev = EventFile.open(path)
@@ -43,7 +48,7 @@ def writer(path, seed):
     mine = {r.id: (r.workshop, r.section) for r in ev.notes()}
     from facilitator.store.orm import preload
     preload()  # what the app does once its window is shown: kills land in writes, not in imports
-    print("READY", flush=True)
+    say("READY")
     i = 0
     while True:
         i += 1
@@ -51,7 +56,7 @@ def writer(path, seed):
         text = f"n{seed}-{i} " + rnd.choice(["", "é’œ « » ", "x" * rnd.randint(1, 400)])
         if mine and r < 0.45:
             nid = rnd.choice(list(mine))
-            print(f"TRY {nid} {text}", flush=True)
+            say(f"TRY {nid} {text}")
             ev.edit_note(nid, text=text)
         elif r < 0.96:
             nid = str(uuid.uuid4())
@@ -60,7 +65,7 @@ def writer(path, seed):
             if rnd.random() < 0.3:
                 same = [k for k, v in mine.items() if v == (w, s)]
                 parent = rnd.choice(same) if same else None
-            print(f"TRY {nid} {text}", flush=True)
+            say(f"TRY {nid} {text}")
             ev.add_note(w, s, text, parent=parent, note_id=nid)
             mine[nid] = (w, s)
         elif r < 0.98:
@@ -73,7 +78,7 @@ def writer(path, seed):
             ev.close()
             ev = EventFile.open(path)
             continue
-        print(f"ACK {nid} {text}", flush=True)
+        say(f"ACK {nid} {text}")
 '''
 
 ZYGOTE = WRITER + r'''
@@ -94,9 +99,9 @@ for line in sys.stdin:
             traceback.print_exc()
         finally:
             os._exit(3)
-    print(f"PID {pid}", flush=True)
+    say(f"PID {pid}")
     _, status = os.waitpid(pid, 0)
-    print(f"DONE {status}", flush=True)
+    say(f"DONE {status}")
 '''
 
 FRESH = WRITER + r'''

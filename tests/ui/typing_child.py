@@ -20,9 +20,15 @@ from ui import errors  # noqa: E402
 from ui.app import build  # noqa: E402
 
 
+def say(line: str) -> None:
+    """One line in one write(): a kill never leaves half a line (print() makes two writes when
+    Python runs unbuffered, as with PYTHONUNBUFFERED)."""
+    os.write(1, (line + "\n").encode("utf-8"))
+
+
 def main() -> None:
-    errors.show = lambda parent, text, bug: print("ERROR", text, flush=True)
-    errors.ask = lambda parent, text, choices: print("ERROR", text, flush=True)  # no modal box
+    errors.show = lambda parent, text, bug: say(f"ERROR {text}")
+    errors.ask = lambda parent, text, choices: say(f"ERROR {text}")  # no modal box
     window = build(sys.argv[1])
     window.show()
     window.activateWindow()
@@ -31,7 +37,7 @@ def main() -> None:
     def ack(change) -> None:
         for e in change.edits:
             if e.kind == "note" and e.after is not None and not e.after.deleted:
-                print(f"ACK {e.key} {json.dumps(e.after.text)}", flush=True)
+                say(f"ACK {e.key} {json.dumps(e.after.text)}")
 
     window.session.ev.listeners.append(ack)
     sec = window.sections["futurs"]
@@ -41,7 +47,7 @@ def main() -> None:
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     else:
         sec.add_last()
-    print("READY", flush=True)
+    say("READY")
     for i in range(10_000):
         for ch in f"note {i} : une phrase qui continue":
             QTest.keyClicks(QApplication.focusWidget(), ch)
