@@ -65,12 +65,17 @@ def build(event_path: str | Path | EventFile, clock: Callable[[], float] = time.
     except BaseException:
         ev.close()
         raise
-    remember(Path(event_path))
     # What start-up built (kit, widgets, bindings) lives as long as the window: keep it out of
     # the collector's full passes, which otherwise walk it all (a 30–70 ms stall while typing).
     gc.freeze()
     gc.enable()  # off from launch to here (ui.launcher): nothing built so far was garbage
-    _AfterFirstPaint(window, load_writes_in_background)
+    path = Path(event_path)
+
+    def after_first_frame() -> None:
+        remember(path)  # (writing the settings file: not before the window is seen)
+        load_writes_in_background()
+
+    _AfterFirstPaint(window, after_first_frame)
     return window
 
 

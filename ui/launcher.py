@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None, then=None) -> int:
     event window is shown (bench/startup.py)."""
     global _when_shown
     _when_shown = then
+    gc.disable()  # see _run_app; the command line's own commands turn it back on below
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:
         code = _run_app(None, then)
@@ -44,5 +45,6 @@ def main(argv: list[str] | None = None, then=None) -> int:
         # "Open with facilitator" from the desktop: the app at once, as for no argument
         code = _run_app(Path(argv[1]), then)
     else:
+        gc.enable()  # (``open`` with options and the GUI fallback disable it again in _run_app)
         code = cli.main(argv, gui=lambda args: _run_app(None, then))
     sys.exit(code)

@@ -93,7 +93,8 @@ def test_start_screen_opens_the_demo(qtbot, tmp_path):
     window = app._windows[-1]
     qtbot.addWidget(window)
     assert window.session.ev.path == demo
-    assert settings.value("last_event") == str(demo.resolve())
+    # remembered once the window has painted its first frame
+    qtbot.waitUntil(lambda: settings.value("last_event") == str(demo.resolve()))
     window.close()
     with EventFile.open(demo) as ev:
         assert ev.kit.event.title
