@@ -78,6 +78,7 @@ FR: dict[str, str] = {
     "store.disk_full": "le disque est plein : la dernière modification n'a pas pu être enregistrée dans {path}",
     "store.read_only": "le fichier {path} est en lecture seule : la modification n'a pas été enregistrée",
     "store.gone": "le fichier {path} a disparu ou n'est plus accessible (clé USB retirée ?)",
+    "store.closed": "le fichier {path} est déjà fermé : rien n'y a été écrit",
     "store.read_only_open": "le fichier {path} est en lecture seule (support protégé ou droits insuffisants) : copiez-le sur le disque de l'ordinateur pour y travailler ; il n'a pas été modifié",
     "store.missing_tables": "table(s) absente(s) : {tables}",
     "store.kit_copy_missing": "la copie du kit est absente",

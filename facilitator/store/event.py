@@ -307,7 +307,7 @@ class EventFile:
         """The ORM session of the writes, made on first use (it imports SQLAlchemy)."""
         if self._orm is None:
             if self._closed:
-                raise StoreError(tr("store.io", path=self.path, reason="closed"))
+                raise StoreError(tr("store.closed", path=self.path))
             from facilitator.store.orm import session_on
 
             self._orm = session_on(self._con)
@@ -353,7 +353,7 @@ class EventFile:
             self._session.flush()
 
     def _add_prepared(self, event_id, sha, workshop, section, items: Iterable[Item], parent, prefix, stamp):
-        from facilitator.store.schema import Note, NoteRevision
+        from facilitator.store.schema import NoteRevision
 
         for i, item in enumerate(items):
             path = (*prefix, i)
@@ -367,9 +367,7 @@ class EventFile:
                 urls=(item.url,) if item.url else (),
             )
             rev = _item_id(event_id, sha, "rev", workshop, section, *path)
-            row = Note(id=nid, created_at=stamp, modified_at=stamp, device=KIT_DEVICE, revision=rev)
-            _fill(row, state)
-            self._session.add(row)
+            self._session.add(_new_note(nid, state, stamp, KIT_DEVICE, rev))
             self._session.add(
                 NoteRevision(id=rev, note_id=nid, parent_id=None, device=KIT_DEVICE, at=stamp, state=state.to_json())
             )
@@ -629,9 +627,7 @@ class EventFile:
             self._recompute("note", [note_id])
             return
         if row is None:
-            row = Note(id=note_id, created_at=stamp, modified_at=stamp, device=self.device, revision=rev)
-            _fill(row, state)
-            self._session.add(row)
+            self._session.add(_new_note(note_id, state, stamp, self.device, rev))
         else:
             _fill(row, state)
             row.modified_at = stamp
@@ -1219,6 +1215,14 @@ class _Sibling:
         return self._ev.note(self.id).state
 
 
+def _new_note(nid: str, state: NoteState, stamp: str, device: str, rev: str) -> Note:
+    from facilitator.store.schema import Note
+
+    row = Note(id=nid, created_at=stamp, modified_at=stamp, device=device, revision=rev)
+    _fill(row, state)
+    return row
+
+
 def _fill(row: Note, s: NoteState) -> None:
     row.workshop, row.section, row.parent_id, row.position = s.workshop, s.section, s.parent_id, s.position
     row.text = s.text
@@ -1295,6 +1299,8 @@ def _db_message(exc: BaseException, path: Path) -> str:
     orig = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps sqlite3's error
     text = str(orig) if orig is not None else str(exc)
     low = text.lower()
+    if "closed database" in low:  # used after close(): nothing was read or written
+        return tr("store.closed", path=path)
     if not path.exists():
         return tr("store.gone", path=path)
     if "full" in low:

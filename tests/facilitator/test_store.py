@@ -270,3 +270,14 @@ def test_file_format_names_exactly_the_tables_of_the_models():
     assert set(NOTE_COLUMNS.split(", ")) == set(tables["note"].columns.keys())
     assert set(PROPOSAL_COLUMNS.split(", ")) == set(tables["proposal"].columns.keys()) - {"revision"}
     assert set(SYNTHESIS_COLUMNS.split(", ")) <= set(tables["synthesis"].columns.keys())
+
+
+def test_a_closed_event_file_says_so_in_french(demo_path):
+    ev = EventFile.open(demo_path)
+    w = ev.kit.workshops[0].number
+    ev.close()
+    for attempt in (lambda: ev.notes(), lambda: ev.add_note(w, "projets", "trop tard"), lambda: ev._session):
+        with pytest.raises(StoreError, match="déjà fermé"):
+            attempt()
+    with EventFile.open(demo_path) as again:
+        assert "trop tard" not in {n.text for n in again.notes()}
