@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +89,7 @@ def load_kit_text(text: str, name: str = "<kit>") -> Kit:
     kit = parse(text, name=name)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{id(kit):x}.tmp")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{id(kit):x}.tmp")  # two apps may write it
         tmp.write_text(encode(kit), "utf-8")
         tmp.replace(path)
     except (OSError, TypeError):
