@@ -2,23 +2,25 @@
 
 Opening an event file reads the copy of its kit. Parsing and validating that YAML again (and
 importing PyYAML to do it) is about a tenth of the app's start-up; the same kit read from here
-takes a few milliseconds. An entry is named by the SHA-256 of the kit's text and of the shape of
-the model (its classes and their fields), so a changed kit or a new version of facilitator never
-reads a stale entry. Entries are written only after a successful validation, atomically; one
-that cannot be read or decoded is ignored (the YAML is parsed as before) and written anew.
+takes a few milliseconds. An entry is named by the SHA-256 of the kit's text and of what decides
+which kit a text gives (facilitator's version, the model's classes and fields, the source of the
+model, the rules and the loader), so a changed kit or a changed facilitator never reads a stale
+entry. Entries are written only after a successful validation, atomically; one that cannot be
+read or decoded is ignored (the YAML is parsed as before) and written anew.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
-from facilitator import config
+from facilitator import __version__, config
 from facilitator.kit import model
 from facilitator.kit.model import Kit
 
@@ -27,12 +29,26 @@ _CLASSES = {c.__name__: c for c in vars(model).values() if isinstance(c, type) a
 _ORIGIN = ("source", "folder")  # set from the text on reading, not stored
 
 
-def _shape() -> str:
-    return ";".join(f"{n}:{','.join(f.name for f in dataclasses.fields(c))}" for n, c in sorted(_CLASSES.items()))
+_CODE = ("model.py", "spec.py", "loader.py")  # what decides which kit a text gives
+
+
+@functools.cache
+def _version() -> bytes:
+    """The model's shape, facilitator's version and the source of the model, the rules and the
+    loader: any change to how a text becomes a kit is a new key (without reading those modules)."""
+    shape = ";".join(f"{n}:{','.join(f.name for f in dataclasses.fields(c))}" for n, c in sorted(_CLASSES.items()))
+    digest = hashlib.sha256(f"{FORMAT}\n{__version__}\n{shape}\n".encode())
+    here = Path(__file__).resolve().parent
+    for name in _CODE:
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(b"-")  # installed without sources: the version and the shape still count
+    return digest.digest()
 
 
 def entry(text: str) -> Path:
-    key = hashlib.sha256(f"{FORMAT}\n{_shape()}\n".encode() + text.encode("utf-8")).hexdigest()
+    key = hashlib.sha256(_version() + text.encode("utf-8")).hexdigest()
     return config.cache_dir() / "kits" / f"{key}.json"
 
 

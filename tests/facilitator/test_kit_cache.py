@@ -74,7 +74,14 @@ def test_a_broken_kit_copy_is_refused_and_never_cached(demo_path, _isolated_home
     assert set((_isolated_home / "cache").rglob("*.json")) == before
 
 
-def test_a_changed_model_or_text_is_another_entry():
+def test_a_changed_text_or_code_is_another_entry(monkeypatch):
     kit = load_kit(kits.kit_path("forum-open-etat-2021-1"))
     assert cache.entry(kit.source) != cache.entry(kit.source + "\n# une ligne de plus\n")
     assert cache.entry(kit.source) == cache.entry(kit.source)
+    before = cache.entry(kit.source)
+    cache._version.cache_clear()
+    monkeypatch.setattr(cache, "_CODE", ("model.py", "spec.py"))  # the loader's source no longer counted
+    try:
+        assert cache.entry(kit.source) != before
+    finally:
+        cache._version.cache_clear()
