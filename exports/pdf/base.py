@@ -175,6 +175,18 @@ def bullet(markup: str, styles: Styles, depth: int) -> Paragraph:
     return Paragraph(markup, styles.bullet(depth), bulletText=styles.bullet_char(depth))
 
 
+def nested_bullets(roots, children, markup, styles: Styles) -> list[Paragraph]:
+    """A tree (notes, prepared items) as nested bullets in document order: ``markup(node)`` for
+    each node, ``children(node)`` below it. Iterative: no recursion limit on depth."""
+    out: list[Paragraph] = []
+    stack = [(n, 0) for n in reversed(roots)]
+    while stack:
+        node, depth = stack.pop()
+        out.append(bullet(markup(node), styles, depth))
+        stack.extend((ch, depth + 1) for ch in reversed(children(node)))
+    return out
+
+
 def heading(markup: str, style: ParagraphStyle, outline: str | None = None, level: int = 0,
             toc: str | None = None) -> Paragraph:
     """A heading that becomes a bookmark (``outline`` is its plain title) and, with a ``toc``

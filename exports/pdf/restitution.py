@@ -38,6 +38,7 @@ from exports.pdf.base import (
     colored,
     heading,
     link,
+    nested_bullets,
     para,
     render_blocks,
     rich,
@@ -273,14 +274,8 @@ class RestitutionRenderer(Renderer):
         return out
 
     def notes(self, roots: tuple[NoteNode, ...]) -> list[Flowable]:
-        """The notes as nested bullets, iteratively (no recursion limit on depth)."""
-        out: list[Flowable] = []
-        stack: list[tuple[NoteNode, int]] = [(n, 0) for n in reversed(roots)]
-        while stack:
-            node, depth = stack.pop()
-            out.append(bullet(self.note(node), self.s, depth))
-            stack.extend((ch, depth + 1) for ch in reversed(node.children))
-        return out
+        """The notes as nested bullets."""
+        return nested_bullets(roots, lambda n: n.children, self.note, self.s)
 
     def note(self, node: NoteNode) -> str:
         body = rich(runs(node.text, self.lang)) if node.text.strip() else ""

@@ -28,6 +28,7 @@ from exports.pdf.base import (
     colored,
     heading,
     link,
+    nested_bullets,
     table,
     text,
 )
@@ -229,14 +230,11 @@ class SheetsRenderer(Renderer):
         return out
 
     def items(self, roots: tuple[Item, ...]) -> list[Flowable]:
-        out: list[Flowable] = []
-        stack: list[tuple[Item, int]] = [(it, 0) for it in reversed(roots)]
-        while stack:
-            it, depth = stack.pop()
-            body = self.typo(it.text) if it.text.strip() else ""
-            if it.url and it.url not in it.text:
-                body = f"{body}{NBSP}: {link(it.url)}" if body else link(it.url)
-            out.append(bullet(body, self.s, depth))
-            stack.extend((ch, depth + 1) for ch in reversed(it.items))
-        return out
+        return nested_bullets(roots, lambda it: it.items, self.item, self.s)
+
+    def item(self, it: Item) -> str:
+        body = self.typo(it.text) if it.text.strip() else ""
+        if it.url and it.url not in it.text:
+            body = f"{body}{NBSP}: {link(it.url)}" if body else link(it.url)
+        return body
 
