@@ -9,15 +9,12 @@ add theirs to the same parser without the core importing them.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import re
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from facilitator import config
-from facilitator.errors import FacilitatorError, KitError
+from facilitator.errors import FacilitatorError, KitError, log_exception
 from facilitator.i18n import tr
 
 Handler = Callable[[argparse.Namespace], int | None]
@@ -25,10 +22,12 @@ _REGISTRY: list[tuple[tuple[str, ...], str, Callable[[argparse.ArgumentParser], 
 
 
 def command(path: tuple[str, ...], help: str, configure: Callable[[argparse.ArgumentParser], None]):
-    """Register a (sub)command: ``@command(("kit", "check"), "…", lambda p: p.add_argument(…))``."""
+    """Register a (sub)command: ``@command(("kit", "check"), "…", lambda p: p.add_argument(…))``.
+    Registering the same function again under the same path does nothing."""
 
     def deco(fn: Handler) -> Handler:
-        _REGISTRY.append((path, help, configure, fn))
+        if not any(p == path and f is fn for p, _h, _c, f in _REGISTRY):
+            _REGISTRY.append((path, help, configure, fn))
         return fn
 
     return deco
@@ -193,19 +192,6 @@ def _load_plugins() -> None:
         except ModuleNotFoundError as exc:
             if exc.name != name:
                 raise
-
-
-def log_exception(exc: BaseException) -> Path:
-    folder = config.log_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "facilitator.log"
-        with open(path, "a", encoding="utf-8") as fh:
-            fh.write(f"\n--- {dt.datetime.now().isoformat()}\n")
-            fh.write("".join(traceback.format_exception(exc)))
-        return path
-    except OSError:
-        return Path("(journal impossible à écrire)")
 
 
 def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int] | None = None) -> int:

@@ -2,30 +2,34 @@
 
 from __future__ import annotations
 
-import json
 import os
-import socket
-import uuid
 from pathlib import Path
 
-import platformdirs
+# (json, socket, uuid and platformdirs are imported where used: the app's start-up reads none
+# of them when FACILITATOR_HOME is set, and only platformdirs otherwise)
+
+
+def _platform_dir(kind: str) -> Path:
+    import platformdirs
+
+    return Path(getattr(platformdirs, f"user_{kind}_dir")("facilitator", appauthor=False))
 
 
 def config_dir() -> Path:
     """``FACILITATOR_HOME`` if set (tests, portable installs), else the platform's config folder."""
     env = os.environ.get("FACILITATOR_HOME")
-    return Path(env) if env else Path(platformdirs.user_config_dir("facilitator", appauthor=False))
+    return Path(env) if env else _platform_dir("config")
 
 
 def cache_dir() -> Path:
     """What can be made again (kits already read): ``FACILITATOR_HOME/cache`` or the platform's."""
     env = os.environ.get("FACILITATOR_HOME")
-    return Path(env) / "cache" if env else Path(platformdirs.user_cache_dir("facilitator", appauthor=False))
+    return Path(env) / "cache" if env else _platform_dir("cache")
 
 
 def log_dir() -> Path:
     env = os.environ.get("FACILITATOR_HOME")
-    return Path(env) / "logs" if env else Path(platformdirs.user_log_dir("facilitator", appauthor=False))
+    return Path(env) / "logs" if env else _platform_dir("log")
 
 
 def device_id() -> str:
@@ -36,11 +40,16 @@ def device_id() -> str:
     env = os.environ.get("FACILITATOR_DEVICE")
     if env:
         return env
+    import json
+
     path = config_dir() / "device.json"
     try:
         return json.loads(path.read_text("utf-8"))["id"]
     except (OSError, ValueError, KeyError, TypeError):
         pass
+    import socket
+    import uuid
+
     did = f"{socket.gethostname()[:24]}-{uuid.uuid4().hex[:8]}"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

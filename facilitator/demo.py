@@ -49,7 +49,7 @@ def fill_demo(ev: EventFile, data: dict) -> None:
         items = [_item(r) for r in block["items"]]
 
         def id_for(p, w=w, s=s):
-            return str(uuid.uuid5(NAMESPACE, f"demo-2016/{w}/{s}/" + "/".join(map(str, p))))
+            return str(uuid.uuid5(uuid.UUID(NAMESPACE), f"demo-2016/{w}/{s}/" + "/".join(map(str, p))))
 
         ev.add_items(w, s, items, id_for=id_for)
     syn = data.get("synthesis") or {}
@@ -66,5 +66,5 @@ def fill_demo(ev: EventFile, data: dict) -> None:
             p.get("kind", "other"),
             commitments=[str(c) for c in p.get("commitments", ())],
             workshops=[int(x) for x in p.get("workshops", ())],
-            proposal_id=str(uuid.uuid5(NAMESPACE, f"demo-2016/proposal/{i}")),
+            proposal_id=str(uuid.uuid5(uuid.UUID(NAMESPACE), f"demo-2016/proposal/{i}")),
         )

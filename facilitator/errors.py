@@ -6,6 +6,8 @@ escapes is a bug: exit code 2, and the traceback goes to the log file.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class FacilitatorError(Exception):
     """An error caused by the user's input or environment, with a message fit to show them."""
@@ -29,3 +31,23 @@ class OperationError(FacilitatorError):
 
 class ExportError(FacilitatorError):
     """A document that could not be written."""
+
+
+def log_exception(exc: BaseException) -> Path:
+    """Append ``exc``'s traceback to the log file (a bug's details); the file's path, or a
+    French placeholder when it cannot be written."""
+    import datetime as dt
+    import traceback
+
+    from facilitator import config
+
+    folder = config.log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "facilitator.log"
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(f"\n--- {dt.datetime.now().isoformat()}\n")
+            fh.write("".join(traceback.format_exception(exc)))
+        return path
+    except OSError:
+        return Path("(journal impossible à écrire)")

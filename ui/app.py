@@ -9,14 +9,18 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.store import EventFile
 from ui import background, errors, settings
 from ui.mainwindow import MainWindow
 from ui.session import Session
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 I18N = Path(__file__).resolve().parent / "i18n"
 EVENT_FILTER = "Événements facilitator (*.facilitator);;Tous les fichiers (*)"
@@ -128,6 +132,8 @@ PROGRESS_DELAY_MS = 300  # a file that opens faster shows no progress window
 
 def _progress(path: Path) -> QProgressDialog:  # made only if the opening is slow
     """A busy indication (no known end: SQLite's quick_check reports no progress)."""
+    from PySide6.QtWidgets import QProgressDialog  # (dialogs' classes: loaded when first shown)
+
     dlg = QProgressDialog(QCoreApplication.translate("App", "Ouverture et vérification de « {name} »…")
                           .format(name=path.name), "", 0, 0)
     dlg.setObjectName("openProgress")
@@ -192,6 +198,8 @@ def open_window(path: Path, then: Callable[[MainWindow], None] | None = None,
 
 def choose_and_open(parent: QWidget | None = None, then: Callable[[MainWindow], None] | None = None) -> bool:
     """Ask for an event file and open it (``open_window``); False if the person cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getOpenFileName(
         parent, QCoreApplication.translate("App", "Ouvrir un fichier d'événement"), str(documents_dir()),
         QCoreApplication.translate("App", "Événements facilitator (*.facilitator);;Tous les fichiers (*)"))

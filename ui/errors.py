@@ -1,7 +1,7 @@
 """The one place where errors reach the person: a French message box, never a traceback.
 
 ``FacilitatorError`` (the user's input or environment) is shown as it is. Anything else is a bug:
-it is written to the log file (``facilitator.cli.log_exception``) and the message names that file.
+it is written to the log file (``facilitator.errors.log_exception``) and the message names that file.
 ``report`` is called by the session for every failed operation and by ``sys.excepthook``.
 """
 
@@ -11,10 +11,9 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from facilitator.cli import log_exception
-from facilitator.errors import FacilitatorError
+from facilitator.errors import FacilitatorError, log_exception
 
 
 def message_for(exc: BaseException) -> tuple[str, bool]:
@@ -28,6 +27,8 @@ def message_for(exc: BaseException) -> tuple[str, bool]:
 
 
 def _show_box(parent: QWidget | None, text: str, bug: bool) -> None:
+    from PySide6.QtWidgets import QMessageBox  # (dialogs' classes: loaded when first shown)
+
     box = QMessageBox(QMessageBox.Icon.Critical if bug else QMessageBox.Icon.Warning,
                       "facilitator", text, QMessageBox.StandardButton.Ok, parent)
     box.setAccessibleName(QCoreApplication.translate("ErrorHandler", "Message d'erreur"))
@@ -41,6 +42,8 @@ shown: list[str] = []  # every message shown in this process (tests read it)
 
 def _ask_box(parent: QWidget | None, text: str, choices: list[str]) -> int | None:
     """A warning with one button per choice (the first is the default, the last is Escape)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, "facilitator", text, QMessageBox.StandardButton.NoButton, parent)
     box.setAccessibleName(QCoreApplication.translate("ErrorHandler", "Message d'erreur"))
     buttons = [box.addButton(c, QMessageBox.ButtonRole.AcceptRole if i == 0 else QMessageBox.ButtonRole.RejectRole)

@@ -1,4 +1,8 @@
-"""The ``facilitator`` command: the core CLI, plus the commands that open the app."""
+"""The ``facilitator`` command: the core CLI, plus the commands that open the app.
+
+``facilitator`` and ``facilitator open FILE`` (the desktop's launches) start the app without
+loading the command line's machinery; every other command goes through ``facilitator.cli``.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,7 @@ import gc
 import sys
 from pathlib import Path
 
-from facilitator import cli
 
-
-@cli.command(("open",), "ouvrir un fichier d'événement dans l'application",
-             lambda p: p.add_argument("event", type=Path))
 def cmd_open(args) -> int:
     return _run_app(args.event, _when_shown)
 
@@ -22,11 +22,16 @@ def _run_app(event: Path | None, then=None) -> int:
     # No collection while the app starts: imports and widgets make no garbage worth a pass, and
     # the passes cost a tenth of the start-up. ``ui.app.build`` turns it back on.
     gc.disable()
+    # The core before Qt: once imported, PySide6 reads the source of every module imported after
+    # it (its ``__feature__`` import hook looks for "PySide6" in each), which the core never needs.
+    import facilitator.store  # noqa: F401
+
     try:
         from ui.app import run
     except ImportError as exc:  # Qt missing or its system libraries absent
-        message = cli.tr  # the CLI's own catalogue (facilitator.i18n), not Qt's: kept out of lupdate
-        print(message("cli.gui_unavailable", reason=exc), file=sys.stderr)
+        from facilitator.i18n import tr  # the core's catalogue, not Qt's: kept out of lupdate
+
+        print(tr("cli.gui_unavailable", reason=exc), file=sys.stderr)
         return 1
     return run(event, then)
 
@@ -46,5 +51,9 @@ def main(argv: list[str] | None = None, then=None) -> int:
         code = _run_app(Path(argv[1]), then)
     else:
         gc.enable()  # (``open`` with options and the GUI fallback disable it again in _run_app)
+        from facilitator import cli
+
+        cli.command(("open",), "ouvrir un fichier d'événement dans l'application",
+                    lambda p: p.add_argument("event", type=Path))(cmd_open)
         code = cli.main(argv, gui=lambda args: _run_app(None, then))
     sys.exit(code)

@@ -281,7 +281,9 @@ class MainWindow(QMainWindow):
         self.workshop_details.show_workshop(w)
         self.participants.reload()
         self.details.show_note(None)
-        settings.set_value(f"workshop/{self.session.ev.event_id}", number)
+        key = f"workshop/{self.session.ev.event_id}"
+        if str(settings.value(key, "")) != str(number):  # (not rewritten when opening on it)
+            settings.set_value(key, number)
         if self.projector is not None:
             self.projector.render()
 

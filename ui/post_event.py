@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from facilitator.store import Change
-from ui.post_common import needs_reload
 
 
 def _t(text: str) -> str:
@@ -46,6 +45,10 @@ def install(window) -> None:
 
 def _refresh_capture(window, change: Change) -> None:
     """After a merge or a conflict's resolution the capture window reads the file anew."""
+    from ui.post_common import (
+        needs_reload,  # (the after-the-event screens' module: not at start-up)
+    )
+
     if not needs_reload(change) or getattr(window, "_closed", False):
         return
     for ed in getattr(window, "sections", {}).values():

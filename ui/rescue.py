@@ -24,7 +24,6 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,8 @@ from ui import errors
 
 
 def _choose_target(parent: QWidget | None, suggested: Path) -> str:
+    from PySide6.QtWidgets import QFileDialog  # (loaded when first shown)
+
     from ui import app
 
     name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Rescue", "Enregistrer une copie de l'événement ailleurs"),

@@ -24,7 +24,6 @@ import json
 import os
 import sqlite3
 import sys
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,7 +69,7 @@ if TYPE_CHECKING:
 
 __all__ = ["EventFile", "NoteRow", "ProposalRow", "fold", "inspect", "recompute"]
 
-NAMESPACE = uuid.UUID("7b0f3c36-5d0e-4a43-9a43-1b7c8f0e6a11")
+NAMESPACE = "7b0f3c36-5d0e-4a43-9a43-1b7c8f0e6a11"  # of the ids of the kit's prepared items (uuid5)
 KIT_DEVICE = "kit"  # author of the notes prepared in the kit (identical on every laptop)
 
 
@@ -210,7 +209,17 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 def _item_id(event_id: str, kit_sha: str, *parts: object) -> str:
-    return str(uuid.uuid5(NAMESPACE, "/".join([event_id, kit_sha, *map(str, parts)])))
+    import uuid
+
+    return str(uuid.uuid5(uuid.UUID(NAMESPACE), "/".join([event_id, kit_sha, *map(str, parts)])))
+
+
+def _new_id() -> str:
+    """A new random id (notes, proposals, revisions). ``uuid`` is imported on the first write,
+    not with the module: opening a file to read it never needs it."""
+    import uuid
+
+    return str(uuid.uuid4())
 
 
 def _db_errors() -> tuple[type[BaseException], ...]:
@@ -615,7 +624,7 @@ class EventFile:
             if row is None:
                 return
             state = _orm_note(row).state.with_(deleted=True)
-        rev = str(uuid.uuid4())
+        rev = _new_id()
         heads = self._session.get(RecordHeads, ("note", note_id))
         parents = self._parents(row.revision if row is not None else None, heads)
         self._session.add(
@@ -714,7 +723,7 @@ class EventFile:
 
         heads = self._session.get(RecordHeads, (kind, rid))
         parents = self._parents(current, heads)
-        rev = str(uuid.uuid4())
+        rev = _new_id()
         self._session.add(RecordRevision(id=rev, kind=kind, record_id=rid,
                                          parent_id=parents[0] if parents else None,
                                          device=self.device, at=stamp, state=state.to_json()))
@@ -843,7 +852,7 @@ class EventFile:
         shown_rev = self._shown_revision(kind, record_id)
         heads = [v.revision for v in found.versions]
         parents = (shown_rev, *sorted(h for h in heads if h != shown_rev))
-        res = Resolution(str(uuid.uuid4()), parents, state, now(), self.device)
+        res = Resolution(_new_id(), parents, state, now(), self.device)
         focus = record_id if kind == "note" else None
         return self.apply(Change("resolve_conflict", (Edit("resolution", (kind, record_id, res.revision), None, res),),
                                  focus=focus, focus_before=focus))
@@ -948,7 +957,7 @@ class EventFile:
         else:
             siblings = self._sibling_positions(parent, workshop, section)
             edits, position = self._slot(siblings, len(siblings))
-        nid = note_id or str(uuid.uuid4())
+        nid = note_id or _new_id()
         state = NoteState(workshop, section, parent, position, text, **fields)
         edits.append(Edit("note", nid, None, state))
         return self.apply(Change("add_note", tuple(edits), focus=nid, focus_before=focus_before or after))
@@ -967,7 +976,7 @@ class EventFile:
         def walk(entries, parent_id, prefix, start):
             for i, item in enumerate(entries):
                 path = (*prefix, i)
-                nid = id_for(path) if id_for else str(uuid.uuid4())
+                nid = id_for(path) if id_for else _new_id()
                 state = NoteState(workshop, section, parent_id, start + i + 1.0, item.text,
                                   urls=(item.url,) if item.url else ())
                 edits.append(Edit("note", nid, None, state))
@@ -1184,7 +1193,7 @@ class EventFile:
         fields = self._clean_proposal({"kind": kind, **fields})
         existing = self.proposals()
         position = (existing[-1].position + 1.0) if existing else 1.0
-        pid = proposal_id or str(uuid.uuid4())
+        pid = proposal_id or _new_id()
         state = ProposalState(position, title, text, **fields)
         return self.apply(Change("add_proposal", (Edit("proposal", pid, None, state),), focus=pid))
 
