@@ -32,6 +32,30 @@ from ui.session import Session
 from ui.timer import PhaseTimer, TimerState
 
 
+class _LazyPanel(QWidget):
+    """A side-panel tab whose panel is made the first time it is shown or used (``get()``): at
+    start-up only the note's tab is seen, and making the others is a few milliseconds of it."""
+
+    def __init__(self, make: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self._make = make
+        self.panel: QWidget | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+
+    def get(self) -> QWidget:
+        if self.panel is None:
+            self.panel = self._make()
+            self.layout().addWidget(self.panel)
+            if self.isVisible():
+                self.panel.show()
+        return self.panel
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        self.get()
+        super().showEvent(e)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
@@ -104,6 +128,9 @@ class MainWindow(QMainWindow):
         self.scroll.setObjectName("outlineArea")
         self.scroll.setAccessibleName(self.tr("Notes de l'atelier, par section"))
         self.scroll.setWidgetResizable(True)
+        # (always there: the outlines are laid out once at their width, not a second time when
+        # they outgrow the view and a scroll bar takes its share)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         inner = QWidget()
         il = QVBoxLayout(inner)
         il.setContentsMargins(4, 0, 4, 20)
@@ -121,11 +148,11 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("sidePanel")
         self.tabs.setAccessibleName(self.tr("Panneau latéral"))
         self.details = NoteDetails(self)
-        self.workshop_details = WorkshopDetails(self)
-        self.participants = ParticipantsForm(self)
+        self._workshop_tab = _LazyPanel(self._make_workshop_details)
+        self._participants_tab = _LazyPanel(self._make_participants)
         self.tabs.addTab(self.details, self.tr("Note"))
-        self.tabs.addTab(self.workshop_details, self.tr("Atelier"))
-        self.tabs.addTab(self.participants, self.tr("Participants"))
+        self.tabs.addTab(self._workshop_tab, self.tr("Atelier"))
+        self.tabs.addTab(self._participants_tab, self.tr("Participants"))
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
@@ -138,6 +165,25 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([260, 760, 300])
         self.setCentralWidget(self.splitter)
         self.statusBar().showMessage(self.tr("Chaque modification est enregistrée immédiatement."))
+
+    @property
+    def workshop_details(self) -> WorkshopDetails:
+        return self._workshop_tab.get()
+
+    @property
+    def participants(self) -> ParticipantsForm:
+        return self._participants_tab.get()
+
+    def _make_workshop_details(self) -> WorkshopDetails:
+        panel = WorkshopDetails(self)
+        if self.workshop is not None:
+            panel.show_workshop(self.workshop)
+        return panel
+
+    def _make_participants(self) -> ParticipantsForm:
+        panel = ParticipantsForm(self)
+        panel.reload()
+        return panel
 
     def _act(self, menu: QMenu, text: str, keys, fn, name: str | None = None) -> QAction:
         a = QAction(text, self)
@@ -278,8 +324,10 @@ class MainWindow(QMainWindow):
         for ed in self.sections.values():
             ed.set_workshop(number)
         self.timer_state.select(w)
-        self.workshop_details.show_workshop(w)
-        self.participants.reload()
+        if self._workshop_tab.panel is not None:  # (else made showing it, when first needed)
+            self._workshop_tab.panel.show_workshop(w)
+        if self._participants_tab.panel is not None:
+            self._participants_tab.panel.reload()
         self.details.show_note(None)
         key = f"workshop/{self.session.ev.event_id}"
         if str(settings.value(key, "")) != str(number):  # (not rewritten when opening on it)
@@ -293,7 +341,8 @@ class MainWindow(QMainWindow):
             ed.on_change(change)
         if change.extra.get("reload"):
             self.details.reload()
-            self.participants.reload()
+            if self._participants_tab.panel is not None:
+                self._participants_tab.panel.reload()
 
     def _note_focused(self, note_id: str) -> None:
         self.current_note = note_id

@@ -27,8 +27,14 @@ def test_build_gives_the_window_with_its_stable_names(window, demo_file):
     assert "Évaluation des politiques publiques" in q.text()
     for s in window.kit.sections:
         assert window.findChild(QWidget, f"section-{s.id}") is not None
-    for name in ("phaseTimer", "participantsForm", "searchBox"):
+    for name in ("phaseTimer", "searchBox", "noteDetails"):
         assert window.findChild(QWidget, name) is not None, name
+    # the atelier's and participants' tabs are made when first shown (start-up): then found too
+    for index, name in ((1, "workshopDetails"), (2, "participantsForm")):
+        assert window.findChild(QWidget, name) is None, name
+        window.tabs.setCurrentIndex(index)
+        assert window.findChild(QWidget, name) is not None, name
+        assert window.findChild(QWidget, name).isVisible(), name
     # kit items and demo notes are there, in order
     initiatives = window.sections["initiatives"]
     assert initiatives.note_ids()

@@ -108,6 +108,7 @@ def test_projector_updates_live_with_large_type(window, clock, qtbot):
 
 
 def test_participants_form_counts_total_and_parity(window, demo_file):
+    window.tabs.setCurrentIndex(2)  # the « Participants » tab, as the person opens it
     form = window.findChild(QWidget, "participantsForm")
     form.spins["administration"].setValue(6)
     form.spins["societe-civile"].setValue(4)
@@ -149,6 +150,21 @@ def test_workshop_details_show_commitments_status_and_links(window):
     assert "Engagements traités" in text and "partiel" in text
     assert "https://suivi-gouvernement-ouvert.etalab.gouv.fr/fr/Engagement4.html" in text
     assert "Phases" in text
+
+
+def test_side_tabs_made_later_show_the_current_atelier(window):
+    """The atelier's and participants' tabs are made when first shown: after a change of atelier,
+    they show that atelier, then follow the next changes."""
+    window.session.do("set_participants", 3, "citoyen", 7)
+    window.select_workshop(3)
+    window.tabs.setCurrentIndex(1)
+    assert window.kit.workshop(3).title in window.workshop_details.toPlainText()
+    window.tabs.setCurrentIndex(2)
+    assert window.participants.spins["citoyen"].value() == 7
+    assert "3" in window.participants.heading.text()
+    window.select_workshop(2)
+    assert window.kit.workshop(2).title in window.workshop_details.toPlainText()
+    assert window.participants.spins["citoyen"].value() == 0
 
 
 def test_keyboard_reaches_the_panels(window):
