@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -199,6 +197,8 @@ class WorkshopDetails(QTextBrowser):
         self.setOpenExternalLinks(False)  # offline: links are shown, not fetched
 
     def show_workshop(self, w) -> None:
+        import html  # (this tab is made when first shown: not at start-up)
+
         kit = self.main.session.kit
         e = html.escape
         heading = self.tr("Atelier {n}").format(n=w.number)

@@ -7,8 +7,6 @@ the light and dark high-contrast themes, F11 / Escape toggle full screen.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
@@ -147,6 +145,8 @@ class ProjectorView(QWidget):
         self.question.setText(self.tr("Atelier {n} — {q}").format(n=w.number, q=w.question or w.title))
 
     def render_phase(self) -> None:
+        import html  # (loaded with the projector's first rendering, not at start-up)
+
         c = self.main.timer_state.current
         if c is None:
             self.phase.setText("")
@@ -176,6 +176,8 @@ class ProjectorView(QWidget):
         return [s] if s else list(kit.sections[:1])
 
     def render_notes(self) -> None:
+        import html  # (loaded with the projector's first rendering, not at start-up)
+
         w = self.main.workshop
         if w is None:
             self.notes.setHtml("")

@@ -2,11 +2,14 @@
 
 Opening an event file reads the copy of its kit. Parsing and validating that YAML again (and
 importing PyYAML to do it) is about a tenth of the app's start-up; the same kit read from here
-takes a few milliseconds. An entry is named by the SHA-256 of the kit's text and of what decides
-which kit a text gives (facilitator's version, the model's classes and fields, the source of the
-model, the rules and the loader), so a changed kit or a changed facilitator never reads a stale
-entry. Entries are written only after a successful validation, atomically; one that cannot be
-read or decoded is ignored (the YAML is parsed as before) and written anew.
+takes a few milliseconds. An entry holds the kit's text and what decides which kit a text gives
+(facilitator's version, the model's classes and fields, a CRC of the source of the model, the
+rules and the loader), and is read only when both are the ones at hand: a changed kit or a
+changed facilitator never reads a stale entry. Its name, a CRC-32 of both, only finds it (no
+cryptographic hash is needed to compare texts, and loading one is a few milliseconds of the
+start-up). Entries are written only after a successful validation, atomically; one that cannot
+be read or decoded, or holds another text, is ignored (the YAML is parsed as before) and written
+anew.
 """
 
 from __future__ import annotations
@@ -14,9 +17,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -33,26 +36,29 @@ _CODE = ("model.py", "spec.py", "loader.py")  # what decides which kit a text gi
 
 
 @functools.cache
-def _version() -> bytes:
-    """The model's shape, facilitator's version and the source of the model, the rules and the
-    loader: any change to how a text becomes a kit is a new key (without reading those modules)."""
+def _version() -> str:
+    """Facilitator's version, and a CRC of the model's shape and of the source of the model, the
+    rules and the loader: any change to how a text becomes a kit is another entry (without
+    importing those modules)."""
     shape = ";".join(f"{n}:{','.join(f.name for f in dataclasses.fields(c))}" for n, c in sorted(_CLASSES.items()))
-    digest = hashlib.sha256(f"{FORMAT}\n{__version__}\n{shape}\n".encode())
+    crc = zlib.crc32(shape.encode())
     here = Path(__file__).resolve().parent
     for name in _CODE:
         try:
-            digest.update((here / name).read_bytes())
+            crc = zlib.crc32((here / name).read_bytes(), crc)
         except OSError:
-            digest.update(b"-")  # installed without sources: the version and the shape still count
-    return digest.digest()
+            crc = zlib.crc32(b"-", crc)  # installed without sources: the version and the shape still count
+    return f"{FORMAT}/{__version__}/{crc:08x}"
 
 
 def entry(text: str) -> Path:
-    key = hashlib.sha256(_version() + text.encode("utf-8")).hexdigest()
+    data = text.encode("utf-8")
+    key = f"{zlib.crc32(_version().encode()):08x}-{zlib.crc32(data):08x}-{len(data):x}"
     return config.cache_dir() / "kits" / f"{key}.json"
 
 
 def encode(kit: Kit) -> str:
+    """The entry of ``kit``: ``[version, the kit's text, the kit]`` in JSON."""
     def enc(v: Any) -> Any:
         if dataclasses.is_dataclass(v):
             return {"$": type(v).__name__,
@@ -67,7 +73,7 @@ def encode(kit: Kit) -> str:
             return v
         raise TypeError(f"cannot cache a {type(v).__name__}")
 
-    return json.dumps(enc(kit), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps([_version(), kit.source, enc(kit)], ensure_ascii=False, separators=(",", ":"))
 
 
 def _tuples(v: Any) -> Any:
@@ -86,9 +92,14 @@ def _hook(d: dict) -> Any:
 
 
 def decode(data: str | bytes, text: str) -> Kit:
-    kit = json.loads(data, object_hook=_hook)
-    if not isinstance(kit, Kit):
-        raise ValueError("not a kit")
+    """The kit of an entry made by ``encode`` for ``text`` by this facilitator; ``ValueError`` if
+    it is not that (another text under the same name, another version, damage)."""
+    entry = json.loads(data, object_hook=_hook)
+    if not (isinstance(entry, list) and len(entry) == 3):
+        raise ValueError("not an entry")
+    version, source, kit = entry
+    if version != _version() or source != text or not isinstance(kit, Kit):
+        raise ValueError("another kit's or another version's entry")
     return dataclasses.replace(kit, source=text)
 
 

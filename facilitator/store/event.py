@@ -19,7 +19,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 import json
 import os
 import sqlite3
@@ -335,6 +334,8 @@ class EventFile:
             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             Base.metadata.create_all(conn)
             conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            import hashlib  # (creating a file, not opening one: not on the app's start-up)
+
             sha = hashlib.sha256(kit.source.encode("utf-8")).hexdigest()
             created = now()
             for key, value in {
@@ -876,6 +877,8 @@ class EventFile:
         proposal not deleted (id and state, decision included) and the synthesis' texts (object,
         intro, feedback, date). Timestamps, laptops, revisions and the validation are left out.
         """
+        import hashlib  # (the fingerprint of a synthesis being validated: not at start-up)
+
         notes = []
         for n in self._rows("deleted IS 0 ORDER BY id"):
             d = dataclasses.asdict(n.state)

@@ -85,3 +85,16 @@ def test_a_changed_text_or_code_is_another_entry(monkeypatch):
         assert cache.entry(kit.source) != before
     finally:
         cache._version.cache_clear()
+
+
+def test_an_entry_of_another_text_under_the_same_name_is_not_read(_isolated_home):
+    """Entries are named by a CRC: two texts may share a name; the text held decides."""
+    kit = load_kit(kits.kit_path("forum-open-etat-2021-1"))
+    other = load_kit(kits.kit_path("forum-open-etat-2021-2"))
+    path = cache.entry(kit.source)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(cache.encode(other), "utf-8")  # as if the other text's name were the same
+    with pytest.raises(ValueError):
+        cache.decode(path.read_bytes(), kit.source)
+    assert cache.load_kit_text(kit.source) == kit
+    assert cache.decode(path.read_bytes(), kit.source) == kit  # written anew, for this text

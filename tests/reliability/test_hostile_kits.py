@@ -103,7 +103,9 @@ def test_alias_bomb_refused_fast():
     path = CORPUS / "kits" / "35-alias-bombe.yaml"
     start = time.perf_counter()
     report = read_kit(path)
-    assert time.perf_counter() - start < 0.2  # 9^9 strings once expanded: never walked
+    # 9^9 strings once expanded, never walked: refused by counting nodes (the message says so), in
+    # the time any kit is given (a bound against a hang, not a speed figure: bench/ has those)
+    assert time.perf_counter() - start < TIME_LIMIT
     assert "nœuds" in report.errors[0].message
 
 
