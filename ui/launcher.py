@@ -29,9 +29,9 @@ def _run_app(event: Path | None, then=None) -> int:
     try:
         from ui.app import run
     except ImportError as exc:  # Qt missing or its system libraries absent
-        from facilitator.i18n import tr  # the core's catalogue, not Qt's: kept out of lupdate
+        from facilitator.i18n import tr as message  # the core's catalogue, not Qt's: kept out of lupdate
 
-        print(tr("cli.gui_unavailable", reason=exc), file=sys.stderr)
+        print(message("cli.gui_unavailable", reason=exc), file=sys.stderr)
         return 1
     return run(event, then)
 

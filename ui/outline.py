@@ -1,6 +1,7 @@
 """One outline editor per section: the atelier's notes as an editable, keyboard-driven outline.
 
-Each note is a ``NoteEdit`` (a frameless multi-line editor) indented by its depth. Keys:
+Each note is a ``NoteLine`` indented by its depth, which paints the note's text until the note is
+first edited and then holds its ``NoteEdit`` (a frameless multi-line editor). Keys:
 Enter new note below · Shift+Enter new line · Tab / Shift+Tab indent / outdent ·
 Alt+Up / Alt+Down move · Backspace on an empty note deletes it · Up / Down on the first / last
 line go to the previous / next note. Window shortcuts (undo, sections, search…) pass through.
@@ -8,11 +9,25 @@ line go to the previous / next note. Window shortcuts (undo, sections, search…
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QKeyCombination, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPalette, QTextCursor
+import math
+
+from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QTextCursor,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -28,6 +43,8 @@ from ui import look
 INDENT = 26
 BULLET_WIDTH = 18  # the bullet's column at depth 0, then INDENT more per level
 BAR = 3  # the focus bar's width, 4 px after the bullet's column
+MARGIN = 2  # around a note's text: its editor's document margin, and the same when painted
+META_POINTS = 9  # the summary's size
 BULLETS = ("•", "◦", "▪", "–")
 CONTRIBUTOR_SHORT = {"administration": "Adm.", "societe-civile": "Soc. civ.", "citoyen": "Cit.", "autre": "Autre"}
 
@@ -56,26 +73,26 @@ class NoteEdit(QPlainTextEdit):
 
     focused = Signal(str)
 
-    def __init__(self, section: SectionEditor, row: NoteRow) -> None:
+    def __init__(self, section: SectionEditor, note_id: str, text: str) -> None:
         super().__init__()
         self.section = section
-        self.note_id = row.id
+        self.note_id = note_id
         self.token = 0
         self._quiet = False
-        self.setObjectName(f"note-{row.id}")
+        self.setObjectName(f"note-{note_id}")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setUndoRedoEnabled(False)  # undo is the window's, on stored changes
         self.setTabChangesFocus(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().setDocumentMargin(2)
-        self.setPlaceholderText(self.tr("Nouvelle note…"))
+        self.document().setDocumentMargin(MARGIN)
+        self.setPlaceholderText(placeholder())
         self.setAccessibleName(self.tr("Note"))
-        self.setPlainText(row.text)
+        self.setPlainText(text)
         self.line: NoteLine | None = None  # the outline line holding it (paints the focus bar)
         # (transparent until focused: the section's palette, inherited; its height is fitted to
-        # its text once the layout gives it its width, see resizeEvent)
+        # its text once its line gives it its width, see resizeEvent)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self.textChanged.connect(self._typed)
 
@@ -107,6 +124,8 @@ class NoteEdit(QPlainTextEdit):
         h = int(height + 0.999) + 2 * int(doc.documentMargin()) + 2 * self.frameWidth() + 2
         if self.height() != h:
             self.setFixedHeight(h)
+        if self.line is not None:
+            self.line.fit()
 
     def resizeEvent(self, e) -> None:  # noqa: N802
         super().resizeEvent(e)
@@ -184,30 +203,171 @@ class NoteEdit(QPlainTextEdit):
         self.setTextCursor(c)
 
 
-class NoteLine(QWidget):
-    """One line of the outline: indentation, bullet, the editor and a discreet summary.
+def placeholder() -> str:
+    return QCoreApplication.translate("NoteEdit", "Nouvelle note…")
 
-    The bullet and the focus bar are painted by the line itself rather than being widgets of
-    their own: an atelier's outline holds hundreds of lines, and each child widget is built,
-    polished, laid out and painted with it (a third of a line's cost)."""
+
+class NoteLine(QWidget):
+    """One line of the outline: indentation, bullet, the note and a discreet summary (votes,
+    contributor, commitments, link).
+
+    The line paints all of it, the note's text laid out as its editor lays it out, until the
+    note is first edited: then it makes the note's ``NoteEdit`` (``edit``) and holds it where the
+    text was. An atelier's outline holds hundreds of notes, and an editor (a text widget with its
+    viewport and two scroll bars) costs many times a painted line to build, lay out and paint;
+    focusing the line (keyboard, ``setFocus``) or clicking it makes the editor and gives it the
+    focus, the click's place the cursor's."""
 
     def __init__(self, section: SectionEditor, row: NoteRow, depth: int) -> None:
         super().__init__()
-        self._lay = QHBoxLayout(self)
-        self._lay.setSpacing(4)
-        self.edit = NoteEdit(section, row)
-        self.edit.line = self
-        self._lay.addWidget(self.edit, 1)
-        self.meta: QLabel | None = None  # made for the first note that has something to summarise
+        self.section = section
+        self.note_id = row.id
+        self._text = row.text
+        self._edit: NoteEdit | None = None
+        self._layouts: list[tuple[QTextLayout, float, float]] = []
+        self._laid_out = (-1, "")  # (width, text) of _layouts
+        self.summary = ""
         self.depth = -1
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.tr("Note"))
+        self.setAccessibleDescription(row.text)
         self.set_depth(depth)
         self.set_meta(row)
+        self.setFixedHeight(self._painted_height(0))
 
+    # -------------------------------------------------------------- the editor
+    @property
+    def edit(self) -> NoteEdit:
+        """The note's editor, made the first time it is asked for."""
+        if self._edit is None:
+            ed = self._edit = NoteEdit(self.section, self.note_id, self._text)
+            ed.line = self
+            ed.setParent(self)
+            ed.focused.connect(self.section.noteFocused)
+            QWidget.setTabOrder(self, ed)  # in the focus chain where the line is, which leaves it
+            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.setFocusProxy(ed)
+            self._layouts = []
+            self._place_editor()
+            ed.show()
+        return self._edit
+
+    def editing(self) -> bool:
+        return self._edit is not None
+
+    def text(self) -> str:
+        return self._edit.toPlainText() if self._edit is not None else self._text
+
+    def set_text(self, text: str) -> None:
+        """The note's text as stored (a change elsewhere, an undo, a merge)."""
+        self._text = text
+        self.setAccessibleDescription(text)
+        if self._edit is not None:
+            self._edit.set_text_quiet(text)
+        else:
+            self.fit()
+            self.update()
+
+    def focusInEvent(self, e) -> None:  # noqa: N802 — reached by the keyboard before any editor
+        self.edit.setFocus(e.reason())
+
+    def _editor_event(self, e: QMouseEvent) -> None:
+        """A click (or the drag that follows it) on the painted note, given to its editor."""
+        ed = self.edit
+        pos = ed.viewport().mapFrom(self, e.position().toPoint())
+        QApplication.sendEvent(ed.viewport(), QMouseEvent(e.type(), QPointF(pos), e.globalPosition(), e.button(),
+                                                           e.buttons(), e.modifiers()))
+
+    def mousePressEvent(self, e) -> None:  # noqa: N802
+        editing = self._edit is not None
+        self._editor_event(e)
+        if not editing or not self._edit.hasFocus():
+            self._edit.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def mouseMoveEvent(self, e) -> None:  # noqa: N802
+        if self._edit is not None:
+            self._editor_event(e)
+
+    def mouseReleaseEvent(self, e) -> None:  # noqa: N802
+        if self._edit is not None:
+            self._editor_event(e)
+
+    # -------------------------------------------------------------- geometry
+    def _text_left(self) -> int:
+        return self._bullet_width() + 4 + BAR
+
+    def _meta_width(self) -> int:
+        return QFontMetrics(self._meta_font()).horizontalAdvance(self.summary) + 4 if self.summary else 0
+
+    def _text_width(self, width: int) -> int:
+        return max(width - self._text_left() - self._meta_width(), 1)
+
+    def _place_editor(self) -> None:
+        if self._edit is not None:
+            self._edit.setGeometry(self._text_left(), 0, self._text_width(self.width()), self._edit.height())
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        if self._edit is not None:
+            self._place_editor()
+        elif e.size().width() != e.oldSize().width():
+            self.fit()
+
+    def fit(self) -> None:
+        """Its height: the editor's, or the painted text's at its width."""
+        h = self._edit.height() if self._edit is not None else self._painted_height(self.width())
+        if self.height() != h:
+            self.setFixedHeight(h)
+
+    def _painted_height(self, width: int) -> int:
+        """As ``NoteEdit._fit`` measures the editor: its text laid out (the last paragraph with
+        the bottom margin, as QPlainTextDocumentLayout counts it), at least one line."""
+        height = 0.0
+        if width > 0:
+            height = sum(h for _layout, _y, h in self._laid(width)) + MARGIN
+        height = max(height, float(self.fontMetrics().lineSpacing()))
+        return int(height + 0.999) + 2 * MARGIN + 2
+
+    def _laid(self, width: int) -> list[tuple[QTextLayout, float, float]]:
+        """The text's paragraphs laid out as the editor's document lays them out (its wrapping,
+        its margins, its font, as QPlainTextDocumentLayout.layoutBlock does), with the top and the
+        height of each."""
+        if self._laid_out != (width, self._text) or not self._layouts:
+            option = QTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            line_width = self._text_width(width) - 2 * MARGIN
+            y, out = float(MARGIN), []
+            for paragraph in self._text.split("\n"):
+                layout = QTextLayout(paragraph, self.font())
+                layout.setTextOption(option)
+                layout.setCacheEnabled(True)
+                layout.beginLayout()
+                top = 0.0
+                while True:
+                    line = layout.createLine()
+                    if not line.isValid():
+                        break
+                    line.setLeadingIncluded(True)
+                    line.setLineWidth(line_width)
+                    line.setPosition(QPointF(0, top))
+                    top += line.height()
+                    if line.leading() < 0:
+                        top += math.ceil(line.leading())
+                layout.endLayout()
+                out.append((layout, y, top))
+                y += top
+            self._layouts, self._laid_out = out, (width, self._text)
+        return self._layouts
+
+    # -------------------------------------------------------------- depth, summary, paint
     def set_depth(self, depth: int) -> None:
         if depth == self.depth:
             return
         self.depth = depth
-        self._lay.setContentsMargins(self._bullet_width() + 4 + BAR, 0, 0, 0)
+        self._layouts = []
+        self._place_editor()
+        self.fit()
         self.update()
 
     def _bullet_width(self) -> int:
@@ -216,15 +376,10 @@ class NoteLine(QWidget):
     def bullet(self) -> str:
         return BULLETS[min(self.depth, len(BULLETS) - 1)]
 
-    def paintEvent(self, e) -> None:  # noqa: N802
-        p = QPainter(self)
-        top = self.edit.y() + int(self.edit.document().documentMargin())
-        width = self._bullet_width()
-        p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        p.drawText(0, top, width, self.edit.height(), Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight,
-                   self.bullet())
-        if self.edit.hasFocus():
-            p.fillRect(width + 4, self.edit.y(), BAR, self.edit.height(), QColor(look.FOCUS_BAR))
+    def _meta_font(self) -> QFont:
+        f = QFont(self.font())
+        f.setPointSizeF(META_POINTS)
+        return f
 
     def set_meta(self, row: NoteRow) -> None:
         bits = []
@@ -236,18 +391,40 @@ class NoteLine(QWidget):
             bits.append("E" + ",".join(row.commitments))
         if row.urls:
             bits.append(self.tr("lien"))
-        if not bits and self.meta is None:
+        summary = " · ".join(bits)
+        if summary != self.summary:
+            self.summary = summary
+            self._layouts = []
+            self._place_editor()
+            self.fit()
+            self.update()
+
+    def paintEvent(self, e) -> None:  # noqa: N802
+        p = QPainter(self)
+        width = self._bullet_width()
+        text_colour = self.palette().color(QPalette.ColorRole.WindowText)
+        p.setPen(text_colour)
+        p.drawText(0, MARGIN, width, self.height(), Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight,
+                   self.bullet())
+        if self._edit is not None and self._edit.hasFocus():
+            p.fillRect(width + 4, 0, BAR, self._edit.height(), QColor(look.FOCUS_BAR))
+        if self.summary:
+            p.setFont(self._meta_font())
+            p.setPen(QColor(look.GREY))
+            p.drawText(0, 0, self.width(), self.height(), Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight,
+                       self.summary)
+            p.setFont(self.font())
+        if self._edit is not None:
             return
-        if self.meta is None:
-            self.meta = QLabel()
-            self.meta.setObjectName("noteMeta")
-            self.meta.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-            self.meta.setAccessibleName(self.tr("Résumé de la note"))
-            look.text_colour(self.meta, look.GREY)
-            look.font(self.meta, points=9)
-            self._lay.addWidget(self.meta, 0)
-        self.meta.setText(" · ".join(bits))
-        self.meta.setVisible(bool(bits))
+        left = self._text_left() + MARGIN
+        if not self._text:
+            p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            p.drawText(left, MARGIN, self._text_width(self.width()), self.height(), Qt.AlignmentFlag.AlignTop,
+                       placeholder())
+            return
+        p.setPen(text_colour)
+        for layout, top, _h in self._laid(self.width()):
+            layout.draw(p, QPointF(left, top))
 
 
 class SectionEditor(QFrame):
@@ -320,14 +497,13 @@ class SectionEditor(QFrame):
             line = self.lines.get(row.id)
             if line is None:
                 line = self.lines[row.id] = NoteLine(self, row, depth)
-                line.edit.focused.connect(self.noteFocused)
                 created.add(row.id)
                 continue
             line.set_depth(depth)  # an indented parent moves its children without changing them
             if shown.get(row.id) is row:
                 continue
             if self.session.pending_text(row.id) is None:
-                line.edit.set_text_quiet(row.text)
+                line.set_text(row.text)
             line.set_meta(row)
         for nid in [n for n in self.lines if n not in self._rows]:
             line = self.lines.pop(nid)
@@ -385,7 +561,7 @@ class SectionEditor(QFrame):
             if line is None:
                 continue
             if self.session.pending_text(e.key) is None:
-                line.edit.set_text_quiet(e.after.text)
+                line.set_text(e.after.text)
             row = next((r for r, _d in self.session.outline(self.workshop, self.section.id) if r.id == e.key), None)
             if row is not None:
                 line.set_meta(row)
@@ -394,6 +570,7 @@ class SectionEditor(QFrame):
         return [nid for nid, _d in self._order]
 
     def editor(self, note_id: str) -> NoteEdit | None:
+        """The note's editor (made if it was only painted so far)."""
         line = self.lines.get(note_id)
         return line.edit if line else None
 

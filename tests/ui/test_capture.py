@@ -217,7 +217,7 @@ def test_note_details_contributor_commitments_votes_urls(window, demo_file, mess
     assert row.votes == 1
     assert row.urls == ("https://example.org/a", "https://example.org/b")
     assert d.votes.text() == "1"
-    assert "+1" in window.sections["futurs"].lines[nid].meta.text()
+    assert "+1" in window.sections["futurs"].lines[nid].summary  # painted at the line's right
     # a bad address: one French message, nothing stored
     d.urls.setText("pas une adresse")
     d.urls.editingFinished.emit()

@@ -3,17 +3,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="87" />
+        <location filename="../app.py" line="137" />
         <source>Ouverture et vérification de « {name} »…</source>
         <translation>Opening and checking “{name}”…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="142" />
+        <location filename="../app.py" line="204" />
         <source>Ouvrir un fichier d'événement</source>
         <translation>Open an event file</translation>
     </message>
     <message>
-        <location filename="../app.py" line="143" />
+        <location filename="../app.py" line="205" />
         <source>Événements facilitator (*.facilitator);;Tous les fichiers (*)</source>
         <translation>facilitator events (*.facilitator);;All files (*)</translation>
     </message>
@@ -267,22 +267,22 @@
 <context>
     <name>Contributors</name>
     <message>
-        <location filename="../panels.py" line="29" />
+        <location filename="../panels.py" line="27" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="30" />
+        <location filename="../panels.py" line="28" />
         <source>Société civile</source>
         <translation>Civil society</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="31" />
+        <location filename="../panels.py" line="29" />
         <source>Citoyen·ne</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="32" />
+        <location filename="../panels.py" line="30" />
         <source>Autre</source>
         <translation>Other</translation>
     </message>
@@ -290,7 +290,7 @@
 <context>
     <name>ErrorHandler</name>
     <message>
-        <location filename="../errors.py" line="25" />
+        <location filename="../errors.py" line="24" />
         <source>Erreur interne inattendue : {error}.
 Vos notes déjà saisies sont enregistrées.
 Le détail a été écrit dans {log}</source>
@@ -299,8 +299,8 @@ The notes already typed are saved.
 The details were written to {log}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="33" />
-        <location filename="../errors.py" line="45" />
+        <location filename="../errors.py" line="34" />
+        <location filename="../errors.py" line="48" />
         <source>Message d'erreur</source>
         <translation>Error message</translation>
     </message>
@@ -308,187 +308,187 @@ The details were written to {log}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../export_dialog.py" line="221" />
+        <location filename="../export_dialog.py" line="137" />
         <source>Exporter les documents</source>
         <translation>Export the documents</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="222" />
+        <location filename="../export_dialog.py" line="138" />
         <source>Exporter — {title}</source>
         <translation>Export — {title}</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="232" />
+        <location filename="../export_dialog.py" line="148" />
         <source>Document à exporter</source>
         <translation>Document to export</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="239" />
+        <location filename="../export_dialog.py" line="155" />
         <source>(pas encore disponible)</source>
         <translation>(not available yet)</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="241" />
+        <location filename="../export_dialog.py" line="157" />
         <source>&amp;Document :</source>
         <translation>&amp;Document:</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="245" />
+        <location filename="../export_dialog.py" line="161" />
         <source>Annexe « Ce que nous avons entendu »</source>
         <translation>“What we heard” appendix</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="247" />
+        <location filename="../export_dialog.py" line="163" />
         <source>Inclure l'annexe « Ce que nous avons entendu »</source>
         <translation>Include the “What we heard” appendix</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="253" />
+        <location filename="../export_dialog.py" line="169" />
         <source>Format du livret</source>
         <translation>Booklet format</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="256" />
+        <location filename="../export_dialog.py" line="172" />
         <source>&amp;Format du livret :</source>
         <translation>Booklet &amp;format:</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="261" />
+        <location filename="../export_dialog.py" line="177" />
         <source>CSV pour tableur (avec BOM)</source>
         <translation>CSV for spreadsheets (with BOM)</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="263" />
+        <location filename="../export_dialog.py" line="179" />
         <source>CSV avec indicateur d'ordre des octets pour les tableurs</source>
         <translation>CSV with a byte order mark for spreadsheets</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="270" />
+        <location filename="../export_dialog.py" line="186" />
         <source>A&amp;perçu :</source>
         <translation>Pre&amp;view:</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="273" />
+        <location filename="../export_dialog.py" line="189" />
         <source>Aperçu du document</source>
         <translation>Document preview</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="286" />
+        <location filename="../export_dialog.py" line="202" />
         <source>Préparation du document</source>
         <translation>Preparing the document</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="295" />
+        <location filename="../export_dialog.py" line="211" />
         <source>&amp;Enregistrer sous…</source>
         <translation>&amp;Save as…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="297" />
+        <location filename="../export_dialog.py" line="213" />
         <source>Enregistrer le document sous</source>
         <translation>Save the document as</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="300" />
+        <location filename="../export_dialog.py" line="216" />
         <source>Fer&amp;mer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="301" />
+        <location filename="../export_dialog.py" line="217" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="317" />
+        <location filename="../export_dialog.py" line="233" />
         <source>Restitution (PDF)</source>
         <translation>Report (PDF)</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="318" />
+        <location filename="../export_dialog.py" line="234" />
         <source>Livret participant (PDF)</source>
         <translation>Participant booklet (PDF)</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="319" />
+        <location filename="../export_dialog.py" line="235" />
         <source>Fiches animateur (PDF)</source>
         <translation>Facilitator sheets (PDF)</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="320" />
+        <location filename="../export_dialog.py" line="236" />
         <source>Restitution en Markdown</source>
         <translation>Report in Markdown</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="321" />
+        <location filename="../export_dialog.py" line="237" />
         <source>Restitution en page HTML</source>
         <translation>Report as an HTML page</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="322" />
+        <location filename="../export_dialog.py" line="238" />
         <source>Restitution en OpenDocument (ODT)</source>
         <translation>Report in OpenDocument (ODT)</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="323" />
+        <location filename="../export_dialog.py" line="239" />
         <source>Notes en CSV</source>
         <translation>Notes as CSV</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="324" />
+        <location filename="../export_dialog.py" line="240" />
         <source>Événement complet en JSON</source>
         <translation>Full event as JSON</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="325" />
+        <location filename="../export_dialog.py" line="241" />
         <source>Propositions et décisions (CSV)</source>
         <translation>Proposals and decisions (CSV)</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="359" />
+        <location filename="../export_dialog.py" line="275" />
         <source>Ce document n'est pas encore disponible dans cette version.</source>
         <translation>This document is not available yet in this version.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="368" />
+        <location filename="../export_dialog.py" line="284" />
         <source>Préparation de l'aperçu…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="390" />
+        <location filename="../export_dialog.py" line="306" />
         <source>… ({n} lignes en tout)</source>
         <translation>… ({n} lines in all)</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="392" />
+        <location filename="../export_dialog.py" line="308" />
         <source>{name} : {size} Ko. Choisissez où l'enregistrer.</source>
         <translation>{name}: {size} KB. Choose where to save it.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="399" />
+        <location filename="../export_dialog.py" line="315" />
         <source>{pages} page(s), {size} Ko.</source>
         <translation>{pages} page(s), {size} KB.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="403" />
+        <location filename="../export_dialog.py" line="319" />
         <source>Format {size} ; {n} atelier(s) ; {links} lien(s), chacun avec son code QR.</source>
         <translation>{size} format; {n} workshop(s); {links} link(s), each with its QR code.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="412" />
+        <location filename="../export_dialog.py" line="328" />
         <source>L'export a échoué.</source>
         <translation>The export failed.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="419" />
+        <location filename="../export_dialog.py" line="335" />
         <source>Enregistrer le document</source>
         <translation>Save the document</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="438" />
+        <location filename="../export_dialog.py" line="354" />
         <source>Écriture de {path}…</source>
         <translation>Writing {path}…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="445" />
+        <location filename="../export_dialog.py" line="361" />
         <source>Enregistré : {path}</source>
         <translation>Saved: {path}</translation>
     </message>
@@ -496,209 +496,209 @@ The details were written to {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="56" />
+        <location filename="../mainwindow.py" line="71" />
         <source>Prise de notes de l'atelier</source>
         <translation>Workshop note-taking</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="69" />
+        <location filename="../mainwindow.py" line="83" />
         <source>{title} — {file} — facilitator</source>
         <translation>{title} — {file} — facilitator</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="77" />
+        <location filename="../mainwindow.py" line="91" />
         <source>&amp;Ateliers</source>
         <translation>&amp;Workshops</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="83" />
-        <location filename="../mainwindow.py" line="196" />
+        <location filename="../mainwindow.py" line="97" />
+        <location filename="../mainwindow.py" line="230" />
         <source>Liste des ateliers</source>
         <translation>Workshop list</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="103" />
+        <location filename="../mainwindow.py" line="117" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="117" />
+        <location filename="../mainwindow.py" line="129" />
         <source>Notes de l'atelier, par section</source>
         <translation>Workshop notes, by section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="134" />
+        <location filename="../mainwindow.py" line="149" />
         <source>Panneau latéral</source>
         <translation>Side panel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="138" />
+        <location filename="../mainwindow.py" line="153" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="139" />
+        <location filename="../mainwindow.py" line="154" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="140" />
-        <location filename="../mainwindow.py" line="197" />
+        <location filename="../mainwindow.py" line="155" />
+        <location filename="../mainwindow.py" line="231" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="152" />
+        <location filename="../mainwindow.py" line="167" />
         <source>Chaque modification est enregistrée immédiatement.</source>
         <translation>Every change is saved immediately.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="168" />
+        <location filename="../mainwindow.py" line="202" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="169" />
+        <location filename="../mainwindow.py" line="203" />
         <source>&amp;Ouvrir un fichier d'événement…</source>
         <translation>&amp;Open an event file…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="170" />
+        <location filename="../mainwindow.py" line="204" />
         <source>&amp;Accueil (créer, démo)…</source>
         <translation>&amp;Start screen (create, demo)…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="172" />
+        <location filename="../mainwindow.py" line="206" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="174" />
+        <location filename="../mainwindow.py" line="208" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="175" />
+        <location filename="../mainwindow.py" line="209" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="176" />
+        <location filename="../mainwindow.py" line="210" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="182" />
+        <location filename="../mainwindow.py" line="216" />
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="183" />
+        <location filename="../mainwindow.py" line="217" />
         <source>Vote +1</source>
         <translation>Vote +1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="184" />
+        <location filename="../mainwindow.py" line="218" />
         <source>Vote −1</source>
         <translation>Vote −1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="185" />
+        <location filename="../mainwindow.py" line="219" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="187" />
+        <location filename="../mainwindow.py" line="221" />
         <source>&amp;Atelier</source>
         <translation>&amp;Workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="188" />
+        <location filename="../mainwindow.py" line="222" />
         <source>Atelier suivant</source>
         <translation>Next workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="189" />
+        <location filename="../mainwindow.py" line="223" />
         <source>Atelier précédent</source>
         <translation>Previous workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="190" />
+        <location filename="../mainwindow.py" line="224" />
         <source>Section suivante</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="191" />
+        <location filename="../mainwindow.py" line="225" />
         <source>Section précédente</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="192" />
+        <location filename="../mainwindow.py" line="226" />
         <source>Aller à la section…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="199" />
+        <location filename="../mainwindow.py" line="233" />
         <source>Détails de l'atelier</source>
         <translation>Workshop details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="202" />
+        <location filename="../mainwindow.py" line="236" />
         <source>&amp;Minuteur</source>
         <translation>&amp;Timer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="203" />
+        <location filename="../mainwindow.py" line="237" />
         <source>Démarrer / pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="204" />
+        <location filename="../mainwindow.py" line="238" />
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="205" />
+        <location filename="../mainwindow.py" line="239" />
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="207" />
+        <location filename="../mainwindow.py" line="241" />
         <source>&amp;Projection</source>
         <translation>&amp;Projector</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="208" />
+        <location filename="../mainwindow.py" line="242" />
         <source>Afficher / masquer la vue projecteur</source>
         <translation>Show / hide the projector view</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="212" />
+        <location filename="../mainwindow.py" line="246" />
         <source>Section en cours</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="212" />
+        <location filename="../mainwindow.py" line="246" />
         <source>Toutes les sections</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="221" />
+        <location filename="../mainwindow.py" line="255" />
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="222" />
+        <location filename="../mainwindow.py" line="256" />
         <source>Texte plus petit</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="223" />
+        <location filename="../mainwindow.py" line="257" />
         <source>Thème clair / sombre</source>
         <translation>Light / dark theme</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="365" />
+        <location filename="../mainwindow.py" line="407" />
         <source>Aller à la section</source>
         <translation>Go to section</translation>
     </message>
@@ -880,88 +880,88 @@ The details were written to {log}</translation>
 <context>
     <name>NoteDetails</name>
     <message>
-        <location filename="../panels.py" line="44" />
+        <location filename="../panels.py" line="42" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="46" />
-        <location filename="../panels.py" line="131" />
+        <location filename="../panels.py" line="44" />
+        <location filename="../panels.py" line="129" />
         <source>Aucune note sélectionnée</source>
         <translation>No note selected</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="53" />
+        <location filename="../panels.py" line="51" />
         <source>Adresses web de la note</source>
         <translation>Web addresses of the note</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="54" />
+        <location filename="../panels.py" line="52" />
         <source>https://… (plusieurs : séparées par des espaces)</source>
         <translation>https://… (several: separated by spaces)</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="56" />
+        <location filename="../panels.py" line="54" />
         <source>&amp;Liens :</source>
         <translation>&amp;Links:</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="61" />
+        <location filename="../panels.py" line="59" />
         <source>Type de contributeur</source>
         <translation>Contributor type</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="62" />
+        <location filename="../panels.py" line="60" />
         <source>— non précisé —</source>
         <translation>— not given —</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="68" />
+        <location filename="../panels.py" line="66" />
         <source>&amp;Contributeur :</source>
         <translation>&amp;Contributor:</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="73" />
+        <location filename="../panels.py" line="71" />
         <source>Retirer un vote</source>
         <translation>Remove a vote</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="74" />
+        <location filename="../panels.py" line="72" />
         <source>Retirer un vote (Ctrl+-)</source>
         <translation>Remove a vote (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="78" />
+        <location filename="../panels.py" line="76" />
         <source>Votes</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="82" />
+        <location filename="../panels.py" line="80" />
         <source>Ajouter un vote</source>
         <translation>Add a vote</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="83" />
+        <location filename="../panels.py" line="81" />
         <source>Ajouter un vote (Ctrl++)</source>
         <translation>Add a vote (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="88" />
+        <location filename="../panels.py" line="86" />
         <source>Votes :</source>
         <translation>Votes:</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="90" />
+        <location filename="../panels.py" line="88" />
         <source>&amp;Engagements liés :</source>
         <translation>Linked comm&amp;itments:</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="93" />
+        <location filename="../panels.py" line="91" />
         <source>Engagements liés à la note</source>
         <translation>Commitments linked to the note</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="136" />
+        <location filename="../panels.py" line="134" />
         <source>Note : {text}</source>
         <translation>Note: {text}</translation>
     </message>
@@ -969,12 +969,12 @@ The details were written to {log}</translation>
 <context>
     <name>NoteEdit</name>
     <message>
-        <location filename="../outline.py" line="71" />
+        <location filename="../outline.py" line="205" />
         <source>Nouvelle note…</source>
         <translation>New note…</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="72" />
+        <location filename="../outline.py" line="89" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -982,17 +982,12 @@ The details were written to {log}</translation>
 <context>
     <name>NoteLine</name>
     <message>
-        <location filename="../outline.py" line="185" />
-        <source>Puce</source>
-        <translation>Bullet</translation>
+        <location filename="../outline.py" line="231" />
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="190" />
-        <source>Résumé de la note</source>
-        <translation>Note summary</translation>
-    </message>
-    <message>
-        <location filename="../outline.py" line="214" />
+        <location filename="../outline.py" line="386" />
         <source>lien</source>
         <translation>link</translation>
     </message>
@@ -1319,32 +1314,32 @@ The details were written to {log}</translation>
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../projector.py" line="36" />
+        <location filename="../projector.py" line="34" />
         <source>facilitator — projection</source>
         <translation>facilitator — projector</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="37" />
+        <location filename="../projector.py" line="35" />
         <source>Vue projecteur</source>
         <translation>Projector view</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="50" />
+        <location filename="../projector.py" line="48" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="53" />
+        <location filename="../projector.py" line="51" />
         <source>Phase et temps restant</source>
         <translation>Phase and time left</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="57" />
+        <location filename="../projector.py" line="55" />
         <source>Notes projetées</source>
         <translation>Projected notes</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="147" />
+        <location filename="../projector.py" line="145" />
         <source>Atelier {n} — {q}</source>
         <translation>Workshop {n} — {q}</translation>
     </message>
@@ -1400,12 +1395,12 @@ The details were written to {log}</translation>
 <context>
     <name>Rescue</name>
     <message>
-        <location filename="../rescue.py" line="42" />
+        <location filename="../rescue.py" line="43" />
         <source>Enregistrer une copie de l'événement ailleurs</source>
         <translation>Save a copy of the event elsewhere</translation>
     </message>
     <message>
-        <location filename="../rescue.py" line="57" />
+        <location filename="../rescue.py" line="58" />
         <source>{problem}
 
 Ce que vous avez saisi n'est pas perdu : il reste affiché et gardé en mémoire, et sera enregistré dès que le fichier sera de nouveau accessible (place libérée, clé USB rebranchée).
@@ -1418,24 +1413,24 @@ What you typed is not lost: it stays on screen and in memory, and will be saved 
 You can also save a copy of the event elsewhere now (the computer's disk, another stick) and go on working on that copy.</translation>
     </message>
     <message>
-        <location filename="../rescue.py" line="94" />
+        <location filename="../rescue.py" line="95" />
         <source>Copie enregistrée : {path}. Vous travaillez maintenant sur cette copie.</source>
         <translation>Copy saved: {path}. You are now working on this copy.</translation>
     </message>
     <message>
-        <location filename="../rescue.py" line="114" />
-        <location filename="../rescue.py" line="127" />
-        <location filename="../rescue.py" line="147" />
+        <location filename="../rescue.py" line="115" />
+        <location filename="../rescue.py" line="128" />
+        <location filename="../rescue.py" line="148" />
         <source>Enregistrer une copie ailleurs…</source>
         <translation>Save a copy elsewhere…</translation>
     </message>
     <message>
-        <location filename="../rescue.py" line="114" />
+        <location filename="../rescue.py" line="115" />
         <source>Continuer ici</source>
         <translation>Go on here</translation>
     </message>
     <message>
-        <location filename="../rescue.py" line="125" />
+        <location filename="../rescue.py" line="126" />
         <source>{problem}
 
 Des modifications ne sont pas enregistrées dans le fichier : si vous fermez maintenant, elles seront perdues.</source>
@@ -1444,32 +1439,32 @@ Des modifications ne sont pas enregistrées dans le fichier : si vous fermez mai
 Some changes are not saved in the file: if you close now, they will be lost.</translation>
     </message>
     <message>
-        <location filename="../rescue.py" line="127" />
+        <location filename="../rescue.py" line="128" />
         <source>Fermer sans enregistrer</source>
         <translation>Close without saving</translation>
     </message>
     <message>
-        <location filename="../rescue.py" line="128" />
+        <location filename="../rescue.py" line="129" />
         <source>Ne pas fermer</source>
         <translation>Do not close</translation>
     </message>
     <message>
-        <location filename="../rescue.py" line="140" />
+        <location filename="../rescue.py" line="141" />
         <source>Modifications non enregistrées</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../rescue.py" line="155" />
+        <location filename="../rescue.py" line="156" />
         <source>⚠ Modifications NON enregistrées — {problem} Elles sont gardées en mémoire : ne fermez pas la fenêtre, ou enregistrez une copie ailleurs.</source>
         <translation>⚠ Changes NOT saved — {problem} They are kept in memory: do not close the window, or save a copy elsewhere.</translation>
     </message>
     <message>
-        <location filename="../rescue.py" line="173" />
+        <location filename="../rescue.py" line="174" />
         <source>Tout est de nouveau enregistré.</source>
         <translation>Everything is saved again.</translation>
     </message>
     <message>
-        <location filename="../rescue.py" line="176" />
+        <location filename="../rescue.py" line="177" />
         <source>Modifications non enregistrées : voir le bandeau.</source>
         <translation>Unsaved changes: see the banner.</translation>
     </message>
@@ -1530,17 +1525,17 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../outline.py" line="233" />
+        <location filename="../outline.py" line="437" />
         <source>Section {title}</source>
         <translation>Section {title}</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="253" />
+        <location filename="../outline.py" line="459" />
         <source>+ Ajouter une note</source>
         <translation>+ Add a note</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="255" />
+        <location filename="../outline.py" line="461" />
         <source>Ajouter une note dans « {title} »</source>
         <translation>Add a note to “{title}”</translation>
     </message>
@@ -1685,7 +1680,7 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
     </message>
     <message>
         <location filename="../synthesis.py" line="226" />
-        <location filename="../synthesis.py" line="557" />
+        <location filename="../synthesis.py" line="564" />
         <source>Objet de la synthèse</source>
         <translation>Subject of the summary</translation>
     </message>
@@ -1701,7 +1696,7 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
     </message>
     <message>
         <location filename="../synthesis.py" line="234" />
-        <location filename="../synthesis.py" line="557" />
+        <location filename="../synthesis.py" line="564" />
         <source>Texte d'ouverture</source>
         <translation>Opening text</translation>
     </message>
@@ -1727,7 +1722,7 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
     </message>
     <message>
         <location filename="../synthesis.py" line="248" />
-        <location filename="../synthesis.py" line="558" />
+        <location filename="../synthesis.py" line="565" />
         <source>Retours sur le format</source>
         <translation>Feedback on the format</translation>
     </message>
@@ -1803,7 +1798,7 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
     </message>
     <message>
         <location filename="../synthesis.py" line="301" />
-        <location filename="../synthesis.py" line="587" />
+        <location filename="../synthesis.py" line="594" />
         <source>Nouvelle proposition</source>
         <translation>New proposal</translation>
     </message>
@@ -1859,7 +1854,7 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
     </message>
     <message>
         <location filename="../synthesis.py" line="339" />
-        <location filename="../synthesis.py" line="639" />
+        <location filename="../synthesis.py" line="646" />
         <source>Nature de la proposition</source>
         <translation>Kind of proposal</translation>
     </message>
@@ -1870,7 +1865,7 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
     </message>
     <message>
         <location filename="../synthesis.py" line="347" />
-        <location filename="../synthesis.py" line="566" />
+        <location filename="../synthesis.py" line="573" />
         <source>Texte de la proposition</source>
         <translation>Text of the proposal</translation>
     </message>
@@ -1932,7 +1927,7 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
     <message>
         <location filename="../synthesis.py" line="400" />
         <location filename="../synthesis.py" line="404" />
-        <location filename="../synthesis.py" line="657" />
+        <location filename="../synthesis.py" line="664" />
         <source>Décision</source>
         <translation>Decision</translation>
     </message>
@@ -1943,7 +1938,7 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
     </message>
     <message>
         <location filename="../synthesis.py" line="411" />
-        <location filename="../synthesis.py" line="567" />
+        <location filename="../synthesis.py" line="574" />
         <source>Motif de la décision</source>
         <translation>Reason for the decision</translation>
     </message>
@@ -1954,7 +1949,7 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
     </message>
     <message>
         <location filename="../synthesis.py" line="418" />
-        <location filename="../synthesis.py" line="671" />
+        <location filename="../synthesis.py" line="678" />
         <source>Date de la décision</source>
         <translation>Date of the decision</translation>
     </message>
@@ -1964,80 +1959,80 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
         <translation>D&amp;ate:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="438" />
+        <location filename="../synthesis.py" line="445" />
         <source>✔ Validée par {by} le {at}
 Empreinte SHA-256 : {fp}</source>
         <translation>✔ Approved by {by} on {at}
 SHA-256 fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="441" />
+        <location filename="../synthesis.py" line="448" />
         <source>Synthèse non validée.</source>
         <translation>Summary not approved.</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="459" />
+        <location filename="../synthesis.py" line="466" />
         <source>(sans titre)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="462" />
+        <location filename="../synthesis.py" line="469" />
         <source>engagement(s) {ids}</source>
         <translation>commitment(s) {ids}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="523" />
+        <location filename="../synthesis.py" line="530" />
         <source>Atelier {n} · {section} — {text}</source>
         <translation>Workshop {n} · {section} — {text}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="526" />
+        <location filename="../synthesis.py" line="533" />
         <source>(supprimée)</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="528" />
+        <location filename="../synthesis.py" line="535" />
         <source>Note inconnue {id}</source>
         <translation>Unknown note {id}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="566" />
+        <location filename="../synthesis.py" line="573" />
         <source>Titre de la proposition</source>
         <translation>Title of the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="578" />
+        <location filename="../synthesis.py" line="585" />
         <source>Texte d'ouverture généré</source>
         <translation>Generated opening text</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="584" />
+        <location filename="../synthesis.py" line="591" />
         <source>Validation de la synthèse</source>
         <translation>Summary approval</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="599" />
+        <location filename="../synthesis.py" line="606" />
         <source>Suppression de proposition</source>
         <translation>Proposal deletion</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="624" />
+        <location filename="../synthesis.py" line="631" />
         <source>Déplacement de proposition</source>
         <translation>Proposal move</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="647" />
+        <location filename="../synthesis.py" line="654" />
         <source>Engagements de la proposition</source>
         <translation>Proposal commitments</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="676" />
+        <location filename="../synthesis.py" line="683" />
         <source>Notes d'origine</source>
         <translation>Source notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="686" />
         <location filename="../synthesis.py" line="693" />
+        <location filename="../synthesis.py" line="700" />
         <source>Note d'origine retirée</source>
         <translation>Source note removal</translation>
     </message>
@@ -2045,7 +2040,7 @@ SHA-256 fingerprint: {fp}</translation>
 <context>
     <name>WorkshopDetails</name>
     <message>
-        <location filename="../panels.py" line="198" />
+        <location filename="../panels.py" line="196" />
         <source>Détails de l'atelier</source>
         <translation>Workshop details</translation>
     </message>
