@@ -29,7 +29,8 @@ def _run_app(event: Path | None, then=None) -> int:
     try:
         from ui.app import run
     except ImportError as exc:  # Qt missing or its system libraries absent
-        from facilitator.i18n import tr as message  # the core's catalogue, not Qt's: kept out of lupdate
+        # the core's catalogue (not Qt's: named so as to stay out of lupdate)
+        from facilitator.i18n import tr as message
 
         print(message("cli.gui_unavailable", reason=exc), file=sys.stderr)
         return 1

@@ -136,3 +136,21 @@ def test_english_translation_is_available(monkeypatch, qapp):
     finally:
         QCoreApplication.removeTranslator(t)
     assert os.environ.get("FACILITATOR_LANG") is None
+
+
+def test_the_command_line_lists_open_once_and_leaves_the_fast_path_light(capsys):
+    """``facilitator --help`` goes through the command line, which then knows ``open`` (registered
+    by the launcher, once however often it runs); ``facilitator`` and ``facilitator open FILE``
+    never load it (tests/ui/test_startup.py runs them)."""
+    import pytest
+
+    from facilitator import cli
+    from ui import launcher
+
+    for _ in range(2):
+        with pytest.raises(SystemExit) as end:
+            launcher.main(["--help"])
+        assert end.value.code == 0
+    out = capsys.readouterr().out
+    assert "ouvrir un fichier d'événement dans l'application" in out
+    assert sum(1 for path, *_ in cli._REGISTRY if path == ("open",)) == 1
