@@ -1,6 +1,6 @@
 """Start-up bench: cold start to a usable capture window on the 2016 demo, against a bare
-PySide6 window, each in a fresh interpreter, alternated, median of 5. Target: ratio ≤ 2× and
-under 1.5 s.
+PySide6 window, each in a fresh interpreter, alternated, median of 9 (the machine is noisy).
+Target: ratio ≤ 2× and under 1.5 s.
 
 The app is started as ``facilitator open FILE`` starts it (``ui.launcher.main``: command line
 parsed, event file opened and checked in a worker thread, window built, shown). "Usable" is the
@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ABSOLUTE_TARGET_S = 1.5  # issue 7: under 1.5 s on this machine
 TARGET = 2.0
-RUNS = 5
+RUNS = 9
 
 BARE = """
 from PySide6.QtCore import QEvent, QObject, QTimer
