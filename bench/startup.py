@@ -54,11 +54,12 @@ from ui.launcher import main
 
 def then(window):  # called right after window.show(): its first paint is still to come
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     def usable():
         print("READY", flush=True)
+        from PySide6.QtTest import QTest  # (the bench's typing tool: not the app's start-up)
+
         window.activateWindow()  # (offscreen: no window manager gives it the focus)
         window.go_to_section(next(iter(window.sections)))  # the first note, as Ctrl+1 does
         editor = window.focusWidget()
