@@ -90,14 +90,6 @@ class NoteDetails(QWidget):
         self.commitments.setObjectName("noteCommitments")
         self.commitments.setAccessibleName(self.tr("Engagements liés à la note"))
         lbl.setBuddy(self.commitments)
-        plan = self.session.kit.plan
-        for c in plan.commitments if plan else ():
-            item = QListWidgetItem(f"{c.id}. {c.short_title or c.title}")
-            item.setData(Qt.ItemDataRole.UserRole, c.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            item.setToolTip(c.title)
-            self.commitments.addItem(item)
         self.commitments.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.commitments.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.commitments.itemChanged.connect(self.store_commitments)
@@ -107,6 +99,18 @@ class NoteDetails(QWidget):
         self._shown: tuple | None = None
         self.setEnabled(False)
         self.session.changed.connect(self.on_change)
+
+    def _fill_commitments(self) -> None:
+        """The plan's commitments, to check: listed with the first note shown (until then the
+        panel has nothing to edit, and the list is a few milliseconds of the start-up)."""
+        plan = self.session.kit.plan
+        for c in plan.commitments if plan else ():
+            item = QListWidgetItem(f"{c.id}. {c.short_title or c.title}")
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip(c.title)
+            self.commitments.addItem(item)
 
     def show_note(self, note_id: str | None) -> None:
         self.note_id = note_id
@@ -144,6 +148,8 @@ class NoteDetails(QWidget):
             i = self.contributor.findData(row.contributor or "")
             self.contributor.setCurrentIndex(max(0, i))
             self.votes.setText(str(row.votes))
+            if not self.commitments.count():
+                self._fill_commitments()
             linked = set(row.commitments)
             ws = self.main.workshop
             mine = set(ws.commitments) if ws else set()

@@ -198,10 +198,16 @@ def test_switching_atelier_shows_its_notes_and_question(window, demo_file):
 
 
 def test_note_details_contributor_commitments_votes_urls(window, demo_file, messages):
+    d = window.details
+    assert not d.isEnabled() and d.commitments.count() == 0  # no note yet: nothing to check
     ed = _fresh_note(window, "Avec détails")
     nid = ed.note_id
-    d = window.details
     assert d.isEnabled()
+    plan = window.kit.plan
+    assert [d.commitments.item(i).data(Qt.ItemDataRole.UserRole) for i in range(d.commitments.count())] \
+        == [c.id for c in plan.commitments]  # listed with the first note shown
+    mine = set(window.workshop.commitments)
+    assert mine and all(d.commitments.item(i).font().bold() == (c.id in mine) for i, c in enumerate(plan.commitments))
     d.contributor.setCurrentIndex(d.contributor.findData("societe-civile"))
     d.contributor.activated.emit(d.contributor.currentIndex())
     d.commitments.item(3).setCheckState(Qt.CheckState.Checked)
