@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
@@ -26,10 +27,18 @@ from PySide6.QtWidgets import (
 from facilitator.store import Change
 from ui import look, post_event, rescue, settings
 from ui.outline import NoteEdit, SectionEditor
-from ui.panels import NoteDetails, ParticipantsForm, SearchPanel, WorkshopDetails
-from ui.projector import ALL, FOLLOW, ProjectorView
+from ui.panels import NoteDetails, SearchPanel
 from ui.session import Session
 from ui.timer import PhaseTimer, TimerState
+
+if TYPE_CHECKING:
+    from ui.atelier_panels import ParticipantsForm, WorkshopDetails
+    from ui.projector import ProjectorView
+
+# what the projector shows (ui/projector.py, loaded when first opened): every section, or the one
+# the facilitator is in; else a section's id
+ALL = "*"
+FOLLOW = "."
 
 
 class _LazyPanel(QWidget):
@@ -175,12 +184,16 @@ class MainWindow(QMainWindow):
         return self._participants_tab.get()
 
     def _make_workshop_details(self) -> WorkshopDetails:
+        from ui.atelier_panels import WorkshopDetails
+
         panel = WorkshopDetails(self)
         if self.workshop is not None:
             panel.show_workshop(self.workshop)
         return panel
 
     def _make_participants(self) -> ParticipantsForm:
+        from ui.atelier_panels import ParticipantsForm
+
         panel = ParticipantsForm(self)
         panel.reload()
         return panel
@@ -418,6 +431,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ projector
     def _projector(self) -> ProjectorView:
         if self.projector is None:
+            from ui.projector import ProjectorView
+
             self.projector = ProjectorView(self)
         return self.projector
 

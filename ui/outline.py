@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
-    QTextCursor,
     QTextLayout,
     QTextOption,
 )
@@ -198,6 +197,8 @@ class NoteEdit(QPlainTextEdit):
         return block == self.document().lastBlock() and (layout is None or line >= layout.lineCount() - 1)
 
     def place_cursor(self, where: str = "end") -> None:
+        from PySide6.QtGui import QTextCursor  # (its class loaded with the first note edited)
+
         c = self.textCursor()
         c.movePosition(QTextCursor.MoveOperation.End if where == "end" else QTextCursor.MoveOperation.Start)
         self.setTextCursor(c)

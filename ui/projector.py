@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ui import settings
+from ui.mainwindow import ALL, FOLLOW
 from ui.timer import AMBER, OVER, RED, fmt
 
 THEMES = {
@@ -21,8 +22,6 @@ THEMES = {
              AMBER: "#ffb300", RED: "#ff5252", OVER: "#ff5252"},
 }
 WINDOW = 40     # notes laid out per section at most
-ALL = "*"       # show every section
-FOLLOW = "."    # show the section the facilitator is in
 
 
 class ProjectorView(QWidget):

@@ -267,22 +267,22 @@
 <context>
     <name>Contributors</name>
     <message>
-        <location filename="../panels.py" line="27" />
+        <location filename="../panels.py" line="24" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="28" />
+        <location filename="../panels.py" line="25" />
         <source>Société civile</source>
         <translation>Civil society</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="29" />
+        <location filename="../panels.py" line="26" />
         <source>Citoyen·ne</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="30" />
+        <location filename="../panels.py" line="27" />
         <source>Autre</source>
         <translation>Other</translation>
     </message>
@@ -496,209 +496,209 @@ The details were written to {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="71" />
+        <location filename="../mainwindow.py" line="80" />
         <source>Prise de notes de l'atelier</source>
         <translation>Workshop note-taking</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="83" />
+        <location filename="../mainwindow.py" line="92" />
         <source>{title} — {file} — facilitator</source>
         <translation>{title} — {file} — facilitator</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="91" />
+        <location filename="../mainwindow.py" line="100" />
         <source>&amp;Ateliers</source>
         <translation>&amp;Workshops</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="97" />
-        <location filename="../mainwindow.py" line="230" />
+        <location filename="../mainwindow.py" line="106" />
+        <location filename="../mainwindow.py" line="243" />
         <source>Liste des ateliers</source>
         <translation>Workshop list</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="117" />
+        <location filename="../mainwindow.py" line="126" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="129" />
+        <location filename="../mainwindow.py" line="138" />
         <source>Notes de l'atelier, par section</source>
         <translation>Workshop notes, by section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="149" />
+        <location filename="../mainwindow.py" line="158" />
         <source>Panneau latéral</source>
         <translation>Side panel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="153" />
+        <location filename="../mainwindow.py" line="162" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="154" />
+        <location filename="../mainwindow.py" line="163" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="155" />
-        <location filename="../mainwindow.py" line="231" />
+        <location filename="../mainwindow.py" line="164" />
+        <location filename="../mainwindow.py" line="244" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="167" />
+        <location filename="../mainwindow.py" line="176" />
         <source>Chaque modification est enregistrée immédiatement.</source>
         <translation>Every change is saved immediately.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="202" />
+        <location filename="../mainwindow.py" line="215" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="203" />
+        <location filename="../mainwindow.py" line="216" />
         <source>&amp;Ouvrir un fichier d'événement…</source>
         <translation>&amp;Open an event file…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="204" />
+        <location filename="../mainwindow.py" line="217" />
         <source>&amp;Accueil (créer, démo)…</source>
         <translation>&amp;Start screen (create, demo)…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="206" />
+        <location filename="../mainwindow.py" line="219" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="208" />
+        <location filename="../mainwindow.py" line="221" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="209" />
+        <location filename="../mainwindow.py" line="222" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="210" />
+        <location filename="../mainwindow.py" line="223" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="216" />
+        <location filename="../mainwindow.py" line="229" />
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="217" />
+        <location filename="../mainwindow.py" line="230" />
         <source>Vote +1</source>
         <translation>Vote +1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="218" />
+        <location filename="../mainwindow.py" line="231" />
         <source>Vote −1</source>
         <translation>Vote −1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="219" />
+        <location filename="../mainwindow.py" line="232" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="221" />
+        <location filename="../mainwindow.py" line="234" />
         <source>&amp;Atelier</source>
         <translation>&amp;Workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="222" />
+        <location filename="../mainwindow.py" line="235" />
         <source>Atelier suivant</source>
         <translation>Next workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="223" />
+        <location filename="../mainwindow.py" line="236" />
         <source>Atelier précédent</source>
         <translation>Previous workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="224" />
+        <location filename="../mainwindow.py" line="237" />
         <source>Section suivante</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="225" />
+        <location filename="../mainwindow.py" line="238" />
         <source>Section précédente</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="226" />
+        <location filename="../mainwindow.py" line="239" />
         <source>Aller à la section…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="233" />
+        <location filename="../mainwindow.py" line="246" />
         <source>Détails de l'atelier</source>
         <translation>Workshop details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="236" />
+        <location filename="../mainwindow.py" line="249" />
         <source>&amp;Minuteur</source>
         <translation>&amp;Timer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="237" />
+        <location filename="../mainwindow.py" line="250" />
         <source>Démarrer / pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="238" />
+        <location filename="../mainwindow.py" line="251" />
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="239" />
+        <location filename="../mainwindow.py" line="252" />
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="241" />
+        <location filename="../mainwindow.py" line="254" />
         <source>&amp;Projection</source>
         <translation>&amp;Projector</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="242" />
+        <location filename="../mainwindow.py" line="255" />
         <source>Afficher / masquer la vue projecteur</source>
         <translation>Show / hide the projector view</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="246" />
+        <location filename="../mainwindow.py" line="259" />
         <source>Section en cours</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="246" />
+        <location filename="../mainwindow.py" line="259" />
         <source>Toutes les sections</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="255" />
+        <location filename="../mainwindow.py" line="268" />
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="256" />
+        <location filename="../mainwindow.py" line="269" />
         <source>Texte plus petit</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="257" />
+        <location filename="../mainwindow.py" line="270" />
         <source>Thème clair / sombre</source>
         <translation>Light / dark theme</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="407" />
+        <location filename="../mainwindow.py" line="420" />
         <source>Aller à la section</source>
         <translation>Go to section</translation>
     </message>
@@ -880,88 +880,88 @@ The details were written to {log}</translation>
 <context>
     <name>NoteDetails</name>
     <message>
-        <location filename="../panels.py" line="42" />
+        <location filename="../panels.py" line="39" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="44" />
-        <location filename="../panels.py" line="129" />
+        <location filename="../panels.py" line="41" />
+        <location filename="../panels.py" line="130" />
         <source>Aucune note sélectionnée</source>
         <translation>No note selected</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="51" />
+        <location filename="../panels.py" line="48" />
         <source>Adresses web de la note</source>
         <translation>Web addresses of the note</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="52" />
+        <location filename="../panels.py" line="49" />
         <source>https://… (plusieurs : séparées par des espaces)</source>
         <translation>https://… (several: separated by spaces)</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="54" />
+        <location filename="../panels.py" line="51" />
         <source>&amp;Liens :</source>
         <translation>&amp;Links:</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="59" />
+        <location filename="../panels.py" line="56" />
         <source>Type de contributeur</source>
         <translation>Contributor type</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="60" />
+        <location filename="../panels.py" line="57" />
         <source>— non précisé —</source>
         <translation>— not given —</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="66" />
+        <location filename="../panels.py" line="63" />
         <source>&amp;Contributeur :</source>
         <translation>&amp;Contributor:</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="71" />
+        <location filename="../panels.py" line="68" />
         <source>Retirer un vote</source>
         <translation>Remove a vote</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="72" />
+        <location filename="../panels.py" line="69" />
         <source>Retirer un vote (Ctrl+-)</source>
         <translation>Remove a vote (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="76" />
+        <location filename="../panels.py" line="73" />
         <source>Votes</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="80" />
+        <location filename="../panels.py" line="77" />
         <source>Ajouter un vote</source>
         <translation>Add a vote</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="81" />
+        <location filename="../panels.py" line="78" />
         <source>Ajouter un vote (Ctrl++)</source>
         <translation>Add a vote (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="86" />
+        <location filename="../panels.py" line="83" />
         <source>Votes :</source>
         <translation>Votes:</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="88" />
+        <location filename="../panels.py" line="85" />
         <source>&amp;Engagements liés :</source>
         <translation>Linked comm&amp;itments:</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="91" />
+        <location filename="../panels.py" line="88" />
         <source>Engagements liés à la note</source>
         <translation>Commitments linked to the note</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="134" />
+        <location filename="../panels.py" line="135" />
         <source>Note : {text}</source>
         <translation>Note: {text}</translation>
     </message>
@@ -969,12 +969,12 @@ The details were written to {log}</translation>
 <context>
     <name>NoteEdit</name>
     <message>
-        <location filename="../outline.py" line="205" />
+        <location filename="../outline.py" line="208" />
         <source>Nouvelle note…</source>
         <translation>New note…</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="89" />
+        <location filename="../outline.py" line="90" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -982,12 +982,12 @@ The details were written to {log}</translation>
 <context>
     <name>NoteLine</name>
     <message>
-        <location filename="../outline.py" line="231" />
+        <location filename="../outline.py" line="234" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="386" />
+        <location filename="../outline.py" line="394" />
         <source>lien</source>
         <translation>link</translation>
     </message>
@@ -1203,32 +1203,32 @@ The details were written to {log}</translation>
 <context>
     <name>ParticipantsForm</name>
     <message>
-        <location filename="../panels.py" line="253" />
+        <location filename="../atelier_panels.py" line="78" />
         <source>Participants de l'atelier</source>
         <translation>Workshop participants</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="264" />
+        <location filename="../atelier_panels.py" line="89" />
         <source>Participants : {type}</source>
         <translation>Participants: {type}</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="289" />
+        <location filename="../atelier_panels.py" line="114" />
         <source>Participants de l'atelier {n}</source>
         <translation>Participants of workshop {n}</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="294" />
+        <location filename="../atelier_panels.py" line="119" />
         <source>Total de l'atelier : {n}</source>
         <translation>Workshop total: {n}</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="300" />
+        <location filename="../atelier_panels.py" line="125" />
         <source>Total de l'événement : {n} — parité administration / société civile et citoyens : {a} % / {b} %</source>
         <translation>Event total: {n} — parity administration / civil society and citizens: {a}% / {b}%</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="304" />
+        <location filename="../atelier_panels.py" line="129" />
         <source>Total de l'événement : 0</source>
         <translation>Event total: 0</translation>
     </message>
@@ -1314,42 +1314,42 @@ The details were written to {log}</translation>
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../projector.py" line="34" />
+        <location filename="../projector.py" line="33" />
         <source>facilitator — projection</source>
         <translation>facilitator — projector</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="35" />
+        <location filename="../projector.py" line="34" />
         <source>Vue projecteur</source>
         <translation>Projector view</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="48" />
+        <location filename="../projector.py" line="47" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="51" />
+        <location filename="../projector.py" line="50" />
         <source>Phase et temps restant</source>
         <translation>Phase and time left</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="55" />
+        <location filename="../projector.py" line="54" />
         <source>Notes projetées</source>
         <translation>Projected notes</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="145" />
+        <location filename="../projector.py" line="144" />
         <source>Atelier {n} — {q}</source>
         <translation>Workshop {n} — {q}</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="158" />
+        <location filename="../projector.py" line="157" />
         <source>Temps écoulé {over}</source>
         <translation>Time is up {over}</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="159" />
+        <location filename="../projector.py" line="158" />
         <source>{left} restantes</source>
         <translation>{left} left</translation>
     </message>
@@ -1472,52 +1472,52 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../panels.py" line="334" />
+        <location filename="../panels.py" line="205" />
         <source>Rechercher dans toutes les notes</source>
         <translation>Search all notes</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="335" />
+        <location filename="../panels.py" line="206" />
         <source>Rechercher (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="340" />
+        <location filename="../panels.py" line="211" />
         <source>Filtrer par type de contributeur</source>
         <translation>Filter by contributor type</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="341" />
+        <location filename="../panels.py" line="212" />
         <source>Tous les contributeurs</source>
         <translation>All contributors</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="346" />
+        <location filename="../panels.py" line="217" />
         <source>Filtrer par engagement</source>
         <translation>Filter by commitment</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="347" />
+        <location filename="../panels.py" line="218" />
         <source>Tous les engagements</source>
         <translation>All commitments</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="357" />
+        <location filename="../panels.py" line="228" />
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="394" />
+        <location filename="../panels.py" line="265" />
         <source>Tapez un mot ou choisissez un filtre</source>
         <translation>Type a word or choose a filter</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="405" />
+        <location filename="../panels.py" line="276" />
         <source>Aucune note trouvée</source>
         <translation>No note found</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="406" />
+        <location filename="../panels.py" line="277" />
         <source>{n} résultat(s)</source>
         <translation>{n} result(s)</translation>
     </message>
@@ -1525,17 +1525,17 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../outline.py" line="437" />
+        <location filename="../outline.py" line="445" />
         <source>Section {title}</source>
         <translation>Section {title}</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="459" />
+        <location filename="../outline.py" line="467" />
         <source>+ Ajouter une note</source>
         <translation>+ Add a note</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="461" />
+        <location filename="../outline.py" line="469" />
         <source>Ajouter une note dans « {title} »</source>
         <translation>Add a note to “{title}”</translation>
     </message>
@@ -2040,57 +2040,57 @@ SHA-256 fingerprint: {fp}</translation>
 <context>
     <name>WorkshopDetails</name>
     <message>
-        <location filename="../panels.py" line="196" />
+        <location filename="../atelier_panels.py" line="21" />
         <source>Détails de l'atelier</source>
         <translation>Workshop details</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="204" />
+        <location filename="../atelier_panels.py" line="29" />
         <source>Atelier {n}</source>
         <translation>Workshop {n}</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="205" />
+        <location filename="../atelier_panels.py" line="30" />
         <source>Administration pilote :</source>
         <translation>Lead administration:</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="205" />
+        <location filename="../atelier_panels.py" line="30" />
         <source>Engagements traités</source>
         <translation>Commitments covered</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="205" />
+        <location filename="../atelier_panels.py" line="30" />
         <source>Contexte</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="206" />
+        <location filename="../atelier_panels.py" line="31" />
         <source>Organisations représentées</source>
         <translation>Organisations represented</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="206" />
+        <location filename="../atelier_panels.py" line="31" />
         <source>Phases</source>
         <translation>Phases</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="210" />
+        <location filename="../atelier_panels.py" line="35" />
         <source>Salle : {room}</source>
         <translation>Room: {room}</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="213" />
+        <location filename="../atelier_panels.py" line="38" />
         <source>Horaire : {span}</source>
         <translation>Time: {span}</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="229" />
+        <location filename="../atelier_panels.py" line="54" />
         <source>À parcourir avant l'atelier</source>
         <translation>To read before the workshop</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="230" />
+        <location filename="../atelier_panels.py" line="55" />
         <source>Accès en ligne</source>
         <translation>Online access</translation>
     </message>
