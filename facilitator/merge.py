@@ -2,7 +2,7 @@
 
 Every record (note, proposal, the synthesis) is a set of revisions with UUIDs; a merge inserts the
 revisions the target lacks and recomputes, from the revisions alone, what each touched record
-shows (``facilitator.store.event.recompute``). The result depends only on the set of revisions,
+shows (``facilitator.store.history.recompute``). The result depends only on the set of revisions,
 so merging the same file twice changes nothing and the order of the files does not matter.
 
 Safety: sources are opened read-only (``mode=ro``) and never written; the target is copied first
@@ -23,7 +23,8 @@ from facilitator.errors import FacilitatorError, StoreError
 from facilitator.files import copy_database, staged
 from facilitator.i18n import tr
 from facilitator.store import migrations
-from facilitator.store.event import EventFile, inspect, recompute
+from facilitator.store.event import EventFile, inspect
+from facilitator.store.history import recompute
 from facilitator.store.states import Change
 
 

@@ -54,19 +54,16 @@ from facilitator.store.states import (
     Edit,
     NoteState,
     ProposalState,
-    Resolution,
-    Resolved,
-    Rev,
     SynthesisState,
-    resolve_heads,
 )
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from facilitator.store.history import Conflict, Resolution, Resolved, _Heads
     from facilitator.store.schema import Note, Proposal, RecordHeads
 
-__all__ = ["EventFile", "NoteRow", "ProposalRow", "fold", "inspect", "recompute"]
+__all__ = ["EventFile", "NoteRow", "ProposalRow", "fold", "inspect"]
 
 NAMESPACE = "7b0f3c36-5d0e-4a43-9a43-1b7c8f0e6a11"  # of the ids of the kit's prepared items (uuid5)
 KIT_DEVICE = "kit"  # author of the notes prepared in the kit (identical on every laptop)
@@ -736,6 +733,7 @@ class EventFile:
         return False
 
     def _write_resolution(self, key: tuple[str, str, str], res: Resolution | None, stamp: str) -> None:
+        from facilitator.store.history import _load_revisions
         from facilitator.store.schema import NoteRevision, RecordRevision
 
         kind, rid, rev = key
@@ -767,6 +765,8 @@ class EventFile:
 
     def _recompute(self, kind: str, ids: Iterable[str]) -> dict[str, Resolved]:
         """Recompute what records show from their revisions (inside the current transaction)."""
+        from facilitator.store.history import recompute
+
         self._session.flush()
         results = recompute(self._con, kind, ids)
         self._session.expire_all()
@@ -803,6 +803,8 @@ class EventFile:
     @_reads
     def conflicts(self, kind: str | None = None) -> list[Conflict]:
         """Records in conflict after a merge (notes in outline order first), for a person to resolve."""
+        from facilitator.store.history import _HEADS_COLUMNS, _Heads
+
         sql = f"SELECT {_HEADS_COLUMNS} FROM record_heads WHERE conflict IS NOT NULL"
         rows = self._all(sql, ()) if kind is None else self._all(sql + " AND kind = ?", (kind,))
         out = [self._conflict(_Heads(*r)) for r in rows]
@@ -814,6 +816,8 @@ class EventFile:
 
     @_reads
     def conflict(self, record_id: str, kind: str = "note") -> Conflict | None:
+        from facilitator.store.history import _HEADS_COLUMNS, _Heads
+
         row = self._one(f"SELECT {_HEADS_COLUMNS} FROM record_heads WHERE kind = ? AND record_id = ?",
                         (kind, record_id))
         if row is None or row[3] is None:
@@ -821,6 +825,8 @@ class EventFile:
         return self._conflict(_Heads(*row))
 
     def _conflict(self, row: _Heads) -> Conflict:
+        from facilitator.store.history import _DECODERS, Conflict, Version, _load_revisions
+
         revs = _load_revisions(self._con, row.kind, [row.record_id]).get(row.record_id, [])
         heads = set(json.loads(row.heads))
         decode = _DECODERS[row.kind]
@@ -840,6 +846,8 @@ class EventFile:
         """Resolve a conflict: keep one version (``revision``, a head's id or its first characters),
         or a combined ``state`` (by default the state shown now). One undoable change: a new
         revision whose parents are all the heads."""
+        from facilitator.store.history import Resolution
+
         found = self.conflict(record_id, kind)
         if found is None:
             raise OperationError(tr("merge.no_conflict", id=record_id))
@@ -1273,20 +1281,6 @@ def _orm_proposal(p: Proposal) -> ProposalRow:
     return _proposal_row([getattr(p, c) for c in PROPOSAL_COLUMNS.split(", ")])
 
 
-_HEADS_COLUMNS = "kind, record_id, heads, conflict, fields"
-
-
-@dataclass(frozen=True)
-class _Heads:
-    """A row of ``record_heads``."""
-
-    kind: str
-    record_id: str
-    heads: str
-    conflict: str | None
-    fields: str
-
-
 def _unsaved(error: StoreError, change: Change) -> StoreError:
     """The error of a write that failed, carrying the change that was not stored.
 
@@ -1323,134 +1317,3 @@ def _db_message(exc: BaseException, path: Path) -> str:
         if not path.exists():
             return tr("store.gone", path=path)
     return tr("store.io", path=path, reason=text)
-
-
-# --------------------------------------------------------------------------------------------
-# conflicts and recomputation of heads (shared by the operations and by facilitator.merge)
-
-
-@dataclass(frozen=True)
-class Version:
-    """One head of a record in conflict: which laptop wrote it, when, and its state."""
-
-    revision: str
-    device: str
-    at: str
-    state: Any
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A record with concurrent versions that a person has to choose between or combine."""
-
-    kind: str  # "note", "proposal", "synthesis"
-    record_id: str
-    reason: str  # "edit" or "deleted-edited"
-    fields: tuple[str, ...]  # field groups that differ ("text", "place", "deleted", …)
-    shown: Any  # the state shown meanwhile (the latest version, never a deletion)
-    versions: tuple[Version, ...]
-
-
-_DECODERS = {"note": NoteState.from_json, "proposal": ProposalState.from_json,
-             "synthesis": SynthesisState.from_json}
-
-
-def _load_revisions(con: sqlite3.Connection, kind: str, ids: Iterable[str]) -> dict[str, list[tuple]]:
-    """``{record id: [(id, parents, device, at, state json), …]}`` for the given records."""
-    ids = list(dict.fromkeys(ids))
-    out: dict[str, list[tuple]] = {}
-    if not ids:
-        return out
-    con.execute("CREATE TEMP TABLE IF NOT EXISTS _recompute_ids (id TEXT PRIMARY KEY)")
-    con.execute("DELETE FROM _recompute_ids")
-    con.executemany("INSERT OR IGNORE INTO _recompute_ids VALUES (?)", [(i,) for i in ids])
-    if kind == "note":
-        rows = con.execute(
-            "SELECT r.id, r.note_id, r.parent_id, r.device, r.at, r.state FROM note_revision r "
-            "JOIN _recompute_ids k ON r.note_id = k.id").fetchall()
-    else:
-        rows = con.execute(
-            "SELECT r.id, r.record_id, r.parent_id, r.device, r.at, r.state FROM record_revision r "
-            "JOIN _recompute_ids k ON r.record_id = k.id WHERE r.kind = ?", (kind,)).fetchall()
-    extra: dict[str, list[str]] = {}
-    for rid, pid in con.execute("SELECT revision_id, parent_id FROM revision_parent"):
-        extra.setdefault(rid, []).append(pid)
-    for rid, record, parent, device, at, state in rows:
-        parents = ((parent,) if parent else ()) + tuple(sorted(extra.get(rid, ())))
-        out.setdefault(record, []).append((rid, parents, device, at, state))
-    return out
-
-
-def _resolve(kind: str, revs: list[tuple]) -> Resolved:
-    if len(revs) == 1:  # the common case, kept fast
-        rid, _p, device, at, state = revs[0]
-        return Resolved((rid,), rid, json.loads(state), None, (), at, device, at)
-    referenced = {p for r in revs for p in r[1]}
-    heads = [r for r in revs if r[0] not in referenced]
-    if len(heads) == 1:
-        ids = {r[0] for r in revs}
-        roots = [r for r in revs if not any(p in ids for p in r[1])] or revs
-        first = min(roots, key=lambda r: (r[3], r[0]))
-        h = heads[0]
-        return Resolved((h[0],), h[0], json.loads(h[4]), None, (), first[3], first[2], h[3])
-    return resolve_heads(kind, [Rev(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in revs])
-
-
-def _json_list(v) -> str:
-    return json.dumps(list(v), ensure_ascii=False) if v else "[]"
-
-
-def recompute(con: sqlite3.Connection, kind: str, ids: Iterable[str], known: dict[str, list[tuple]] | None = None) -> dict[str, Resolved]:
-    """Rewrite the current rows (note / proposal / synthesis) and ``record_heads`` of ``ids`` from
-    their revisions; a pure function of the set of revisions, so merges commute.
-
-    ``known``: records whose complete list of revisions ``(id, parent_id, device, at, state)``
-    the caller already holds (a merge, for notes new to the target), so they are not read back.
-    """
-    known = known or {}
-    grouped = _load_revisions(con, kind, [i for i in ids if i not in known])
-    if known:
-        extra: dict[str, list[str]] = {}
-        for rid, pid in con.execute("SELECT revision_id, parent_id FROM revision_parent"):
-            extra.setdefault(rid, []).append(pid)
-        for record, revs in known.items():
-            grouped[record] = [(r[0], ((r[1],) if r[1] else ()) + tuple(sorted(extra.get(r[0], ()))), r[2], r[3], r[4])
-                               for r in revs]
-    results = {rid: _resolve(kind, revs) for rid, revs in grouped.items()}
-    if not results:
-        return results
-    if kind == "note":
-        con.executemany(
-            "INSERT OR REPLACE INTO note (id, workshop, section, parent_id, position, text, urls, contributor, "
-            "commitments, votes, deleted, created_at, modified_at, device, revision) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(rid, s["workshop"], s["section"], s["parent_id"], s["position"], s.get("text", ""),
-              _json_list(s.get("urls")), s.get("contributor"), _json_list(s.get("commitments")), s.get("votes", 0),
-              bool(s.get("deleted")), r.created_at, r.modified_at, r.created_by, r.shown)
-             for rid, r in results.items() for s in (r.state,)])
-    elif kind == "proposal":
-        con.executemany(
-            "INSERT OR REPLACE INTO proposal (id, position, title, text, kind, commitments, notes, workshops, "
-            "decision, decision_reason, decision_date, deleted, created_at, modified_at, device, revision) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(rid, s["position"], s.get("title", ""), s.get("text", ""), s.get("kind", "other"),
-              json.dumps(list(s.get("commitments", ())), ensure_ascii=False),
-              json.dumps(list(s.get("notes", ()))), json.dumps(list(s.get("workshops", ()))),
-              s.get("decision"), s.get("decision_reason", ""), s.get("decision_date"),
-              bool(s.get("deleted")), r.created_at, r.modified_at, r.created_by, r.shown)
-             for rid, r in results.items() for s in (r.state,)])
-    else:
-        con.executemany(
-            "INSERT OR REPLACE INTO synthesis (id, object, intro, feedback, date, validated_by, validated_at, "
-            "fingerprint, modified_at, revision) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(int(rid), s.get("object", ""), s.get("intro", ""), s.get("feedback", ""), s.get("date"),
-              s.get("validated_by"), s.get("validated_at"), s.get("fingerprint"), r.modified_at, r.shown)
-             for rid, r in results.items() for s in (r.state,)])
-    gone = [(kind, rid) for rid in known] + [(kind, rid) for rid in grouped if rid not in known]
-    con.executemany("DELETE FROM record_heads WHERE kind = ? AND record_id = ?", gone)
-    several = [(kind, rid, json.dumps(list(r.heads)), r.conflict, json.dumps(list(r.fields)))
-               for rid, r in results.items() if len(r.heads) > 1]
-    if several:
-        con.executemany("INSERT INTO record_heads (kind, record_id, heads, conflict, fields) "
-                             "VALUES (?,?,?,?,?)", several)
-    return results

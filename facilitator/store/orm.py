@@ -33,7 +33,10 @@ def session_on(con: sqlite3.Connection) -> Session:
 
 
 def preload() -> None:
-    """Import and configure everything the first write needs (the mappers are built lazily)."""
+    """Import and configure everything the first write needs (the mappers are built lazily;
+    a write recomputes its record from its revisions: facilitator.store.history)."""
+    import facilitator.store.history  # noqa: F401
+
     configure_mappers()
 
 

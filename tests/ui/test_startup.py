@@ -20,10 +20,11 @@ from ui.launcher import main
 def then(window):  # called as the window is shown (the background load starts after)
     loaded = sorted(m for m in sys.modules if m.split(".")[0] == "sqlalchemy")
     print("AT_FIRST_WINDOW", len(loaded), flush=True)
-    # what else start-up leaves for later: the command line, hashing, HTML, the network's
-    # modules, the after-the-event screens, and every note's editor (YAML: the first opening on
-    # a laptop parses the kit, see test_kit_cache.py for the next ones)
-    later = ("facilitator.cli", "hashlib", "html", "socket", "uuid", "ui.post_common")
+    # what else start-up leaves for later: the command line, the revisions' machinery, hashing,
+    # HTML, the network's modules, the after-the-event screens, and every note's editor (YAML:
+    # the first opening on a laptop parses the kit, see test_kit_cache.py for the next ones)
+    later = ("facilitator.cli", "facilitator.store.history", "hashlib", "html", "socket", "uuid",
+             "ui.post_common")
     print("ALSO_LOADED", ",".join(m for m in later if m in sys.modules) or "-", flush=True)
     from ui.outline import NoteEdit
     print("EDITORS", len(window.findChildren(NoteEdit)), flush=True)
