@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.store import EventFile
@@ -193,7 +194,12 @@ def open_window(path: Path, then: Callable[[MainWindow], None] | None = None,
         if otherwise is not None:
             otherwise()
 
-    return background.start(lambda: EventFile.open(path), done, failed)
+    relay = background.start(lambda: EventFile.open(path), done, failed)
+    # While the worker opens the file, this thread loads the fonts (fontconfig, the font
+    # database): the window measures text from its first widget on, and Qt lets the worker run
+    # meanwhile (the GIL is released during the call). Both take a few milliseconds.
+    QFontMetrics(app.font()).height()
+    return relay
 
 
 def choose_and_open(parent: QWidget | None = None, then: Callable[[MainWindow], None] | None = None) -> bool:
