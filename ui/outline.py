@@ -229,6 +229,7 @@ class NoteLine(QWidget):
         self._laid_out = (-1, "")  # (width, text) of _layouts
         self.summary = ""
         self.depth = -1
+        self._sized = False  # laid out by its section yet (before, its width is Qt's default)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Note"))
@@ -310,13 +311,16 @@ class NoteLine(QWidget):
 
     def resizeEvent(self, e) -> None:  # noqa: N802
         super().resizeEvent(e)
+        self._sized = True
         if self._edit is not None:
             self._place_editor()
-        elif e.size().width() != e.oldSize().width():
-            self.fit()
+        else:
+            self.fit()  # (the text is laid out again only when its width changed)
 
     def fit(self) -> None:
-        """Its height: the editor's, or the painted text's at its width."""
+        """Its height: the editor's, or the painted text's at its width (once it has one)."""
+        if self._edit is None and not self._sized:
+            return
         h = self._edit.height() if self._edit is not None else self._painted_height(self.width())
         if self.height() != h:
             self.setFixedHeight(h)
