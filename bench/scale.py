@@ -7,7 +7,8 @@ For each size (62, 125, 250, 500 ateliers; 2,500 … 20,000 notes; 25 … 200 pr
 file is built once, then each operation runs in a fresh process so that its peak memory (max RSS)
 is its own: ``open`` (identity and integrity checks, kit copy), ``search`` (case- and
 accent-insensitive substring search over every note, ``EventFile.search``, selective and broad), the JSON export and
-the PDF restitution. The baseline, measured in the same run, is the same operation at 1/8 size:
+the PDF restitution (opening and searching, well under a second, are timed three times and the
+best kept). The baseline, measured in the same run, is the same operation at 1/8 size:
 growth is linear when time(8×) / time(1×) stays under 8 × 1.5 = 12.
 
 Prints one line per figure (name, measured, target, ratio, ok/MISS) and exits 1 on any miss.
@@ -89,26 +90,41 @@ def build(path: Path, workshops: int, notes: int, proposals: int) -> float:
 
 
 # ------------------------------------------------------------------ one operation, in a child
+REPEAT = 3  # the quick operations (under a second) are timed this many times, the best kept:
+# on this noisy machine one timing of a fraction of a second can be twice another
+
+
+def best_of(fn) -> tuple[float, object]:
+    """The shortest of ``REPEAT`` timings of ``fn()``, and its result."""
+    times = []
+    for _ in range(REPEAT):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    return min(times), result
+
+
 def child(op: str, path: str) -> dict:
     from facilitator.store import EventFile
 
+    if op == "open":
+        opened, _ = best_of(lambda: EventFile.open(Path(path)).close())
     t0 = time.perf_counter()
     ev = EventFile.open(Path(path))
-    opened = time.perf_counter() - t0
+    if op != "open":
+        opened = time.perf_counter() - t0
     result = {"op": op}
     try:
         if op == "open":
             result["seconds"] = opened
             result["count"] = len(ev.notes())
         elif op == "search":
-            t = time.perf_counter()
-            found = sum(len(ev.search(q)) for q in ("EVALUATION", "donnees", "œuvre"))
-            result["seconds"] = (time.perf_counter() - t) / 3
+            seconds, found = best_of(lambda: sum(len(ev.search(q)) for q in ("EVALUATION", "donnees", "œuvre")))
+            result["seconds"] = seconds / 3
             result["count"] = found
         elif op == "search-broad":
-            t = time.perf_counter()
-            result["count"] = len(ev.search("société civile"))
-            result["seconds"] = time.perf_counter() - t
+            result["seconds"], found = best_of(lambda: ev.search("société civile"))
+            result["count"] = len(found)
         elif op in ("json", "restitution"):
             from exports.documents import BY_KEY, Source  # the registry the CLI and the app use
 
