@@ -228,6 +228,7 @@ class NoteLine(QWidget):
         self._layouts: list[tuple[QTextLayout, float, float]] = []
         self._laid_out = (-1, "")  # (width, text) of _layouts
         self.summary = ""
+        self._summary_width = 0  # the summary's column, with its gap (0: none)
         self.depth = -1
         self._sized = False  # laid out by its section yet (before, its width is Qt's default)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -299,11 +300,8 @@ class NoteLine(QWidget):
     def _text_left(self) -> int:
         return self._bullet_width() + 4 + BAR
 
-    def _meta_width(self) -> int:
-        return QFontMetrics(self._meta_font()).horizontalAdvance(self.summary) + 4 if self.summary else 0
-
     def _text_width(self, width: int) -> int:
-        return max(width - self._text_left() - self._meta_width(), 1)
+        return max(width - self._text_left() - self._summary_width, 1)
 
     def _place_editor(self) -> None:
         if self._edit is not None:
@@ -399,6 +397,7 @@ class NoteLine(QWidget):
         summary = " · ".join(bits)
         if summary != self.summary:
             self.summary = summary
+            self._summary_width = QFontMetrics(self._meta_font()).horizontalAdvance(summary) + 4 if summary else 0
             self._layouts = []
             self._place_editor()
             self.fit()
