@@ -17,14 +17,15 @@ def _lines(window):
 
 
 def _varied_notes(window) -> None:
-    """An empty note, nested notes, a long unbroken link, two paragraphs, a summary."""
+    """An empty note, nested notes, a long unbroken link, two paragraphs (right-to-left and
+    mixed scripts), a summary."""
     session = window.session
     first = window.sections["defis"].note_ids()[0]
     session.do("add_note", 1, "defis", "", after=first)
     nested = session.do("add_note", 1, "defis", f"Une sous-note qui passe à la ligne, avec {LONG_URL}",
                         after=first).focus
     session.do("indent", nested)
-    deeper = session.do("add_note", 1, "defis", "Sous-sous-note\navec deux paragraphes", after=nested).focus
+    deeper = session.do("add_note", 1, "defis", "Sous-sous-note : مرحبا بكم في ورشة العمل\nשלום, deux paragraphes", after=nested).focus
     session.do("indent", deeper)
     session.do("indent", deeper)
     session.do("vote", deeper, 2)
