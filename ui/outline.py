@@ -84,7 +84,6 @@ class NoteEdit(QPlainTextEdit):
         self.setTabChangesFocus(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().setDocumentMargin(MARGIN)
         self.setPlaceholderText(placeholder())
         self.setAccessibleName(self.tr("Note"))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from facilitator.store.event import NAMESPACE
 from facilitator.store.schema import (
     SCHEMA_VERSION,
     Base,
@@ -26,7 +27,7 @@ from facilitator.store.schema import (
 STEPS: dict[int, Callable[[Session], None]] = {}
 
 # the same namespace as the ids of prepared items (event.py), so every laptop derives the same ids
-_NAMESPACE = uuid.UUID("7b0f3c36-5d0e-4a43-9a43-1b7c8f0e6a11")
+_NAMESPACE = uuid.UUID(NAMESPACE)
 _PROPOSAL_COLUMNS = ("id, position, title, text, kind, commitments, notes, workshops, decision, "
                      "decision_reason, decision_date, deleted, created_at, modified_at, device")
 _SYNTHESIS_COLUMNS = "id, object, intro, feedback, date, validated_by, validated_at, fingerprint, modified_at"
