@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 from yaml.composer import Composer
-from yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
+from yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent, StreamEndEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
 from yaml.resolver import Resolver
 
@@ -23,7 +24,9 @@ MAX_NODES = 100_000
 MAX_DEPTH = 50
 
 
-class _Limit(Exception):
+class _Refused(Exception):
+    """A kit refused while composing: a bound crossed or a reference that cannot hold."""
+
     def __init__(self, mark, key: str, **kw):
         self.mark, self.key, self.kw = mark, key, kw
 
@@ -40,20 +43,36 @@ class _Bounds:
         self._nodes = 0
         self._depth = 0
 
+    def get_single_node(self):
+        self.get_event()  # stream start
+        document = None
+        if not self.check_event(StreamEndEvent):
+            document = self.compose_document()
+        if not self.check_event(StreamEndEvent):
+            raise _Refused(self.peek_event().start_mark, "kit.several_documents")
+        self.get_event()
+        return document
+
     def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, AliasEvent) and event.anchor not in self.anchors:
+            raise _Refused(event.start_mark, "kit.undefined_alias", problem=f"« {event.anchor} »")
+        if not isinstance(event, AliasEvent) and event.anchor is not None and event.anchor in self.anchors:
+            raise _Refused(event.start_mark, "kit.duplicate_anchor", anchor=event.anchor,
+                           line=self.anchors[event.anchor].start_mark.line + 1)
         if self.check_event(AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                raise _Limit(self.peek_event().start_mark, "kit.too_many_aliases", limit=MAX_ALIASES)
+                raise _Refused(self.peek_event().start_mark, "kit.too_many_aliases", limit=MAX_ALIASES)
             return super().compose_node(parent, index)
         self._nodes += 1
         if self._nodes > MAX_NODES:
-            raise _Limit(self.peek_event().start_mark, "kit.too_many_nodes", limit=MAX_NODES)
+            raise _Refused(self.peek_event().start_mark, "kit.too_many_nodes", limit=MAX_NODES)
         collection = self.check_event(SequenceStartEvent, MappingStartEvent)
         if collection:
             self._depth += 1
             if self._depth > MAX_DEPTH:
-                raise _Limit(self.peek_event().start_mark, "kit.too_deep", limit=MAX_DEPTH)
+                raise _Refused(self.peek_event().start_mark, "kit.too_deep", limit=MAX_DEPTH)
         try:
             return super().compose_node(parent, index)
         finally:
@@ -206,55 +225,28 @@ def read_kit_bytes(data: bytes, name: str = "<kit>", lang: str | None = None, fo
 
 
 def _compose(text: str, ctx: Ctx) -> Node | None:
-    loader = None
+    """The kit's YAML as a node tree, within the bounds; a located French issue otherwise.
+
+    libyaml scans and parses the text (fast); when it stops on an error, the text is read again
+    by PyYAML's pure-Python scanner, whose behaviour does not depend on the libyaml version that
+    happens to be installed (libyaml ≥ 0.2.6 has a nesting limit of its own that fires before
+    ours, and words its errors differently). Errors are recognised by their type and by the
+    scanner or parser step that raised them, never by their English text.
+    """
     try:
-        loader = _LOADER(text)
-        root = loader.get_single_node()
-    except _Limit as lim:
-        ctx.issues.append(Issue(ctx.file, lim.mark.line + 1, lim.mark.column + 1, "", ""))
-        ctx.issues[-1].message = tr(lim.key, ctx.lang, **lim.kw)
-        return None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or str(exc)
-        context = exc.context or ""
-        if problem.startswith("found unexpected end of stream") and exc.context_mark is not None:
-            mark = exc.context_mark  # the quote or bracket left open, not the end of the file
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if "expected a single document" in problem or "expected a single document" in context:
-            message = tr("kit.several_documents", ctx.lang)
-        elif "found undefined alias" in problem:
-            name = problem.split("'")[1] if problem.count("'") >= 2 else problem
-            message = tr("kit.undefined_alias", ctx.lang, problem=f"« {name} »")
-        else:
-            message = tr("kit.yaml_syntax", ctx.lang, problem=_french_problem(problem))
-        ctx.issues.append(Issue(ctx.file, line, col, "", message))
-        return None
-    except yaml.reader.ReaderError as exc:  # a control character (the text is valid UTF-8 here)
-        if _LOADER is _BoundedLoader:
-            before = text[: exc.position]
-        else:  # libyaml counts bytes
-            before = text.encode("utf-8")[: exc.position].decode("utf-8", "replace")
-        ln = before.count("\n") + 1
-        col = len(before) - (before.rfind("\n") + 1) + 1
-        ctx.issues.append(Issue(ctx.file, ln, col, "", ""))
-        ctx.issues[-1].message = tr("kit.control_character", ctx.lang, code=f"U+{exc.character:04X}"
-                                    if isinstance(exc.character, int) else repr(exc.character))
-        return None
-    except yaml.YAMLError as exc:  # reader errors (control characters) and the like
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "mark", None)
-        line = getattr(exc, "position", None)
-        ln, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if line is not None and mark is None:
-            before = text[:line]
-            ln = before.count("\n") + 1
-            col = len(before) - (before.rfind("\n") + 1) + 1
-        ctx.issues.append(Issue(ctx.file, ln, col, "", ""))
-        ctx.issues[-1].message = tr("kit.yaml_syntax", ctx.lang, problem=_french_problem(str(exc)))
-        return None
-    finally:
-        if loader is not None:
-            loader.dispose()
+        root = _compose_with(_LOADER, text)
+    except (_Refused, yaml.YAMLError) as exc:
+        if _LOADER is not _BoundedLoader and not isinstance(exc, _Refused):
+            try:
+                root = _compose_with(_BoundedLoader, text)
+            except (_Refused, yaml.YAMLError) as again:
+                exc = again
+            else:
+                exc = None
+        if exc is not None:
+            line, column, message = _located(exc, text, ctx.lang)
+            ctx.issues.append(Issue(ctx.file, line, column, "", message))
+            return None
     if root is None:
         ctx.error(None, "", "kit.empty")
         return None
@@ -265,58 +257,120 @@ def _compose(text: str, ctx: Ctx) -> Node | None:
     return root
 
 
-_PROBLEMS = {
-    "mapping values are not allowed here": "« : » inattendu ici (une valeur contenant « : » doit être entre guillemets)",
-    "mapping values are not allowed in this context": "« : » inattendu ici (une valeur contenant « : » doit être entre guillemets)",
-    "found character that cannot start any token": "caractère qui ne peut pas commencer une valeur (tabulation ? « @ » ? « ` » ?) : indentez avec des espaces, mettez la valeur entre guillemets",
-    "did not find expected <document start>": "le kit doit contenir un seul document YAML",
-    "did not find expected ',' or ']'": "« , » ou « ] » attendu (crochet non fermé ?)",
-    "did not find expected ',' or '}'": "« , » ou « } » attendu (accolade non fermée ?)",
-    "did not find expected node content": "valeur attendue",
-    "did not find expected comment or line break": "commentaire ou fin de ligne attendu",
-    "did not find expected whitespace or line break": "espace ou fin de ligne attendu",
-    "did not find expected alphabetic or numeric character": "nom d'ancre ou d'alias invalide",
-    "did not find URI escaped octet": "étiquette YAML invalide",
-    "found a tab character that violates indentation": "tabulation interdite en YAML : indentez avec des espaces",
-    "found a tab character where an indentation space is expected": "tabulation interdite en YAML : indentez avec des espaces",
-    "found unexpected end of stream": "fin de fichier inattendue (guillemet ou crochet non fermé ?)",
-    "found unknown escape character": "caractère d'échappement inconnu entre guillemets",
-    "found duplicate anchor": "ancre YAML déclarée deux fois",
-    "found undefined tag handle": "étiquette YAML inconnue",
-    "found incompatible YAML document": "version de YAML non prise en charge",
-    "found duplicate %YAML directive": "directive %YAML répétée",
-    "found extra tokens": "contenu inattendu en fin de document",
-    "control characters are not allowed": "caractère de contrôle interdit",
-    "invalid leading UTF-8 octet": "encodage invalide",
-    "block sequence entries are not allowed in this context": "« - » inattendu ici (indentation incohérente ?)",
-    "could not find expected ':'": "« : » attendu",
-    "found character '\\t' that cannot start any token": "tabulation interdite en YAML : indentez avec des espaces",
-    "did not find expected key": "clé attendue (indentation incohérente ?)",
-    "did not find expected '-' indicator": "« - » attendu (indentation incohérente ?)",
-    "expected <block end>, but found '-'": "« - » inattendu (indentation incohérente ?)",
-    "expected <block end>, but found": "indentation incohérente (une ligne est plus ou moins décalée que ses voisines ?)",
-    "expected <block end>": "indentation incohérente",
-    "expected ',' or ']'": "« , » ou « ] » attendu (crochet non fermé ?)",
-    "expected ',' or '}'": "« , » ou « } » attendu (accolade non fermée ?)",
-    "found character '@' that cannot start any token": "« @ » ne peut pas commencer une valeur : mettez-la entre guillemets",
-    "found character '`' that cannot start any token": "« ` » ne peut pas commencer une valeur : mettez-la entre guillemets",
-    "found character '%' that cannot start any token": "« % » ne peut pas commencer une valeur : mettez-la entre guillemets",
-    "found character": "caractère qui ne peut pas commencer une valeur : mettez-la entre guillemets",
-    "expected the node content": "valeur attendue",
-    "expected alphabetic or numeric character": "nom d'ancre ou d'alias invalide",
-    "found unexpected ':'": "« : » inattendu ici (mettez la valeur entre guillemets)",
-    "found a tab character": "tabulation interdite en YAML : indentez avec des espaces",
-    "expected a comment or a line break": "commentaire ou fin de ligne attendu",
-    "expected a mapping node": "un tableau de clés était attendu",
-    "but found another document": "le kit doit contenir un seul document YAML",
+def _compose_with(loader_class: type, text: str) -> Node | None:
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+# What the scanner (by the function that raised) or the parser (by the state it was in) could not
+# read, as a catalogue key. A function missing here gets the generic message.
+_SCANNER_STEPS = {
+    "fetch_value": "kit.yaml.colon",
+    "scan_plain": "kit.yaml.colon_in_flow",
+    "fetch_block_entry": "kit.yaml.dash",
+    "fetch_key": "kit.yaml.question_mark",
+    "stale_possible_simple_keys": "kit.yaml.key_one_line",
+    "remove_possible_simple_key": "kit.yaml.key_one_line",
+    "scan_anchor": "kit.yaml.anchor_name",
+    "scan_tag": "kit.yaml.tag",
+    "scan_tag_handle": "kit.yaml.tag",
+    "scan_tag_uri": "kit.yaml.tag",
+    "scan_uri_escapes": "kit.yaml.tag",
+    "scan_directive": "kit.yaml.directive",
+    "scan_directive_name": "kit.yaml.directive",
+    "scan_yaml_directive_value": "kit.yaml.directive",
+    "scan_yaml_directive_number": "kit.yaml.directive",
+    "scan_tag_directive_handle": "kit.yaml.directive",
+    "scan_tag_directive_prefix": "kit.yaml.directive",
+    "scan_directive_ignored_line": "kit.yaml.directive",
+    "scan_block_scalar": "kit.yaml.block_scalar",
+    "scan_block_scalar_indicators": "kit.yaml.block_scalar",
+    "scan_block_scalar_ignored_line": "kit.yaml.block_scalar",
+}
+_QUOTED_STEPS = {"scan_flow_scalar_non_spaces", "scan_flow_scalar_spaces", "scan_flow_scalar_breaks"}
+_PARSER_STEPS = {
+    "parse_block_mapping_key": "kit.yaml.expected_key",
+    "parse_block_mapping_value": "kit.yaml.expected_key",
+    "parse_block_sequence_entry": "kit.yaml.expected_dash",
+    "parse_flow_sequence_entry": "kit.yaml.unclosed_bracket",
+    "parse_flow_sequence_first_entry": "kit.yaml.unclosed_bracket",
+    "parse_flow_mapping_key": "kit.yaml.unclosed_brace",
+    "parse_flow_mapping_first_key": "kit.yaml.unclosed_brace",
+    "parse_node": "kit.yaml.expected_value",
+    "parse_block_node": "kit.yaml.expected_value",
+    "parse_flow_node": "kit.yaml.expected_value",
+    "parse_document_start": "kit.yaml.document_start",
+    "process_directives": "kit.yaml.directive",
 }
 
 
-def _french_problem(problem: str) -> str:
-    for en, fr in _PROBLEMS.items():
-        if problem.startswith(en):
-            return fr
-    return f"structure invalide ({problem})"
+def _raised_in(exc: BaseException, module: str) -> str:
+    """The name of the innermost function of PyYAML's ``module`` that raised ``exc``."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if Path(f.filename).parent.name == "yaml" and Path(f.filename).stem == module]
+    return frames[-1].name if frames else ""
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _located(exc: BaseException, text: str, lang: str | None) -> tuple[int, int, str]:
+    """Line, column and French (or ``lang``) message of a composition error (see ``_compose``)."""
+    line, column, key, fields = _classified(exc, text)
+    if key.startswith("kit.yaml."):
+        return line, column, tr("kit.yaml_syntax", lang, problem=tr(key, lang, **fields))
+    return line, column, tr(key, lang, **fields)
+
+
+def _classified(exc: BaseException, text: str) -> tuple[int, int, str, dict]:
+    if isinstance(exc, _Refused):
+        return exc.mark.line + 1, exc.mark.column + 1, exc.key, exc.kw
+    if isinstance(exc, yaml.reader.ReaderError):  # a control character (the text is valid UTF-8)
+        line, column = _position(text, exc.position)
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else f"U+{ord(exc.character):04X}"
+        return line, column, "kit.control_character", {"code": code}
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    key = "kit.yaml.invalid"
+    fields: dict = {}
+    if isinstance(exc, yaml.scanner.ScannerError):
+        step = _raised_in(exc, "scanner")
+        at = text[mark.index] if mark is not None and mark.index < len(text) else ""
+        if step in _QUOTED_STEPS or mark is None or mark.index >= len(text):
+            if mark is not None and mark.index < len(text):
+                key = "kit.yaml.escape"
+            else:
+                key = "kit.yaml.unclosed"
+                mark = exc.context_mark or mark  # the quote or bracket left open
+        elif at == "\t":
+            key = "kit.yaml.tab"
+        elif step == "fetch_more_tokens":
+            key, fields = "kit.yaml.cannot_start", {"char": _visible(at)}
+        else:
+            key = _SCANNER_STEPS.get(step, key)
+    elif isinstance(exc, yaml.parser.ParserError):
+        if mark is not None and mark.index >= len(text):
+            key, mark = "kit.yaml.unclosed", exc.context_mark or mark
+        else:
+            key = _PARSER_STEPS.get(_raised_in(exc, "parser"), key)
+            if key == "kit.yaml.unclosed_brace":
+                fields = {"close": "}"}
+    if key == "kit.yaml.invalid" and mark is not None and mark.index < len(text):
+        fields = {"char": _visible(text[mark.index])}
+        key = "kit.yaml.unexpected"
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return line, column, key, fields
+
+
+def _visible(char: str) -> str:
+    """A character as it can be shown: controls and invisible ones by their code point."""
+    if not char.isprintable() or char.isspace():
+        return f"U+{ord(char):04X}"
+    return char
 
 
 def _check_semantics(kit: m.Kit, ctx: Ctx) -> None:
