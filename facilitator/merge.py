@@ -83,7 +83,7 @@ class MergeReport:
             if s.skipped:
                 out.append(f"  {s.skipped}")
                 continue
-            out.append(tr("merge.report_source", source=s.path, revisions=s.new_revisions))
+            out.append(tr("merge.report_source", source=s.path, count=s.new_revisions))
             out.extend(tr("merge.report_forced", reason=r) for r in s.forced)
         if not self.changed:
             out.append(tr("merge.report_nothing"))

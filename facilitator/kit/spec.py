@@ -261,7 +261,7 @@ class ListOf(T):
             ctx.error(node, path, "kit.expected_list")
             return INVALID
         if len(node.value) < self.min_items:
-            ctx.error(node, path, "kit.list_min", min=self.min_items)
+            ctx.error(node, path, "kit.list_min", count=self.min_items)
         out = []
         for i, child in enumerate(node.value):
             p = join(path, i)

@@ -36,7 +36,7 @@ def test_kit_check_reports_every_error_with_position(tmp_path, capsys):
     q_line = next(i for i, ln in enumerate(lines, 1) if "questoin:" in ln)
     assert f"{kit}:{date_line}:9: event.date: date impossible : « 2021-05-32 »" in out
     assert f"{kit}:{q_line}:5: workshops[0].questoin: clé inconnue « questoin » ; vous vouliez dire « question » ?" in out
-    assert "2 erreur(s)" in out
+    assert "2 erreurs dans" in out
 
 
 def test_kit_init_writes_a_kit_that_passes_check(tmp_path, capsys):

@@ -34,6 +34,12 @@ WRITER = textwrap.dedent(
 )
 
 
+def _order(text: str) -> tuple[int, int]:
+    """(round, step) of a text the writer made: ``r2-17`` or ``r2-17-modifiée``."""
+    round_, step = text.split("-")[:2]
+    return int(round_[1:]), int(step)
+
+
 def test_sigkill_in_write_loop_loses_nothing_acknowledged(tmp_path, kit_2021):
     path = tmp_path / "crash.facilitator"
     EventFile.create(path, kit_2021).close()
@@ -67,6 +73,8 @@ def test_sigkill_in_write_loop_loses_nothing_acknowledged(tmp_path, kit_2021):
         con.close()
         with EventFile.open(path) as ev:
             stored = {r.id: r.text for r in ev.notes(1, "futurs")}
-        missing = {k: v for k, v in acked.items() if stored.get(k) != v}
+        # a change written but killed before its acknowledgement may replace an acknowledged text
+        # of the same note with a later one: only a missing or older text is a loss
+        missing = {k: v for k, v in acked.items() if k not in stored or _order(stored[k]) < _order(v)}
         assert not missing, f"round {round_}: {len(missing)} acknowledged changes lost"
     assert len(acked) >= 4

@@ -147,7 +147,7 @@ def test_three_laptops_merge_into_one(tmp_path, demo_file, laptops):
         assert report.workshops[4].added and report.open_conflicts == 3
         assert report.backup is not None and report.backup.exists()
         text = "\n".join(report.lines())
-        assert "Atelier 1" in text and "2 conflit(s)" in text and "3 conflit(s) à résoudre" in text
+        assert "Atelier 1" in text and "2 conflit(s)" in text and "3 conflits à résoudre" in text
     # sources never written
     assert [_digest(f) for f in files] == before
 
