@@ -168,6 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="facilitator",
         description="Ateliers de gouvernement ouvert hors ligne : kit, prise de notes, restitution.",
     ))
+    from facilitator import __version__
+
+    parser.add_argument("--version", action="version", version=tr("cli.version", version=__version__),
+                        help=tr("cli.help.version"))
     subs = parser.add_subparsers(dest="command", metavar="COMMANDE")
     groups: dict[tuple[str, ...], argparse._SubParsersAction] = {(): subs}
     for path, help_text, configure, fn in sorted(_REGISTRY, key=lambda r: r[0]):
@@ -205,6 +209,8 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    except SystemExit as exc:  # --help, --version
+        return exc.code if isinstance(exc.code, int) else 0
     if getattr(args, "handler", None) is None:
         if gui is None:
             parser.print_help()
@@ -217,7 +223,7 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
             print(str(issue), file=sys.stderr)
         return 1
     except FacilitatorError as exc:
-        print(f"Erreur : {exc}", file=sys.stderr)
+        print(tr("cli.error", message=exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -36,18 +36,25 @@ class ExportError(FacilitatorError):
 def log_exception(exc: BaseException) -> Path:
     """Append ``exc``'s traceback to the log file (a bug's details); the file's path, or a
     French placeholder when it cannot be written."""
-    import datetime as dt
     import traceback
 
+    return log_text("".join(traceback.format_exception(exc)))
+
+
+def log_text(text: str) -> Path:
+    """Append ``text`` to the log file, dated; the file's path, or a French placeholder when it
+    cannot be written."""
+    import datetime as dt
+
     from facilitator import config
+    from facilitator.i18n import tr
 
     folder = config.log_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "facilitator.log"
         with open(path, "a", encoding="utf-8") as fh:
-            fh.write(f"\n--- {dt.datetime.now().isoformat()}\n")
-            fh.write("".join(traceback.format_exception(exc)))
+            fh.write(f"\n--- {dt.datetime.now().isoformat()}\n{text.rstrip()}\n")
         return path
     except OSError:
-        return Path("(journal impossible à écrire)")
+        return Path(tr("cli.log_unwritable"))

@@ -34,10 +34,40 @@ def language() -> str:
     return str(lang).split("_")[0].lower()
 
 
+def _new_application(argv: list[str]) -> QApplication:
+    """The QApplication; where Qt finds no screen to use (no display, or its platform plugin's
+    system libraries missing), a French message and exit 1 instead of Qt's abort (exit 134).
+
+    Qt reports that as a fatal message while the application is made: the handler, installed for
+    that moment only, says it in French and ends the process before Qt aborts."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    said: list[str] = []
+
+    def handler(kind, _context, text):
+        if kind != QtMsgType.QtFatalMsg:
+            said.append(text)  # Qt's own explanation, kept for the log
+            return
+        from facilitator.errors import log_text
+        from facilitator.i18n import tr as message  # the core's catalogue: no QApplication yet
+
+        log = log_text("\n".join([*said, text]))
+        print(message("cli.no_screen", platform=os.environ.get("QT_QPA_PLATFORM") or "xcb",
+                      log=log), file=sys.stderr)
+        sys.stderr.flush()
+        os._exit(1)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        return QApplication(argv)
+    finally:
+        qInstallMessageHandler(previous)
+
+
 def ensure_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
-        app = QApplication(argv or [sys.argv[0] if sys.argv else "facilitator"])
+        app = _new_application(argv or [sys.argv[0] if sys.argv else "facilitator"])
         app.setApplicationName("facilitator")
         app.setOrganizationName("facilitator")
     if not _translators:

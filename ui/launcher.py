@@ -12,7 +12,7 @@ from pathlib import Path
 
 
 def cmd_open(args) -> int:
-    return _run_app(args.event, _when_shown)
+    return _missing(args.event) or _run_app(args.event, _when_shown)
 
 
 _when_shown = None  # see main()
@@ -37,6 +37,17 @@ def _run_app(event: Path | None, then=None) -> int:
     return run(event, then)
 
 
+def _missing(path: Path) -> int:
+    """1, with the French message on stderr, when ``path`` is no file to open; else 0."""
+    if path.is_file():
+        return 0
+    from facilitator.i18n import tr as message  # the core's catalogue (see _run_app)
+
+    key = "store.is_dir" if path.is_dir() else "store.not_found"
+    print(message("cli.error", message=message(key, path=path)), file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None, then=None) -> int:
     """``facilitator [COMMANDE …]``. Without arguments (the desktop launch) the app starts at
     once, without building the command line's parser. ``then(window)`` is called once the first
@@ -49,7 +60,7 @@ def main(argv: list[str] | None = None, then=None) -> int:
         code = _run_app(None, then)
     elif len(argv) == 2 and argv[0] == "open" and not argv[1].startswith("-"):
         # "Open with facilitator" from the desktop: the app at once, as for no argument
-        code = _run_app(Path(argv[1]), then)
+        code = _missing(Path(argv[1])) or _run_app(Path(argv[1]), then)
     else:
         gc.enable()  # (``open`` with options and the GUI fallback disable it again in _run_app)
         from facilitator import cli
