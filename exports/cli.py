@@ -14,7 +14,7 @@ from pathlib import Path
 
 from exports.documents import DOCUMENTS, Document, Options, Source, pdf_available
 from exports.write import write_atomic
-from facilitator.cli import command, out
+from facilitator.cli import command, option, out
 from facilitator.errors import ExportError, FacilitatorError
 from facilitator.i18n import tr
 
@@ -70,28 +70,27 @@ def _write(path: Path, data: bytes | str) -> Path:
 
 
 # ------------------------------------------------------------------------------------ commands
-SOURCE_HELP = {True: "fichier d'événement", False: "kit YAML ou fichier d'événement"}
+SOURCE_HELP = {True: "cli.help.event", False: "cli.help.kit_or_event"}
 OPTION_FLAGS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
-    "annex": lambda p: p.add_argument("--sans-annexe", action="store_true",
-                                      help="sans l'annexe « Ce que nous avons entendu »"),
-    "size": lambda p: p.add_argument("--format", default="A5", help="A5 (défaut) ou A4"),
-    "bom": lambda p: p.add_argument("--bom", action="store_true",
-                                    help="ajouter l'indicateur d'ordre des octets (tableurs)"),
+    "annex": lambda p: option(p, "--no-annex", "--sans-annexe", dest="no_annex", action="store_true",
+                              help=tr("cli.help.no_annex")),
+    "size": lambda p: option(p, "--format", default="A5", help=tr("cli.help.page_format")),
+    "bom": lambda p: option(p, "--bom", action="store_true", help=tr("cli.help.bom")),
 }
 
 
 def _configure(doc: Document) -> Callable[[argparse.ArgumentParser], None]:
     def configure(p: argparse.ArgumentParser) -> None:
-        p.add_argument("source", type=Path, help=SOURCE_HELP[doc.needs_event])
-        p.add_argument("-o", "--output", type=Path, required=True, help="fichier à écrire")
-        for option in doc.options:
-            OPTION_FLAGS[option](p)
+        p.add_argument("source", type=Path, help=tr(SOURCE_HELP[doc.needs_event]))
+        p.add_argument("-o", "--output", type=Path, required=True, help=tr("cli.help.output"))
+        for name in doc.options:
+            OPTION_FLAGS[name](p)
 
     return configure
 
 
 def _options(args: argparse.Namespace) -> Options:
-    return Options(annex=not getattr(args, "sans_annexe", False), size=getattr(args, "format", "A5"),
+    return Options(annex=not getattr(args, "no_annex", False), size=getattr(args, "format", "A5"),
                    bom=getattr(args, "bom", False))
 
 
@@ -117,11 +116,11 @@ for _doc in DOCUMENTS:
 
 
 def _import_conf(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", type=Path, help="export JSON d'un événement")
-    p.add_argument("event", type=Path, help="fichier d'événement à créer")
+    p.add_argument("file", type=Path, help=tr("cli.help.import_file"))
+    p.add_argument("event", type=Path, help=tr("cli.help.event_new"))
 
 
-@command(("import", "json"), "recréer un fichier d'événement depuis son export JSON", _import_conf)
+@command(("import", "json"), tr("cli.help.import_json"), _import_conf)
 def cmd_import_json(args) -> int:
     from facilitator.importer import import_json
     from facilitator.store import EventFile
@@ -134,15 +133,14 @@ def cmd_import_json(args) -> int:
 
 # ------------------------------------------------------------------------------------ demo
 DEMO_OPTIONS = Options(bom=True)  # the CSV opens right in a spreadsheet
+DEMO_PROPOSALS = (("propositions.csv", False), ("propositions-decidim.csv", True))
 
 
 def _demo_conf(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-o", "--output", type=Path, default=Path("demo-output"),
-                   help="dossier où écrire les documents (défaut : ./demo-output)")
+    p.add_argument("-o", "--output", type=Path, default=Path("demo-output"), help=tr("cli.help.demo_output"))
 
 
-@command(("demo",), "écrire tous les documents de l'événement de démonstration 2016 dans un dossier",
-         _demo_conf)
+@command(("demo",), tr("cli.help.demo"), _demo_conf)
 def cmd_demo(args) -> int:
     from facilitator.demo import create_demo
 
@@ -169,6 +167,12 @@ def cmd_demo(args) -> int:
                 skipped.append(doc.filename)
                 continue
             _write(folder / doc.filename, doc.produce(source, DEMO_OPTIONS))
+            written += 1
+        # the proposals with their decisions: the traceability table and Decidim's import layout
+        from facilitator.traceability import render_proposals
+
+        for name, decidim in DEMO_PROPOSALS:
+            _write(folder / name, render_proposals(ev, decidim=decidim))
             written += 1
     if skipped:
         out(tr("exports.skipped_pdf", reason=missing_pdf, names=", ".join(skipped)))

@@ -9,13 +9,13 @@ add theirs to the same parser without the core importing them.
 from __future__ import annotations
 
 import argparse
-import re
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from facilitator.errors import FacilitatorError, KitError, log_exception
-from facilitator.i18n import tr
+from facilitator.i18n import long_date, long_datetime, tr
 
 Handler = Callable[[argparse.Namespace], int | None]
 _REGISTRY: list[tuple[tuple[str, ...], str, Callable[[argparse.ArgumentParser], None], Handler]] = []
@@ -37,9 +37,21 @@ def out(text: str = "") -> None:
     print(text)
 
 
+def option(p: argparse.ArgumentParser, name: str, *former: str, **kw) -> argparse.Action:
+    """An option under its English name; its ``former`` spellings (French ones, before the naming
+    rule) are still understood for one version, but the help no longer shows them."""
+    action = p.add_argument(name, *former, **kw)
+    action.option_strings = [name]  # the parser keeps every spelling; the help and errors show one
+    return action
+
+
+def event_argument(p: argparse.ArgumentParser, help_key: str = "cli.help.event") -> None:
+    p.add_argument("event", type=Path, help=tr(help_key))
+
+
 # ------------------------------------------------------------------------------------ kits
-@command(("kit", "check"), "vérifier un kit et afficher son résumé ou toutes ses erreurs",
-         lambda p: p.add_argument("kit", type=Path, help="fichier YAML du kit"))
+@command(("kit", "check"), tr("cli.help.kit_check"),
+         lambda p: p.add_argument("kit", type=Path, help=tr("cli.help.kit_file")))
 def cmd_kit_check(args) -> int:
     from facilitator.kit import read_kit
 
@@ -51,21 +63,21 @@ def cmd_kit_check(args) -> int:
         return 1
     k = report.kit
     out(tr("kit.summary_ok", file=args.kit))
-    out(f"  Événement : {k.event.title} — {k.event.date.isoformat()}"
-        + (f", {k.event.venue}" if k.event.venue else ""))
-    out(f"  Ateliers : {len(k.workshops)}")
+    venue = tr("cli.kit.venue", venue=k.event.venue) if k.event.venue else ""
+    out(tr("cli.kit.event", title=k.event.title, date=long_date(k.event.date, k.event.language), venue=venue))
+    out(tr("cli.kit.workshops", count=len(k.workshops)))
     for w in k.workshops:
         out(f"    {w.number}. {w.title}")
-    out(f"  Engagements : {len(k.plan.commitments) if k.plan else 0}")
-    out(f"  Liens : {len(k.all_links())}")
-    out(f"  Sections : {', '.join(s.title for s in k.sections)}")
+    out(tr("cli.kit.commitments", count=len(k.plan.commitments) if k.plan else 0))
+    out(tr("cli.kit.links", count=len(k.all_links())))
+    out(tr("cli.kit.sections", sections=", ".join(s.title for s in k.sections)))
     if report.warnings:
-        out(f"  Avertissements : {len(report.warnings)}")
+        out(tr("cli.kit.warnings", count=len(report.warnings)))
     return 0
 
 
-@command(("kit", "init"), "écrire un kit de départ commenté, à compléter",
-         lambda p: p.add_argument("kit", type=Path, help="fichier YAML à créer"))
+@command(("kit", "init"), tr("cli.help.kit_init"),
+         lambda p: p.add_argument("kit", type=Path, help=tr("cli.help.kit_new_file")))
 def cmd_kit_init(args) -> int:
     from facilitator.kit.template import write_template
 
@@ -77,12 +89,12 @@ def cmd_kit_init(args) -> int:
 # ------------------------------------------------------------------------------------ events
 def _new_configure(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group(required=True)
-    g.add_argument("--kit", type=Path, help="kit YAML dont l'événement part")
-    g.add_argument("--demo", action="store_true", help="l'événement de démonstration de 2016")
-    p.add_argument("event", type=Path, help="fichier d'événement à créer")
+    g.add_argument("--kit", type=Path, help=tr("cli.help.new_kit"))
+    g.add_argument("--demo", action="store_true", help=tr("cli.help.new_demo"))
+    event_argument(p, "cli.help.event_new")
 
 
-@command(("new",), "créer un fichier d'événement depuis un kit (ou la démo 2016)", _new_configure)
+@command(("new",), tr("cli.help.new"), _new_configure)
 def cmd_new(args) -> int:
     from facilitator.store import EventFile
 
@@ -99,26 +111,58 @@ def cmd_new(args) -> int:
     return 0
 
 
-@command(("info",), "résumer un fichier d'événement (ateliers, notes par section)",
-         lambda p: p.add_argument("event", type=Path))
+@command(("info",), tr("cli.help.info"), event_argument)
 def cmd_info(args) -> int:
-    from facilitator.store import EventFile
+    from facilitator.store.reading import open_for_reading
 
-    with EventFile.open(args.event) as ev:
+    with open_for_reading(args.event) as ev:
         k = ev.kit
         counts = ev.count_notes()
-        out(f"{k.event.title} — {k.event.date.isoformat()} ({ev.event_id})")
-        out(f"Fichier : {args.event}")
+        out(tr("cli.info.event", title=k.event.title, date=long_date(k.event.date, k.event.language),
+               id=ev.event_id))
+        out(tr("cli.info.file", path=args.event))
         total = 0
         for w in k.workshops:
             n = sum(counts.get((w.number, s.id), 0) for s in k.sections)
             total += n
-            out(f"Atelier {w.number} – {w.title} : {n} note(s)")
+            out(tr("cli.info.workshop", number=w.number, title=w.title, count=n))
             for s in k.sections:
                 c = counts.get((w.number, s.id), 0)
                 if c:
                     out(f"    {s.title} : {c}")
-        out(f"Total : {total} note(s), {len(ev.proposals())} proposition(s)")
+        proposals = ev.proposals()
+        decided = sum(1 for p in proposals if p.state.decision)
+        out(tr("cli.info.total", count=total))
+        out(tr("cli.info.proposals", count=len(proposals), decided=decided))
+        synthesis = ev.synthesis()
+        if synthesis.validated_by:
+            out(tr("cli.info.validated", by=synthesis.validated_by,
+                   at=long_datetime(synthesis.validated_at, k.event.language)))
+        _list_proposals(proposals, k.event.language)
+    return 0
+
+
+def _list_proposals(proposals, lang: str) -> None:
+    """One line per proposal: the id to give ``decide``, its kind, its decision, its title."""
+    from facilitator.synthesis import decision_label, kind_label
+
+    for p in proposals:
+        st = p.state
+        decision = decision_label(st.decision, lang) or tr("cli.proposals.undecided", lang)
+        if st.decision_date:
+            decision += f" ({long_date(dt.date.fromisoformat(st.decision_date), lang)})"
+        out(f"  {p.id[:8]}  {kind_label(st.kind, lang)} · {decision} · {st.title}")
+
+
+@command(("proposals",), tr("cli.help.proposals"), event_argument)
+def cmd_proposals(args) -> int:
+    from facilitator.store.reading import open_for_reading
+
+    with open_for_reading(args.event) as ev:
+        proposals = ev.proposals()
+        if not proposals:
+            out(tr("cli.proposals.none"))
+        _list_proposals(proposals, ev.kit.event.language)
     return 0
 
 
@@ -127,60 +171,56 @@ class UsageError(Exception):
     """A command line that does not parse: a user error (exit 1), said in French."""
 
 
-_ARGPARSE_FR = [
-    (r"invalid choice: (.*) \(choose from (.*)\)", r"choix invalide : \1 (possibles : \2)"),
-    (r"the following arguments are required: (.*)", r"arguments obligatoires manquants : \1"),
-    (r"unrecognized arguments: (.*)", r"arguments inconnus : \1"),
-    (r"one of the arguments (.*) is required", r"l'un des arguments \1 est obligatoire"),
-    (r"not allowed with argument (.*)", r"incompatible avec l'argument \1"),
-    (r"expected one argument", r"une valeur est attendue"),
-    (r"invalid (\w+) value: (.*)", r"valeur invalide : \2"),
-    (r"^argument (\S+): ", r"argument \1 : "),
-]
+def _argparse_speaks(lang: str) -> None:
+    """argparse's own words (usage, errors, help titles) from its gettext catalogue in ``lang``:
+    facilitator/locale/<lang>/LC_MESSAGES/argparse.po holds argparse's message ids (Python ships
+    no translation of them). argparse looks its words up when a parser is made and when it
+    errs, through the module's ``_`` and ``ngettext``: they are pointed at that catalogue."""
+    import gettext
+
+    from facilitator.i18n import LOCALE
+
+    words = gettext.translation("argparse", LOCALE, languages=[lang], fallback=True)
+    argparse._ = words.gettext
+    argparse.ngettext = words.ngettext
+
+
+class _Help(argparse.HelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=34)  # "restitution" and its help on one line
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse would print English and exit 2
-        for pattern, french in _ARGPARSE_FR:
-            message = re.sub(pattern, french, message)
-        raise UsageError(f"{self.format_usage()}{self.prog} : erreur : {message}")
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Help)
+        super().__init__(*args, **kwargs)
 
-
-class _FrenchHelp(argparse.HelpFormatter):
-    """argparse's own words in French (Python ships no French catalogue for them)."""
-
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix if prefix is not None else "utilisation : ")
-
-
-def _french(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    parser.formatter_class = _FrenchHelp
-    parser._positionals.title = "arguments"
-    parser._optionals.title = "options"
-    for action in parser._actions:
-        if isinstance(action, argparse._HelpAction):
-            action.help = "afficher cette aide et quitter"
-    return parser
+    def error(self, message: str):  # argparse would print and exit 2
+        error = argparse._("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message}
+        raise UsageError(f"{self.format_usage()}{error.rstrip()}")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _french(_Parser(
-        prog="facilitator",
-        description="Ateliers de gouvernement ouvert hors ligne : kit, prise de notes, restitution.",
-    ))
+    from facilitator.i18n import interface_language
+
+    _argparse_speaks(interface_language())
+    parser = _Parser(prog="facilitator", description=tr("cli.help.facilitator"))
     from facilitator import __version__
 
     parser.add_argument("--version", action="version", version=tr("cli.version", version=__version__),
                         help=tr("cli.help.version"))
-    subs = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    subs = parser.add_subparsers(dest="command", metavar=tr("cli.help.command_metavar"),
+                                 title=tr("cli.help.commands"))
     groups: dict[tuple[str, ...], argparse._SubParsersAction] = {(): subs}
     for path, help_text, configure, fn in sorted(_REGISTRY, key=lambda r: r[0]):
         for depth in range(1, len(path)):
             prefix = path[:depth]
             if prefix not in groups:
-                gp = _french(groups[path[: depth - 1]].add_parser(prefix[-1], help=f"commandes « {' '.join(prefix)} »"))
-                groups[prefix] = gp.add_subparsers(dest=f"cmd{depth}", metavar="COMMANDE", required=True)
-        sp = _french(groups[path[:-1]].add_parser(path[-1], help=help_text, description=help_text))
+                group_help = tr("cli.help.group", commands=" ".join(prefix))
+                gp = groups[path[: depth - 1]].add_parser(prefix[-1], help=group_help, description=group_help)
+                groups[prefix] = gp.add_subparsers(dest=f"cmd{depth}", metavar=tr("cli.help.command_metavar"),
+                                                   title=tr("cli.help.commands"), required=True)
+        sp = groups[path[:-1]].add_parser(path[-1], help=help_text, description=help_text)
         configure(sp)
         sp.set_defaults(handler=fn)
     return parser

@@ -1,6 +1,6 @@
 """The 2016 demo event: the kit of Ministère ouvert #1 plus what was really captured that day.
 
-``kits/demo-2016.yaml`` holds every bullet of the published restitution annex that the kit does
+``kits/demo/notes-2016.yaml`` holds every bullet of the published restitution annex that the kit does
 not already hold as prepared items, and the synthesis of proposals sent to the minister.
 """
 

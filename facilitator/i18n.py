@@ -65,3 +65,14 @@ def long_date(d, lang: str = "fr", weekday: bool = False) -> str:
     if lang == "fr" and d.day == 1:
         pattern = pattern.replace("d MMMM", "d'er' MMMM")
     return format_date(d, pattern, locale=lang)
+
+
+def long_datetime(iso: str, lang: str = "fr") -> str:
+    """« 21 juin 2016 à 18:05 » / "21 June 2016 at 18:05" from a stored ISO date and time, in this
+    computer's time zone when the stored one has a zone (the event file stores UTC)."""
+    import datetime as dt
+
+    when = dt.datetime.fromisoformat(iso)
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return tr("doc.date_at_time", lang, date=long_date(when.date(), lang), time=f"{when:%H:%M}")

@@ -6,24 +6,23 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from facilitator.cli import command, out
+from facilitator.cli import command, event_argument, option, out
 from facilitator.errors import OperationError
-from facilitator.i18n import tr
+from facilitator.i18n import long_datetime, tr
 from facilitator.store.states import CONTRIBUTORS, DECISIONS
 
 
 def _merge_configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("target", type=Path, help="fichier d'événement qui reçoit les notes")
-    p.add_argument("sources", type=Path, nargs="+", help="fichiers d'événement des autres ordinateurs (lus seulement)")
-    p.add_argument("--force", action="store_true",
-                   help="fusionner même un fichier d'un autre événement ou d'une autre version du kit")
-    p.add_argument("--sans-sauvegarde", dest="backup", action="store_false",
-                   help="ne pas faire de copie de sauvegarde du fichier cible avant la fusion")
-    p.add_argument("--dossier-sauvegarde", dest="backup_dir", type=Path, default=None,
-                   help="dossier de la copie de sauvegarde (par défaut : à côté du fichier cible)")
+    p.add_argument("target", type=Path, help=tr("cli.help.merge_target"))
+    p.add_argument("sources", type=Path, nargs="+", help=tr("cli.help.merge_sources"))
+    option(p, "--force", action="store_true", help=tr("cli.help.merge_force"))
+    option(p, "--no-backup", "--sans-sauvegarde", dest="backup", action="store_false",
+           help=tr("cli.help.merge_no_backup"))
+    option(p, "--backup-dir", "--dossier-sauvegarde", dest="backup_dir", type=Path, default=None,
+           help=tr("cli.help.merge_backup_dir"))
 
 
-@command(("merge",), "fusionner les notes des autres ordinateurs dans un fichier d'événement", _merge_configure)
+@command(("merge",), tr("cli.help.merge"), _merge_configure)
 def cmd_merge(args) -> int:
     from facilitator.merge import merge
     from facilitator.store import EventFile
@@ -41,36 +40,37 @@ def _describe(c) -> str:
     return tr("merge.conflict_edit", fields=", ".join(c.fields))
 
 
-@command(("conflicts",), "lister les conflits laissés par une fusion et leurs versions",
-         lambda p: p.add_argument("event", type=Path))
+@command(("conflicts",), tr("cli.help.conflicts"), event_argument)
 def cmd_conflicts(args) -> int:
     from facilitator.store import EventFile
 
     with EventFile.open(args.event) as ev:
+        lang = ev.kit.event.language
         found = ev.conflicts()
         if not found:
             out(tr("merge.conflict_none"))
         for c in found:
             where = ""
             if c.kind == "note":
-                where = f"atelier {c.shown.workshop}, {c.shown.section} — "
-            out(f"[{c.kind}] {c.record_id} : {where}{_describe(c)}")
+                where = tr("cli.conflicts.where", workshop=c.shown.workshop, section=c.shown.section)
+            out(tr("cli.conflicts.record", kind=tr(f"cli.kind.{c.kind}"), id=c.record_id, where=where,
+                   what=_describe(c)))
             for v in c.versions:
                 text = getattr(v.state, "text", None) or getattr(v.state, "title", None) or getattr(v.state, "intro", "")
-                mark = " (supprimée)" if getattr(v.state, "deleted", False) else ""
-                out(f"    {v.revision[:8]}  {v.device}  {v.at[:19]}{mark}  {text[:80]}")
+                mark = tr("cli.conflicts.deleted") if getattr(v.state, "deleted", False) else ""
+                out(f"    {v.revision[:8]}  {v.device}  {long_datetime(v.at, lang)}{mark}  {text[:80]}")
     return 0
 
 
 def _resolve_configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("event", type=Path)
-    p.add_argument("record", help="identifiant de la note (ou de la proposition ; « 1 » pour la synthèse)")
-    p.add_argument("--version", dest="version", help="garder cette version (début de son identifiant)")
-    p.add_argument("--type", dest="kind", choices=("note", "proposal", "synthesis"), default="note")
+    event_argument(p)
+    p.add_argument("record", help=tr("cli.help.resolve_record"))
+    option(p, "--keep", "--version", dest="version", metavar="REVISION", help=tr("cli.help.resolve_keep"))
+    option(p, "--kind", "--type", dest="kind", choices=("note", "proposal", "synthesis"), default="note",
+           help=tr("cli.help.resolve_kind"))
 
 
-@command(("resolve",), "résoudre un conflit en gardant une version (par défaut : celle affichée)",
-         _resolve_configure)
+@command(("resolve",), tr("cli.help.resolve"), _resolve_configure)
 def cmd_resolve(args) -> int:
     from facilitator.store import EventFile
 
@@ -81,15 +81,16 @@ def cmd_resolve(args) -> int:
 
 
 def _section_configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("event", type=Path)
-    p.add_argument("section", help="identifiant de la section, par exemple « futurs »")
-    p.add_argument("--engagement", dest="commitment", help="seulement les notes de cet engagement")
-    p.add_argument("--contributeur", dest="contributor", choices=CONTRIBUTORS)
-    p.add_argument("--votes-min", dest="min_votes", type=int, default=0)
+    event_argument(p)
+    p.add_argument("section", help=tr("cli.help.section_id"))
+    option(p, "--commitment", "--engagement", dest="commitment", help=tr("cli.help.section_commitment"))
+    option(p, "--contributor", "--contributeur", dest="contributor", choices=CONTRIBUTORS,
+           help=tr("cli.help.section_contributor"))
+    option(p, "--min-votes", "--votes-min", dest="min_votes", type=int, default=0,
+           help=tr("cli.help.section_min_votes"))
 
 
-@command(("section",), "toutes les notes d'une section, tous ateliers confondus (vue du rapporteur)",
-         _section_configure)
+@command(("section",), tr("cli.help.section"), _section_configure)
 def cmd_section(args) -> int:
     from facilitator.store import EventFile
     from facilitator.synthesis import section_notes
@@ -101,18 +102,18 @@ def cmd_section(args) -> int:
         for r in rows:
             if r.note.workshop != current:
                 current = r.note.workshop
-                out(f"Atelier {current} – {r.workshop_title}")
-            votes = f" [{r.note.votes} vote(s)]" if r.note.votes else ""
+                out(tr("cli.section.workshop", number=current, title=r.workshop_title))
+            votes = tr("cli.section.votes", count=r.note.votes) if r.note.votes else ""
             out(f"{'  ' * (r.depth + 1)}- {r.note.text}{votes}  ({r.note.id[:8]})")
     return 0
 
 
 def _decide_configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("event", type=Path)
-    p.add_argument("proposal", help="identifiant de la proposition (ou son début)")
-    p.add_argument("decision", choices=(*DECISIONS, "aucune"))
-    p.add_argument("--motif", dest="reason", default="")
-    p.add_argument("--date", dest="date", default=None, help="AAAA-MM-JJ (par défaut : aujourd'hui)")
+    event_argument(p)
+    p.add_argument("proposal", help=tr("cli.help.decide_proposal"))
+    p.add_argument("decision", choices=(*DECISIONS, "aucune"), help=tr("cli.help.decide_decision"))
+    option(p, "--reason", "--motif", dest="reason", default="", help=tr("cli.help.decide_reason"))
+    option(p, "--date", dest="date", default=None, help=tr("cli.help.decide_date"))
 
 
 def _find_proposal(ev, prefix: str):
@@ -122,7 +123,7 @@ def _find_proposal(ev, prefix: str):
     return matches[0]
 
 
-@command(("decide",), "enregistrer la décision prise sur une proposition", _decide_configure)
+@command(("decide",), tr("cli.help.decide"), _decide_configure)
 def cmd_decide(args) -> int:
     from facilitator.store import EventFile
     from facilitator.synthesis import decide, decision_label
@@ -136,33 +137,31 @@ def cmd_decide(args) -> int:
 
 
 def _validate_configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("event", type=Path)
-    p.add_argument("--par", dest="by", required=True, help="nom de la personne qui valide")
+    event_argument(p)
+    option(p, "--by", "--par", dest="by", required=True, help=tr("cli.help.validate_by"))
 
 
-@command(("validate",), "marquer la synthèse « validée » (date et empreinte SHA-256 du contenu)",
-         _validate_configure)
+@command(("validate",), tr("cli.help.validate"), _validate_configure)
 def cmd_validate(args) -> int:
     from facilitator.store import EventFile
 
     with EventFile.open(args.event) as ev:
         ev.validate_synthesis(args.by)
         s = ev.synthesis()
-    out(tr("synthesis.validated", by=s.validated_by, at=s.validated_at[:19], fingerprint=s.fingerprint))
+    out(tr("synthesis.validated", by=s.validated_by, at=long_datetime(s.validated_at, ev.kit.event.language),
+           fingerprint=s.fingerprint))
     return 0
 
 
 def _export_configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("event", type=Path)
-    p.add_argument("-o", "--output", type=Path, required=True, help="fichier CSV à écrire")
-    p.add_argument("--decidim", action="store_true",
-                   help="colonnes de l'import de résultats du module « accountability » de Decidim")
-    p.add_argument("--statut", dest="status", action="append", default=[], metavar="DECISION=ID",
-                   help="identifiant du statut Decidim pour une décision, par exemple retenue=3")
+    event_argument(p)
+    p.add_argument("-o", "--output", type=Path, required=True, help=tr("cli.help.output_csv"))
+    option(p, "--decidim", action="store_true", help=tr("cli.help.proposals_decidim"))
+    option(p, "--status", "--statut", dest="status", action="append", default=[], metavar="DECISION=ID",
+           help=tr("cli.help.proposals_status"))
 
 
-@command(("export", "proposals"), "exporter les propositions, leurs décisions et leurs notes sources (CSV)",
-         _export_configure)
+@command(("export", "proposals"), tr("cli.help.export_proposals"), _export_configure)
 def cmd_export_proposals(args) -> int:
     from facilitator.store.reading import open_for_reading
     from facilitator.traceability import export_proposals

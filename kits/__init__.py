@@ -6,7 +6,8 @@ from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent
 BUNDLED = ("ministere-ouvert-2016", "forum-open-etat-2021-1", "forum-open-etat-2021-2")
-DEMO = FOLDER / "demo-2016.yaml"
+# not a kit: what was typed in 2016 on top of the ministere-ouvert-2016 kit (facilitator new --demo)
+DEMO = FOLDER / "demo" / "notes-2016.yaml"
 
 
 def kit_path(name: str) -> Path:

@@ -64,8 +64,8 @@ def main(argv: list[str] | None = None, then=None) -> int:
     else:
         gc.enable()  # (``open`` with options and the GUI fallback disable it again in _run_app)
         from facilitator import cli
+        from facilitator.i18n import tr as message  # the core's catalogue (see _run_app)
 
-        cli.command(("open",), "ouvrir un fichier d'événement dans l'application",
-                    lambda p: p.add_argument("event", type=Path))(cmd_open)
+        cli.command(("open",), message("cli.help.open"), cli.event_argument)(cmd_open)
         code = cli.main(argv, gui=lambda args: _run_app(None, then))
     sys.exit(code)

@@ -456,10 +456,11 @@ def _check_semantics(kit: m.Kit, ctx: Ctx) -> None:
                 ctx.warn(at(pp), pp, "kit.phases_too_long", minutes=w.total_minutes, slot=slot)
 
     if kit.plan:
-        for i, c in enumerate(kit.plan.commitments):
-            if c.id not in treated:
-                p = path_of(c, f"plan.commitments[{i}]")
-                ctx.warn(at(p), p, "kit.commitment_untreated", id=c.id)
+        # one warning for them all: a plan often has commitments no atelier of the day treats
+        untreated = [c.id for c in kit.plan.commitments if c.id not in treated]
+        if untreated:
+            ctx.warn(at("plan.commitments"), "plan.commitments", "kit.commitments_untreated",
+                     count=len(untreated), ids=", ".join(str(i) for i in untreated))
 
     if ev.logo is not None:
         _check_logo(ev.logo, ctx)

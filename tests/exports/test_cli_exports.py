@@ -159,10 +159,15 @@ def test_demo_writes_every_document(tmp_path, capsys):
     assert main(["demo", "-o", str(folder)]) == 0
     names = {p.name for p in folder.iterdir()}
     expected = {"demo.facilitator", "restitution.md", "restitution.html", "notes.csv", "evenement.json",
-                "restitution.odt"}
+                "restitution.odt", "propositions.csv", "propositions-decidim.csv"}
     if _pdf_ready():
         expected |= {"restitution.pdf", "livret.pdf", "fiches.pdf"}
     assert names == expected
+    with open(folder / "propositions-decidim.csv", encoding="utf-8-sig", newline="") as fh:
+        decidim = list(csv.reader(fh, delimiter=";"))
+    with open(folder / "propositions.csv", encoding="utf-8-sig", newline="") as fh:
+        plain = list(csv.reader(fh))
+    assert len(decidim) == len(plain) > 1  # a header, then one row per proposal of the synthesis
     text = capsys.readouterr().out
     assert "Événement de démonstration créé" in text
     # a second run reuses the event and gives the same documents

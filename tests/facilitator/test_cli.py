@@ -61,8 +61,30 @@ def test_new_demo_holds_the_2016_notes(tmp_path, capsys):
     assert run(["new", "--demo", str(event)], capsys)[0] == 0
     code, out, _ = run(["info", str(event)], capsys)
     assert code == 0
-    assert "Atelier 4 – État plateforme et administration numérique : 42 note(s)" in out
-    assert "6 proposition(s)" in out
+    assert "Ministère ouvert #1 — 21 juin 2016" in out  # dates in long form for people
+    assert "Atelier 4 – État plateforme et administration numérique : 42 notes" in out
+    assert "6 propositions ; décidées : " in out
+    # every proposal listed with the id that `decide` takes, and the same in `proposals`
+    code, listing, _ = run(["proposals", str(event)], capsys)
+    assert code == 0
+    lines = [ln for ln in listing.splitlines() if ln.strip()]
+    assert len(lines) == 6 and all(ln in out for ln in lines)
+    pid = lines[0].split()[0]
+    code, said, _ = run(["decide", str(event), pid, "retenue", "--reason", "faisable", "--date", "2016-07-21"], capsys)
+    assert code == 0
+    code, listing, _ = run(["proposals", str(event)], capsys)
+    first = listing.splitlines()[0]
+    assert first.startswith(f"  {pid}") and "Retenue (21 juillet 2016)" in first
+
+
+def test_former_french_option_names_still_work_but_are_not_shown(tmp_path, capsys):
+    event = tmp_path / "demo.facilitator"
+    assert run(["new", "--demo", str(event)], capsys)[0] == 0
+    code, _, err = run(["validate", str(event), "--par", "Mme Rapporteure"], capsys)
+    assert code == 0, err
+    code, out, _ = run(["info", str(event)], capsys)
+    assert "Synthèse validée par Mme Rapporteure le " in out
+    assert run(["validate", "--help"], capsys)[1].count("--par") == 0
 
 
 def test_user_errors_exit_1_in_french(tmp_path, capsys):

@@ -7,6 +7,7 @@ import ast
 import datetime as dt
 import io
 import string
+from pathlib import Path
 
 import pytest
 from babel.messages.mofile import write_mo
@@ -48,8 +49,12 @@ def test_every_key_is_translated_in_both_directions():
 def test_the_same_fields_in_every_language_and_form():
     fr, en = _texts("fr"), _texts("en")
     for key in fr:
-        forms = {frozenset(_fields(t)) for t in fr[key] + en[key]}
-        assert len(forms) == 1, f"{key}: fields differ between languages or plural forms"
+        # a singular form may leave out the number ("l'engagement 5"), the plural ones say it
+        fields = {lang: set().union(*(_fields(t) for t in texts[key]))
+                  for lang, texts in (("fr", fr), ("en", en))}
+        assert fields["fr"] == fields["en"], f"{key}: fields differ between languages"
+        for text in fr[key][1:] + en[key][1:]:
+            assert _fields(text) == fields["fr"], f"{key}: a plural form lacks a field"
 
 
 def test_plural_entries_have_every_form_and_a_count():
@@ -58,7 +63,7 @@ def test_plural_entries_have_every_form_and_a_count():
         for m in cat:
             if isinstance(m.id, tuple):
                 assert len(m.string) == cat.num_plurals, (lang, m.id)
-                assert all("{count}" in t for t in m.string), (lang, m.id)
+                assert all("{count}" in t for t in m.string[1:]), (lang, m.id)
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
@@ -101,3 +106,26 @@ def test_dates_in_long_form():
 def test_fallback_to_french_and_to_the_key():
     assert i18n.tr("kit.not_found", "de") == i18n.tr("kit.not_found", "fr")
     assert i18n.tr("no.such.key") == "no.such.key"
+
+
+def test_argparse_catalogue_matches_this_pythons_argparse():
+    """The French words of argparse are looked up by argparse's own English ids: each id of the
+    catalogue must still be one argparse asks for, and most of what it asks for must be there."""
+    import argparse
+
+    with open(i18n.LOCALE / "fr" / "LC_MESSAGES" / "argparse.po", "rb") as fh:
+        cat = read_po(fh, locale="fr")
+    ids = {m.id[0] if isinstance(m.id, tuple) else m.id for m in cat if m.id}
+    asked = set()
+    for node in ast.walk(ast.parse(Path(argparse.__file__).read_text("utf-8"))):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id in ("_", "ngettext") and node.args
+                and isinstance(node.args[0], ast.Constant)):
+            asked.add(node.args[0].value)
+    user_facing = {"usage: ", "show this help message and exit", "the following arguments are required: %s",
+                   "unrecognized arguments: %s", "invalid choice: %(value)r (choose from %(choices)s)",
+                   "%(prog)s: error: %(message)s\n", "expected one argument", "options"}
+    assert user_facing <= asked & ids
+    buf = io.BytesIO()
+    write_mo(buf, cat)
+    assert (i18n.LOCALE / "fr" / "LC_MESSAGES" / "argparse.mo").read_bytes() == buf.getvalue()

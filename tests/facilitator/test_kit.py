@@ -232,7 +232,13 @@ def test_warnings_do_not_stop_loading():
     assert report.kit is not None
     messages = [w.message for w in report.warnings]
     assert any("les phases durent 245 min, plus que le créneau de l'atelier (150 min)" in m for m in messages)
-    assert any("aucun atelier ne traite l'engagement « 5 »" in m for m in messages)
+    assert any("aucun atelier ne traite l'engagement 5" in m for m in messages)
+
+
+def test_untreated_commitments_are_one_warning_listing_them():
+    report = check(BASE.replace("      url: https://suivi", "    - id: 5\n      title: cinq\n    - id: 6\n      title: six\n      url: https://suivi", 1))
+    untreated = [w.message for w in report.warnings if "aucun atelier ne traite" in w.message]
+    assert untreated == ["aucun atelier ne traite les engagements 5, 6 (2 engagements du plan)"]
 
 
 def test_workshops_required_and_non_empty():

@@ -166,7 +166,8 @@ def test_read_only_medium_at_open(tmpfs):
     with pytest.raises(StoreError) as info:
         EventFile.open(path)
     assert "lecture seule" in _french(info.value)
-    assert main(["info", str(path)]) == 1
+    assert main(["validate", str(path), "--by", "X"]) == 1  # a command that writes: refused
+    assert main(["info", str(path)]) == 0  # reading commands read through a copy
     assert sha256(path) == before
 
 
