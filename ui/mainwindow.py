@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -63,6 +63,19 @@ class _LazyPanel(QWidget):
     def showEvent(self, e) -> None:  # noqa: N802
         self.get()
         super().showEvent(e)
+
+
+class _GeometryWatch(QObject):
+    """Calls ``fn`` when a watched widget moves or is resized."""
+
+    def __init__(self, fn: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.fn = fn
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self.fn()
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -142,7 +155,8 @@ class MainWindow(QMainWindow):
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         inner = QWidget()
         il = QVBoxLayout(inner)
-        il.setContentsMargins(4, 0, 4, 20)
+        il.setContentsMargins(4, 0, 4, 20)  # (the bottom one follows the view's height: _pad_end)
+        self._inner_layout = il
         self.sections: dict[str, SectionEditor] = {}
         for s in self.kit.sections:
             ed = SectionEditor(self.session, s)
@@ -152,6 +166,17 @@ class MainWindow(QMainWindow):
         il.addStretch(1)
         self.scroll.setWidget(inner)
         cl.addWidget(self.scroll, 1)
+        # what is typed is seen: the focused note's cursor is kept in view (and a section gone to
+        # shows its title at the top) once the outline is laid out, see _reveal
+        self._reveal_timer = QTimer(self)
+        self._reveal_timer.setSingleShot(True)
+        self._reveal_timer.setInterval(0)
+        self._reveal_timer.timeout.connect(self._reveal)
+        self._top_target: QWidget | None = None  # a section title to show at the top
+        self._watched: QWidget | None = None  # the focused note's line (its moves are watched)
+        self._geometry_watch = _GeometryWatch(self._reveal_timer.start, self)
+        self.scroll.verticalScrollBar().rangeChanged.connect(lambda *_: self._reveal_timer.start())
+        self.scroll.viewport().installEventFilter(self._geometry_watch)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sidePanel")
@@ -377,8 +402,59 @@ class MainWindow(QMainWindow):
                 self._section = w.section.id
                 if self.projector is not None:
                     self.projector.schedule()
-            target = new.parentWidget() if isinstance(new, NoteEdit) else new
-            self.scroll.ensureWidgetVisible(target, 20, 40)
+            self._watch(new.parentWidget() if isinstance(new, NoteEdit) else new)
+            if isinstance(new, NoteEdit) and not getattr(new, "_revealing", False):
+                new._revealing = True  # (connected once per editor)
+                new.cursorPositionChanged.connect(self._reveal_timer.start)
+            self._reveal_timer.start()
+
+    def _watch(self, widget: QWidget) -> None:
+        """Follow the moves and resizes of ``widget`` (the focused line) to keep it in view."""
+        if widget is self._watched:
+            return
+        if self._watched is not None:
+            try:
+                self._watched.removeEventFilter(self._geometry_watch)
+            except RuntimeError:  # (deleted meanwhile)
+                pass
+        self._watched = widget
+        widget.installEventFilter(self._geometry_watch)
+
+    def _pad_end(self) -> None:
+        """Room below the last section for its title to reach the top of the view."""
+        pad = max(20, self.scroll.viewport().height() - 60)
+        m = self._inner_layout.contentsMargins()
+        if m.bottom() != pad:
+            self._inner_layout.setContentsMargins(m.left(), m.top(), m.right(), pad)
+
+    def _reveal(self) -> None:
+        """Show the section gone to with its title at the top, and the focused note's cursor
+        inside the view (a new note at the bottom, a note growing as it is typed, a moved one).
+        Runs once the outline is laid out (at the next turn of the event loop)."""
+        inner = self.scroll.widget()
+        inner.layout().activate()  # (laid out now if a change is pending: geometry is final)
+        self._pad_end()
+        inner.layout().activate()
+        sb = self.scroll.verticalScrollBar()
+        if self._top_target is not None:
+            title, self._top_target = self._top_target, None
+            sb.setValue(title.mapTo(inner, title.rect().topLeft()).y() - 4)
+        focused = QApplication.focusWidget()
+        if focused is None or not inner.isAncestorOf(focused):
+            return
+        if isinstance(focused, NoteEdit):
+            r = focused.cursorRect()
+            top = focused.viewport().mapTo(inner, r.topLeft()).y()
+            bottom = focused.viewport().mapTo(inner, r.bottomLeft()).y()
+        else:
+            top = focused.mapTo(inner, focused.rect().topLeft()).y()
+            bottom = top + focused.height()
+        view = self.scroll.viewport().height()
+        margin = min(40, max(0, (view - (bottom - top)) // 3))
+        if bottom + margin > sb.value() + view:
+            sb.setValue(bottom + margin - view)
+        if top - margin < sb.value():
+            sb.setValue(max(0, top - margin))
 
     def current_section_id(self) -> str | None:
         return self._section
@@ -406,8 +482,9 @@ class MainWindow(QMainWindow):
         ed = self.sections.get(sid)
         if ed is not None:
             self._section = sid
+            self._top_target = ed.title
             ed.focus_first()
-            self.scroll.ensureWidgetVisible(ed.title, 20, 20)
+            self._reveal_timer.start()
 
     def step_section(self, step: int) -> None:
         ids = list(self.sections)
