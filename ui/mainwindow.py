@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -83,8 +83,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.kit = session.kit
-        self.workshop = None
+        self.workshop = None  # the atelier shown in the capture
+        self.running = None  # the atelier being run: the timer and the projector follow it
         self.current_note: str | None = None
+        self._run_note: str | None = None  # the current note and section in the atelier run
+        self._run_section: str | None = None
+        self.banner: QWidget | None = None  # "you are looking at another atelier" (made when needed)
         self._section: str | None = self.kit.sections[0].id if self.kit.sections else None
         self.projector: ProjectorView | None = None
         self._closed = False
@@ -132,6 +136,7 @@ class MainWindow(QMainWindow):
 
         centre = QWidget()
         cl = QVBoxLayout(centre)
+        self._centre_layout = cl
         cl.setContentsMargins(6, 6, 6, 0)
         top = QHBoxLayout()
         self.question = QLabel()
@@ -348,6 +353,28 @@ class MainWindow(QMainWindow):
             self.workshop_list.setCurrentRow(row)
 
     def select_workshop(self, number: int) -> None:
+        """Run atelier ``number``: the capture shows it, and the timer and the projector follow it
+        (the facilitator chose it in the list, or Ctrl+PgUp/PgDown)."""
+        w = self.kit.workshop(number)
+        if w is None:
+            return
+        if w is self.running and w is self.workshop:
+            return
+        self.running = w
+        self._run_note = None
+        self._run_section = self._section
+        self.timer_state.select(w)
+        self._mark_running()
+        key = f"workshop/{self.session.ev.event_id}"
+        if str(settings.value(key, "")) != str(number):  # (not rewritten when opening on it)
+            settings.set_value(key, number)
+        self.view_workshop(number)
+        if self.projector is not None:
+            self.projector.render()
+
+    def view_workshop(self, number: int) -> None:
+        """Show atelier ``number`` in the capture without running it (a search result, an undo
+        elsewhere): the timer and the projector stay on the atelier being run."""
         w = self.kit.workshop(number)
         if w is None or w is self.workshop:
             return
@@ -355,23 +382,84 @@ class MainWindow(QMainWindow):
         self.workshop = w
         row = [x.number for x in self.kit.workshops].index(number)
         if self.workshop_list.currentRow() != row:
+            was = self.workshop_list.blockSignals(True)  # (a row chosen by the person runs it)
             self.workshop_list.setCurrentRow(row)
+            self.workshop_list.blockSignals(was)
         self.question.setText(w.question or w.title)
         self.question.setAccessibleDescription(w.question or w.title)
         self.current_note = None
         for ed in self.sections.values():
             ed.set_workshop(number)
-        self.timer_state.select(w)
         if self._workshop_tab.panel is not None:  # (else made showing it, when first needed)
             self._workshop_tab.panel.show_workshop(w)
         if self._participants_tab.panel is not None:
             self._participants_tab.panel.reload()
         self.details.show_note(None)
-        key = f"workshop/{self.session.ev.event_id}"
-        if str(settings.value(key, "")) != str(number):  # (not rewritten when opening on it)
-            settings.set_value(key, number)
-        if self.projector is not None:
-            self.projector.render()
+        self._show_banner()
+
+    def _mark_running(self) -> None:
+        for i, w in enumerate(self.kit.workshops):
+            item = self.workshop_list.item(i)
+            f = item.font()
+            if f.bold() != (w is self.running):
+                f.setBold(w is self.running)
+                item.setFont(f)
+                item.setToolTip(self.tr("Atelier en cours (minuteur et projection)") if w is self.running else "")
+
+    def _show_banner(self) -> None:
+        elsewhere = self.running is not None and self.workshop is not self.running
+        if elsewhere:
+            if self.banner is None:
+                self._make_banner()
+            self.banner_text.setText(self.tr(
+                "Vous consultez l'atelier {n}. Le minuteur et la projection restent sur l'atelier {run}, "
+                "l'atelier en cours.").format(n=self.workshop.number, run=self.running.number))
+        if self.banner is not None:
+            self.banner.setVisible(elsewhere)
+
+    def _make_banner(self) -> None:
+        from PySide6.QtWidgets import QPushButton
+
+        self.banner = QWidget()
+        self.banner.setObjectName("viewingBanner")
+        self.banner.setAutoFillBackground(True)
+        look.fill(self.banner, QPalette.ColorRole.Window, look.BANNER)
+        lay = QHBoxLayout(self.banner)
+        lay.setContentsMargins(8, 4, 8, 4)
+        self.banner_text = QLabel()
+        self.banner_text.setObjectName("viewingText")
+        self.banner_text.setWordWrap(True)
+        back = QPushButton(self.tr("&Revenir à l'atelier en cours"))
+        back.setObjectName("backToRunning")
+        back.setAccessibleName(self.tr("Revenir à l'atelier en cours"))
+        back.clicked.connect(self.back_to_running)
+        run = QPushButton(self.tr("A&nimer cet atelier"))
+        run.setObjectName("runViewed")
+        run.setAccessibleName(self.tr("Animer l'atelier consulté (minuteur et projection)"))
+        run.clicked.connect(lambda: self.select_workshop(self.workshop.number))
+        lay.addWidget(self.banner_text, 1)
+        lay.addWidget(back)
+        lay.addWidget(run)
+        self._centre_layout.insertWidget(1, self.banner)
+
+    def back_to_running(self) -> None:
+        """Back to the atelier being run, on the note the facilitator was in."""
+        if self.running is None:
+            return
+        note = self._run_note
+        self.view_workshop(self.running.number)
+        if note is not None:
+            self.focus_note(note)
+        elif self._run_section:
+            self.go_to_section(self._run_section)
+
+    def projected_section(self) -> str | None:
+        """The section the facilitator is in, in the atelier being run (the projector's)."""
+        return self._run_section
+
+    def projected_note(self) -> str | None:
+        """The note being written in the atelier being run (the projector's current note)."""
+        return self._run_note
 
     # ------------------------------------------------------------------ notes and sections
     def on_change(self, change: Change) -> None:
@@ -387,6 +475,8 @@ class MainWindow(QMainWindow):
         for sid, ed in self.sections.items():
             if note_id in ed.lines:
                 self._section = sid
+        if self.workshop is self.running:
+            self._run_note, self._run_section = note_id, self._section
         self.details.show_note(note_id)
         if self.projector is not None:
             self.projector.schedule()
@@ -400,6 +490,8 @@ class MainWindow(QMainWindow):
         if isinstance(w, SectionEditor) and w.section.id in self.sections:
             if self._section != w.section.id:
                 self._section = w.section.id
+                if self.workshop is self.running:
+                    self._run_section = self._section
                 if self.projector is not None:
                     self.projector.schedule()
             self._watch(new.parentWidget() if isinstance(new, NoteEdit) else new)
@@ -467,7 +559,7 @@ class MainWindow(QMainWindow):
         if row.deleted:
             return
         if self.workshop is None or row.workshop != self.workshop.number:
-            self.select_workshop(row.workshop)
+            self.view_workshop(row.workshop)  # (the atelier run stays the same)
         ed = self.sections.get(row.section)
         if ed is not None:
             if note_id not in ed.lines:
@@ -475,13 +567,16 @@ class MainWindow(QMainWindow):
             ed.focus_note(note_id, where)
 
     def go_to_note(self, workshop: int, note_id: str) -> None:
-        self.select_workshop(workshop)
+        """A search result: shown and focused, in its atelier, which is not run for that."""
+        self.view_workshop(workshop)
         self.focus_note(note_id)
 
     def go_to_section(self, sid: str) -> None:
         ed = self.sections.get(sid)
         if ed is not None:
             self._section = sid
+            if self.workshop is self.running:
+                self._run_section = sid
             self._top_target = ed.title
             ed.focus_first()
             self._reveal_timer.start()

@@ -137,7 +137,7 @@ class ProjectorView(QWidget):
         self.render_notes()
 
     def render_question(self) -> None:
-        w = self.main.workshop
+        w = self.main.running
         if w is None:
             self.question.setText("")
             return
@@ -170,21 +170,21 @@ class ProjectorView(QWidget):
         kit = self.session.kit
         if self.choice == ALL:
             return list(kit.sections)
-        sid = self.main.current_section_id() if self.choice == FOLLOW else self.choice
+        sid = self.main.projected_section() if self.choice == FOLLOW else self.choice
         s = kit.section(sid) if sid else None
         return [s] if s else list(kit.sections[:1])
 
     def render_notes(self) -> None:
         import html  # (loaded with the projector's first rendering, not at start-up)
 
-        w = self.main.workshop
+        w = self.main.running  # (never the atelier a search shows)
         if w is None:
             self.notes.setHtml("")
             return
         t = THEMES[self.theme]
         fs = self.font_size
         parts = [f"<html><body style='color:{t['fg']}; background:{t['bg']}'>"]
-        current = self.main.current_note
+        current = self.main.projected_note()
         for s in self.sections():
             parts.append(f"<h2 style='color:{t['accent']}; font-size:{int(fs * 1.1)}pt; margin-top:12px'>"
                          f"{html.escape(s.title)}</h2>")

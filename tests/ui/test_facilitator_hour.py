@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QWidget
 
 from tests.ui.helpers import focus, key, settle, type_text
 from ui.outline import NoteEdit
@@ -69,9 +70,73 @@ def test_every_section_shortcut_puts_its_title_at_the_top(window):
     assert 0 <= _title_top(window, window.kit.sections[0].id) <= 12
 
 
-def test_shot_typing(window, tmp_path):
-    import os
-    if not os.environ.get("SHOTS"):
-        return
-    test_typing_blind_each_new_note_stays_in_view(window)
-    window.grab().save(os.environ["SHOTS"] + "/typing.png")
+
+def _search_and_pick(window, words: str, workshop: int) -> None:
+    """Ctrl+F, type, Enter, Down to the first result in ``workshop``, Enter."""
+    key(K.Key_F, M.ControlModifier)
+    type_text(words)
+    key(K.Key_Return)
+    results = window.search.results
+    assert focus() is results
+    rows = [i for i in range(results.count())
+            if (results.item(i).data(Qt.ItemDataRole.UserRole) or (None,))[0] == workshop]
+    assert rows, f"no result in atelier {workshop}"
+    for _ in range(rows[0]):
+        key(K.Key_Down)
+    key(K.Key_Return)
+    settle()
+
+
+def test_search_elsewhere_moves_neither_the_timer_nor_the_projector(window, clock):
+    window.toggle_projector()
+    projector = window.projector
+    key(K.Key_F8)  # the timer of atelier 1 runs
+    clock.advance(125)
+    key(K.Key_3, M.ControlModifier)
+    sid = window.kit.sections[2].id
+    key(K.Key_End, M.ControlModifier)
+    key(K.Key_Return)
+    type_text("Note en cours de l'atelier un")
+    settle()
+    projector.render()
+    before = (projector.question.text(), projector.phase.text(), projector.notes.toPlainText())
+    assert "Note en cours de l'atelier un" in before[2]
+    other = window.kit.workshops[2]
+    word = next(w for r in window.session.ev.notes() if r.workshop == other.number
+                for w in r.text.split() if len(w) > 8)
+    _search_and_pick(window, word, other.number)
+    # the capture shows the note found, in its atelier...
+    assert window.workshop is other and focus().note_id in window.sections[
+        window.session.note(focus().note_id).section].note_ids()
+    assert window.question.text() == (other.question or other.title)
+    assert window.findChild(QWidget, "viewingBanner").isVisible()
+    # ... the room sees what it saw: atelier 1, its timer, its notes, its current note
+    assert window.running is window.kit.workshops[0]
+    assert window.timer_state.current.running
+    assert window.timer.clock is window.timer_state.current
+    assert window.timer.time_label.text() == "42:55"
+    settle()
+    projector.render()
+    assert (projector.question.text(), projector.phase.text(), projector.notes.toPlainText()) == before
+    # typing in the note found does not move the room either
+    key(K.Key_End, M.ControlModifier)
+    type_text(" (vu)")
+    settle()
+    projector.render()
+    assert projector.notes.toPlainText() == before[2]
+    assert window.projected_section() == sid
+    # back to the atelier being run: on the note being written
+    window.findChild(QWidget, "backToRunning").click()
+    settle()
+    assert window.workshop is window.running
+    assert focus().toPlainText() == "Note en cours de l'atelier un"
+    assert not window.findChild(QWidget, "viewingBanner").isVisible()
+    # choosing an atelier in the list runs it: the timer and the projector follow
+    window.workshop_list.setFocus()
+    key(K.Key_Down)
+    settle()
+    assert window.running is window.kit.workshops[1] is window.workshop
+    assert window.timer.time_label.text() != "42:55"
+    projector.render()
+    assert projector.question.text() != before[0]
+

@@ -232,6 +232,17 @@ EN = {
     "Écriture de {path}…": "Writing {path}…", "Enregistré : {path}": "Saved: {path}",
 }
 
+# the facilitator's hour (issue 15): the atelier being run, …
+EN.update({
+    "Atelier en cours (minuteur et projection)": "Workshop being run (timer and projector)",
+    "Vous consultez l'atelier {n}. Le minuteur et la projection restent sur l'atelier {run}, l'atelier en cours.":
+        "You are looking at workshop {n}. The timer and the projector stay on workshop {run}, the one being run.",
+    "&Revenir à l'atelier en cours": "&Back to the workshop being run",
+    "Revenir à l'atelier en cours": "Back to the workshop being run",
+    "A&nimer cet atelier": "&Run this workshop",
+    "Animer l'atelier consulté (minuteur et projection)": "Run the workshop shown (timer and projector)",
+})
+
 
 def fill(ts: Path) -> int:
     tree = ET.parse(ts)
