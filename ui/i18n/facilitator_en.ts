@@ -37,8 +37,8 @@
     </message>
     <message>
         <location filename="../merge_view.py" line="300" />
-        <source>&amp;Conflits :</source>
-        <translation>&amp;Conflicts:</translation>
+        <source>Con&amp;flits :</source>
+        <translation>Con&amp;flicts:</translation>
     </message>
     <message>
         <location filename="../merge_view.py" line="320" />
@@ -506,11 +506,6 @@ The details were written to {log}</translation>
         <translation>{title} — {file} — facilitator</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="117" />
-        <source>&amp;Ateliers</source>
-        <translation>&amp;Workshops</translation>
-    </message>
-    <message>
         <location filename="../mainwindow.py" line="123" />
         <location filename="../mainwindow.py" line="273" />
         <source>Liste des ateliers</source>
@@ -588,8 +583,13 @@ The details were written to {log}</translation>
         <translation>&amp;Redo</translation>
     </message>
     <message>
+        <location filename="../mainwindow.py" line="117" />
+        <source>Atelier&amp;s</source>
+        <translation>Wor&amp;kshops</translation>
+    </message>
+    <message>
         <location filename="../mainwindow.py" line="259" />
-        <source>&amp;Rechercher</source>
+        <source>Re&amp;chercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
@@ -757,7 +757,7 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../merge_view.py" line="100" />
-        <source>&amp;Fichiers à fusionner :</source>
+        <source>Fic&amp;hiers à fusionner :</source>
         <translation>&amp;Files to merge:</translation>
     </message>
     <message>
@@ -1762,11 +1762,6 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
         <translation>- one piece of feedback per line, starting with “-”</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="252" />
-        <source>&amp;Retours sur le format (une puce « - » par ligne) :</source>
-        <translation>Feedback on the for&amp;mat (one “-” bullet per line):</translation>
-    </message>
-    <message>
         <location filename="../synthesis.py" line="263" />
         <source>Nom de la personne qui valide</source>
         <translation>Name of the person approving</translation>
@@ -1777,8 +1772,13 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
         <translation>First name Surname</translation>
     </message>
     <message>
+        <location filename="../synthesis.py" line="252" />
+        <source>Retours sur &amp;le format (une puce « - » par ligne) :</source>
+        <translation>Feedback on the for&amp;mat (one “-” bullet per line):</translation>
+    </message>
+    <message>
         <location filename="../synthesis.py" line="265" />
-        <source>&amp;Par :</source>
+        <source>Pa&amp;r :</source>
         <translation>&amp;By:</translation>
     </message>
     <message>
@@ -1890,8 +1890,38 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
     </message>
     <message>
         <location filename="../synthesis.py" line="343" />
-        <source>Natu&amp;re :</source>
+        <source>Natur&amp;e :</source>
         <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="369" />
+        <source>Engage&amp;ments :</source>
+        <translation>&amp;Commitments:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="379" />
+        <source>Notes d'or&amp;igine :</source>
+        <translation>So&amp;urce notes:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="382" />
+        <source>C&amp;hoisir des notes…</source>
+        <translation>C&amp;hoose notes…</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="408" />
+        <source>Dé&amp;cision :</source>
+        <translation>D&amp;ecision:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="415" />
+        <source>Moti&amp;f :</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="422" />
+        <source>&amp;Date :</source>
+        <translation>D&amp;ate:</translation>
     </message>
     <message>
         <location filename="../synthesis.py" line="347" />
@@ -1910,24 +1940,9 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
         <translation>Commitments of the plan concerned</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="369" />
-        <source>En&amp;gagements :</source>
-        <translation>&amp;Commitments:</translation>
-    </message>
-    <message>
         <location filename="../synthesis.py" line="376" />
         <source>Notes à l'origine de la proposition</source>
         <translation>Notes the proposal comes from</translation>
-    </message>
-    <message>
-        <location filename="../synthesis.py" line="379" />
-        <source>Notes d'&amp;origine :</source>
-        <translation>So&amp;urce notes:</translation>
-    </message>
-    <message>
-        <location filename="../synthesis.py" line="382" />
-        <source>Choisir des &amp;notes…</source>
-        <translation>C&amp;hoose notes…</translation>
     </message>
     <message>
         <location filename="../synthesis.py" line="384" />
@@ -1962,31 +1977,16 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="408" />
-        <source>&amp;Décision :</source>
-        <translation>D&amp;ecision:</translation>
-    </message>
-    <message>
         <location filename="../synthesis.py" line="411" />
         <location filename="../synthesis.py" line="574" />
         <source>Motif de la décision</source>
         <translation>Reason for the decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="415" />
-        <source>Mo&amp;tif :</source>
-        <translation>&amp;Reason:</translation>
-    </message>
-    <message>
         <location filename="../synthesis.py" line="418" />
         <location filename="../synthesis.py" line="678" />
         <source>Date de la décision</source>
         <translation>Date of the decision</translation>
-    </message>
-    <message>
-        <location filename="../synthesis.py" line="422" />
-        <source>Da&amp;te :</source>
-        <translation>D&amp;ate:</translation>
     </message>
     <message>
         <location filename="../synthesis.py" line="445" />
