@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -302,18 +302,18 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ state
     def _restore(self) -> None:
-        geo = settings.value("window/geometry")
-        if isinstance(geo, QByteArray):
+        geo = settings.WINDOW_GEOMETRY.get()
+        if geo is not None:
             self.restoreGeometry(geo)
         else:
             self.resize(1320, 820)
-        sizes = settings.value("window/splitter")
-        if isinstance(sizes, QByteArray):
+        sizes = settings.WINDOW_SPLITTER.get()
+        if sizes is not None:
             self.splitter.restoreState(sizes)
-        last = settings.value(f"workshop/{self.session.ev.event_id}", None)
+        last = settings.WORKSHOP.get(self.session.ev.event_id)
         row = 0
         for i, w in enumerate(self.kit.workshops):
-            if str(w.number) == str(last):
+            if w.number == last:
                 row = i
         if self.kit.workshops:
             self.workshop_list.setCurrentRow(row)
@@ -330,8 +330,8 @@ class MainWindow(QMainWindow):
         if focus is not None and self.isAncestorOf(focus):
             focus.clearFocus()  # a field stored when left (the links) is stored now, file still open
         self.session.flush()
-        settings.set_value("window/geometry", self.saveGeometry())
-        settings.set_value("window/splitter", self.splitter.saveState())
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        settings.WINDOW_SPLITTER.set(self.splitter.saveState())
         if self.projector is not None:
             self.projector.close()
         app = QApplication.instance()
@@ -365,9 +365,8 @@ class MainWindow(QMainWindow):
         self._run_section = self._section
         self.timer_state.select(w)
         self._mark_running()
-        key = f"workshop/{self.session.ev.event_id}"
-        if str(settings.value(key, "")) != str(number):  # (not rewritten when opening on it)
-            settings.set_value(key, number)
+        if settings.WORKSHOP.get(self.session.ev.event_id) != number:  # (not rewritten when opening on it)
+            settings.WORKSHOP.set(number, self.session.ev.event_id)
         self.view_workshop(number)
         if self.projector is not None:
             self.projector.render()

@@ -32,10 +32,8 @@ class ProjectorView(QWidget):
         self.setObjectName("projectorView")
         self.setWindowTitle(self.tr("facilitator — projection"))
         self.setAccessibleName(self.tr("Vue projecteur"))
-        self.font_size = settings.value("projector/font", 28, int)
-        self.theme = settings.value("projector/theme", "light")
-        if self.theme not in THEMES:
-            self.theme = "light"
+        self.font_size = settings.PROJECTOR_FONT.get()
+        self.theme = settings.PROJECTOR_THEME.get()
         self.choice = FOLLOW
         self.current_note: str | None = None
         lay = QVBoxLayout(self)
@@ -96,7 +94,7 @@ class ProjectorView(QWidget):
 
     def zoom(self, step: int) -> None:
         self.font_size = max(12, min(96, self.font_size + step))
-        settings.set_value("projector/font", self.font_size)
+        settings.PROJECTOR_FONT.set(self.font_size)
         self.apply_style()
         self.render()
 
@@ -105,7 +103,7 @@ class ProjectorView(QWidget):
 
     def set_theme(self, theme: str) -> None:
         self.theme = theme
-        settings.set_value("projector/theme", theme)
+        settings.PROJECTOR_THEME.set(theme)
         self.apply_style()
         self.render()
 

@@ -114,6 +114,8 @@ def test_search_elsewhere_moves_neither_the_timer_nor_the_projector(window, cloc
     assert window.running is window.kit.workshops[0]
     assert window.timer_state.current.running
     assert window.timer.clock is window.timer_state.current
+    assert window.timer_state.current.remaining() == 45 * 60 - 125
+    window.timer.refresh()  # (as its next tick does)
     assert window.timer.time_label.text() == "42:55"
     settle()
     projector.render()
@@ -136,6 +138,7 @@ def test_search_elsewhere_moves_neither_the_timer_nor_the_projector(window, cloc
     key(K.Key_Down)
     settle()
     assert window.running is window.kit.workshops[1] is window.workshop
+    window.timer.refresh()
     assert window.timer.time_label.text() != "42:55"
     projector.render()
     assert projector.question.text() != before[0]
