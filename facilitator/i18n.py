@@ -497,6 +497,9 @@ EN.update({
     "exports.needs_event": "the “{kind}” document is made from an event file, not from a kit",
     "exports.bad_format": "unknown page format “{value}”: A5 or A4",
 })
+# the phase timer stored with the event (facilitator.store.timer)
+FR.update({"store.bad_timer": "état du minuteur invalide : {fields}"})
+EN.update({"store.bad_timer": "invalid timer state: {fields}"})
 
 
 def long_date(d, lang: str = "fr", weekday: bool = False) -> str:

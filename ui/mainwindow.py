@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self._section: str | None = self.kit.sections[0].id if self.kit.sections else None
         self.projector: ProjectorView | None = None
         self._closed = False
-        self.timer_state = TimerState(clock, self)
+        self.timer_state = TimerState(clock, self, session=session)  # (stored with the event)
         self.setObjectName("mainWindow")
         self.setAccessibleName(self.tr("Prise de notes de l'atelier"))
         self.update_title()

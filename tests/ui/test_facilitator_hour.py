@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 
 from tests.ui.helpers import focus, key, settle, type_text
 from ui.outline import NoteEdit
+from ui.timer import fmt
+
+ROOT = Path(__file__).resolve().parents[2]
 
 K = Qt.Key
 M = Qt.KeyboardModifier
@@ -143,3 +153,69 @@ def test_search_elsewhere_moves_neither_the_timer_nor_the_projector(window, cloc
     projector.render()
     assert projector.question.text() != before[0]
 
+
+
+def _reopen(qtbot, path, clock):
+    from ui.app import build
+
+    w = build(path, clock=clock)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_the_timer_remembers_after_reopening(window, demo_file, qtbot, clock):
+    key(K.Key_F8)  # started
+    clock.advance(100)
+    key(K.Key_F9)  # next phase (still running)
+    clock.advance(30)
+    key(K.Key_F10)  # +5 min
+    key(K.Key_F8)  # paused
+    c = window.timer_state.current
+    index, left = c.index, c.remaining()
+    assert index == 1 and not c.running and left == pytest.approx(c.phase.minutes * 60 + 300 - 30)
+    # another atelier's timer is its own, stored too
+    window.workshop_list.setCurrentRow(1)
+    key(K.Key_F8)
+    window.workshop_list.setCurrentRow(0)
+    window.close()
+    # restarted: atelier 1 paused in phase 2 with the same time left; atelier 2 still running
+    w = _reopen(qtbot, demo_file, clock)
+    assert w.running is w.kit.workshops[0]
+    c = w.timer_state.current
+    assert (c.index, c.running) == (index, False) and c.remaining() == pytest.approx(left)
+    w.timer.refresh()
+    assert w.timer.time_label.text() == fmt(left)
+    assert w.timer.start_button.text() == "Démarrer"
+    w.workshop_list.setCurrentRow(1)
+    c2 = w.timer_state.current
+    assert c2.running and c2.index == 0 and c2.remaining() <= c2.duration()
+    w.close()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX only")
+def test_the_timer_survives_a_sigkill(demo_file, tmp_path, qtbot):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
+               FACILITATOR_HOME=str(tmp_path / "child-home"), FACILITATOR_DEVICE="laptop-child")
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("timer_child.py")), str(demo_file)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    try:
+        line = proc.stdout.readline()
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        err = proc.stderr.read()
+        proc.stdout.close()
+        proc.stderr.close()
+    assert line.startswith("STATE "), (line, err[-2000:])
+    _, index, left, running = line.split()
+    from ui.app import build
+
+    w = build(demo_file)  # the real clocks: the timer went on while the app was dead
+    qtbot.addWidget(w)
+    c = w.timer_state.current
+    assert c.index == int(index) == 1 and c.running and running == "1"
+    assert c.extra == 300
+    assert c.remaining() < float(left)  # counted on since the kill
+    assert c.remaining() > c.duration() - 600  # and not from some other start
+    w.close()
