@@ -219,3 +219,80 @@ def test_the_timer_survives_a_sigkill(demo_file, tmp_path, qtbot):
     assert c.remaining() < float(left)  # counted on since the kill
     assert c.remaining() > c.duration() - 600  # and not from some other start
     w.close()
+
+
+def _projected(projector):
+    """(text, list indent, italic words, bold words, x of its first line) of each projected note."""
+    doc = projector.notes.document()
+    out = []
+    block = doc.begin()
+    while block.isValid():
+        lst = block.textList()
+        if lst is not None:
+            italic, bold = [], []
+            for it in block:
+                f = it.fragment()
+                if f.charFormat().fontItalic():
+                    italic.append(f.text())
+                if f.charFormat().fontWeight() > 400 and not f.text().startswith(" (+"):
+                    bold.append(f.text())
+            x = doc.documentLayout().blockBoundingRect(block).left() + block.layout().lineAt(0).x()
+            out.append((block.text(), lst.format().indent(), italic, bold, x))
+        block = block.next()
+    return out
+
+
+def test_the_projector_keeps_the_structure_and_the_marks(window, qtbot):
+    window.toggle_projector()
+    p = window.projector
+    p.resize(1280, 720)
+    window.go_to_section("futurs")
+    key(K.Key_End, M.ControlModifier)
+    key(K.Key_Return)
+    type_text("Une note avec *italique* et **gras**")
+    key(K.Key_Return)
+    key(K.Key_Tab)
+    type_text("- pas une liste, 1. pas un titre")
+    key(K.Key_Return)
+    key(K.Key_Tab)
+    type_text("Troisième niveau")
+    key(K.Key_Return, M.ShiftModifier)
+    type_text("sur deux lignes")
+    settle()
+    p.render_notes()
+    notes = {t.replace("\u2028", "/"): rest for t, *rest in _projected(p)}
+    assert notes["Une note avec italique et gras"][:3] == [1, ["italique"], ["gras"]]
+    assert notes["- pas une liste, 1. pas un titre"][0] == 2
+    assert notes["Troisième niveau/sur deux lignes"][0] == 3
+    xs = [notes[t][3] for t in ("Une note avec italique et gras", "- pas une liste, 1. pas un titre",
+                                "Troisième niveau/sur deux lignes")]
+    assert xs[0] < xs[1] < xs[2]  # indented by depth, as the room should see it
+    assert "*" not in p.notes.toPlainText().replace("**", "")  # (no mark shows its asterisks)
+    assert "**" not in p.notes.toPlainText()
+
+
+def test_the_projector_never_cuts_the_title_and_always_shows_the_current_note(window, qtbot):
+    window.toggle_projector()
+    p = window.projector
+    p.resize(1280, 720)
+    window.go_to_section("futurs")
+    key(K.Key_End, M.ControlModifier)
+    key(K.Key_Return)
+    type_text("La note en cours, longue, " * 14)
+    settle()
+    current = window.projected_note()
+    while p.font_size < 96:
+        p.zoom(+8)
+        settle()
+        p.render_notes()
+        for label in (p.question, p.phase):  # whole: as tall as its text at its width
+            assert label.height() >= label.heightForWidth(label.width()), (p.font_size, label.objectName())
+        assert p.question.geometry().bottom() < p.phase.geometry().top()
+        assert p.phase.geometry().bottom() < p.notes.geometry().top()
+        # the current note's end (where it is typed) is on the screen
+        doc = p.notes.document()
+        block = doc.findBlockByNumber(p._note_blocks[current])
+        rect = doc.documentLayout().blockBoundingRect(block)
+        value, height = p.notes.verticalScrollBar().value(), p.notes.viewport().height()
+        assert value <= rect.bottom() - block.layout().lineAt(block.layout().lineCount() - 1).height() / 2
+        assert rect.bottom() <= value + height, p.font_size
