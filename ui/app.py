@@ -30,7 +30,7 @@ _translators: list[QTranslator] = []
 
 
 def language() -> str:
-    lang = os.environ.get("FACILITATOR_LANG") or settings.value("language", "fr") or "fr"
+    lang = os.environ.get("FACILITATOR_LANG") or settings.LANGUAGE.get()
     return str(lang).split("_")[0].lower()
 
 
@@ -150,12 +150,7 @@ def load_writes_in_background() -> None:
 
 
 def remember(path: Path) -> None:
-    path = path.resolve()
-    recent = [p for p in (settings.value("recent", []) or []) if p != str(path)]
-    if isinstance(recent, str):
-        recent = [recent]
-    settings.set_value("recent", [str(path), *recent][:8])
-    settings.set_value("last_event", str(path))
+    settings.remember_recent(path)
 
 
 PROGRESS_DELAY_MS = 300  # a file that opens faster shows no progress window
@@ -279,8 +274,8 @@ def run(event_path: str | Path | None = None, then: Callable[[MainWindow], None]
     app = ensure_app(sys.argv[:1])
     sys.excepthook = errors.excepthook
     if event_path is None:
-        last = settings.value("last_event")
-        if last and Path(last).exists():
+        last = settings.LAST_EVENT.get()
+        if last and Path(last).is_file():
             event_path = Path(last)
     if event_path:
         open_window(Path(event_path), then, otherwise=show_start_screen)

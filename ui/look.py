@@ -11,6 +11,7 @@ NAVY = "#0b2e6b"  # titles: section, question
 GREY = "#444444"  # secondary text: a note's summary, a section's hint
 FOCUS_BACKGROUND = "#e8f0fe"  # the note being edited
 FOCUS_BAR = "#1a56db"  # and the bar at its left
+BANNER = "#fff3cd"  # "you are looking at another atelier than the one being run"
 TRANSPARENT = QColor(0, 0, 0, 0)
 
 

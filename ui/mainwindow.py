@@ -7,8 +7,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -65,17 +65,34 @@ class _LazyPanel(QWidget):
         super().showEvent(e)
 
 
+class _GeometryWatch(QObject):
+    """Calls ``fn`` when a watched widget moves or is resized."""
+
+    def __init__(self, fn: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.fn = fn
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self.fn()
+        return False
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
         self.session = session
         self.kit = session.kit
-        self.workshop = None
+        self.workshop = None  # the atelier shown in the capture
+        self.running = None  # the atelier being run: the timer and the projector follow it
         self.current_note: str | None = None
+        self._run_note: str | None = None  # the current note and section in the atelier run
+        self._run_section: str | None = None
+        self.banner: QWidget | None = None  # "you are looking at another atelier" (made when needed)
         self._section: str | None = self.kit.sections[0].id if self.kit.sections else None
         self.projector: ProjectorView | None = None
         self._closed = False
-        self.timer_state = TimerState(clock, self)
+        self.timer_state = TimerState(clock, self, session=session)  # (stored with the event)
         self.setObjectName("mainWindow")
         self.setAccessibleName(self.tr("Prise de notes de l'atelier"))
         self.update_title()
@@ -97,7 +114,7 @@ class MainWindow(QMainWindow):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(6, 6, 6, 6)
-        lbl = QLabel(self.tr("&Ateliers"))
+        lbl = QLabel(self.tr("Atelier&s"))
         f = QFont(lbl.font())
         f.setBold(True)
         lbl.setFont(f)
@@ -119,6 +136,7 @@ class MainWindow(QMainWindow):
 
         centre = QWidget()
         cl = QVBoxLayout(centre)
+        self._centre_layout = cl
         cl.setContentsMargins(6, 6, 6, 0)
         top = QHBoxLayout()
         self.question = QLabel()
@@ -142,7 +160,8 @@ class MainWindow(QMainWindow):
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         inner = QWidget()
         il = QVBoxLayout(inner)
-        il.setContentsMargins(4, 0, 4, 20)
+        il.setContentsMargins(4, 0, 4, 20)  # (the bottom one follows the view's height: _pad_end)
+        self._inner_layout = il
         self.sections: dict[str, SectionEditor] = {}
         for s in self.kit.sections:
             ed = SectionEditor(self.session, s)
@@ -152,6 +171,17 @@ class MainWindow(QMainWindow):
         il.addStretch(1)
         self.scroll.setWidget(inner)
         cl.addWidget(self.scroll, 1)
+        # what is typed is seen: the focused note's cursor is kept in view (and a section gone to
+        # shows its title at the top) once the outline is laid out, see _reveal
+        self._reveal_timer = QTimer(self)
+        self._reveal_timer.setSingleShot(True)
+        self._reveal_timer.setInterval(0)
+        self._reveal_timer.timeout.connect(self._reveal)
+        self._top_target: QWidget | None = None  # a section title to show at the top
+        self._watched: QWidget | None = None  # the focused note's line (its moves are watched)
+        self._geometry_watch = _GeometryWatch(self._reveal_timer.start, self)
+        self.scroll.verticalScrollBar().rangeChanged.connect(lambda *_: self._reveal_timer.start())
+        self.scroll.viewport().installEventFilter(self._geometry_watch)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sidePanel")
@@ -226,7 +256,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         m.addSeparator()
-        self._act(m, self.tr("&Rechercher"), "Ctrl+F", self.focus_search, "find")
+        self._act(m, self.tr("Re&chercher"), "Ctrl+F", self.focus_search, "find")
         self._act(m, self.tr("Vote +1"), ["Ctrl++", "Ctrl+="], lambda: self.details.vote(+1))
         self._act(m, self.tr("Vote −1"), "Ctrl+-", lambda: self.details.vote(-1))
         self._act(m, self.tr("Détails de la note"), "F2", lambda: (self.tabs.setCurrentIndex(0), self.details.urls.setFocus()))
@@ -272,18 +302,18 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ state
     def _restore(self) -> None:
-        geo = settings.value("window/geometry")
-        if isinstance(geo, QByteArray):
+        geo = settings.WINDOW_GEOMETRY.get()
+        if geo is not None:
             self.restoreGeometry(geo)
         else:
             self.resize(1320, 820)
-        sizes = settings.value("window/splitter")
-        if isinstance(sizes, QByteArray):
+        sizes = settings.WINDOW_SPLITTER.get()
+        if sizes is not None:
             self.splitter.restoreState(sizes)
-        last = settings.value(f"workshop/{self.session.ev.event_id}", None)
+        last = settings.WORKSHOP.get(self.session.ev.event_id)
         row = 0
         for i, w in enumerate(self.kit.workshops):
-            if str(w.number) == str(last):
+            if w.number == last:
                 row = i
         if self.kit.workshops:
             self.workshop_list.setCurrentRow(row)
@@ -300,8 +330,8 @@ class MainWindow(QMainWindow):
         if focus is not None and self.isAncestorOf(focus):
             focus.clearFocus()  # a field stored when left (the links) is stored now, file still open
         self.session.flush()
-        settings.set_value("window/geometry", self.saveGeometry())
-        settings.set_value("window/splitter", self.splitter.saveState())
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        settings.WINDOW_SPLITTER.set(self.splitter.saveState())
         if self.projector is not None:
             self.projector.close()
         app = QApplication.instance()
@@ -323,6 +353,27 @@ class MainWindow(QMainWindow):
             self.workshop_list.setCurrentRow(row)
 
     def select_workshop(self, number: int) -> None:
+        """Run atelier ``number``: the capture shows it, and the timer and the projector follow it
+        (the facilitator chose it in the list, or Ctrl+PgUp/PgDown)."""
+        w = self.kit.workshop(number)
+        if w is None:
+            return
+        if w is self.running and w is self.workshop:
+            return
+        self.running = w
+        self._run_note = None
+        self._run_section = self._section
+        self.timer_state.select(w)
+        self._mark_running()
+        if settings.WORKSHOP.get(self.session.ev.event_id) != number:  # (not rewritten when opening on it)
+            settings.WORKSHOP.set(number, self.session.ev.event_id)
+        self.view_workshop(number)
+        if self.projector is not None:
+            self.projector.render()
+
+    def view_workshop(self, number: int) -> None:
+        """Show atelier ``number`` in the capture without running it (a search result, an undo
+        elsewhere): the timer and the projector stay on the atelier being run."""
         w = self.kit.workshop(number)
         if w is None or w is self.workshop:
             return
@@ -330,23 +381,84 @@ class MainWindow(QMainWindow):
         self.workshop = w
         row = [x.number for x in self.kit.workshops].index(number)
         if self.workshop_list.currentRow() != row:
+            was = self.workshop_list.blockSignals(True)  # (a row chosen by the person runs it)
             self.workshop_list.setCurrentRow(row)
+            self.workshop_list.blockSignals(was)
         self.question.setText(w.question or w.title)
         self.question.setAccessibleDescription(w.question or w.title)
         self.current_note = None
         for ed in self.sections.values():
             ed.set_workshop(number)
-        self.timer_state.select(w)
         if self._workshop_tab.panel is not None:  # (else made showing it, when first needed)
             self._workshop_tab.panel.show_workshop(w)
         if self._participants_tab.panel is not None:
             self._participants_tab.panel.reload()
         self.details.show_note(None)
-        key = f"workshop/{self.session.ev.event_id}"
-        if str(settings.value(key, "")) != str(number):  # (not rewritten when opening on it)
-            settings.set_value(key, number)
-        if self.projector is not None:
-            self.projector.render()
+        self._show_banner()
+
+    def _mark_running(self) -> None:
+        for i, w in enumerate(self.kit.workshops):
+            item = self.workshop_list.item(i)
+            f = item.font()
+            if f.bold() != (w is self.running):
+                f.setBold(w is self.running)
+                item.setFont(f)
+                item.setToolTip(self.tr("Atelier en cours (minuteur et projection)") if w is self.running else "")
+
+    def _show_banner(self) -> None:
+        elsewhere = self.running is not None and self.workshop is not self.running
+        if elsewhere:
+            if self.banner is None:
+                self._make_banner()
+            self.banner_text.setText(self.tr(
+                "Vous consultez l'atelier {n}. Le minuteur et la projection restent sur l'atelier {run}, "
+                "l'atelier en cours.").format(n=self.workshop.number, run=self.running.number))
+        if self.banner is not None:
+            self.banner.setVisible(elsewhere)
+
+    def _make_banner(self) -> None:
+        from PySide6.QtWidgets import QPushButton
+
+        self.banner = QWidget()
+        self.banner.setObjectName("viewingBanner")
+        self.banner.setAutoFillBackground(True)
+        look.fill(self.banner, QPalette.ColorRole.Window, look.BANNER)
+        lay = QHBoxLayout(self.banner)
+        lay.setContentsMargins(8, 4, 8, 4)
+        self.banner_text = QLabel()
+        self.banner_text.setObjectName("viewingText")
+        self.banner_text.setWordWrap(True)
+        back = QPushButton(self.tr("&Revenir à l'atelier en cours"))
+        back.setObjectName("backToRunning")
+        back.setAccessibleName(self.tr("Revenir à l'atelier en cours"))
+        back.clicked.connect(self.back_to_running)
+        run = QPushButton(self.tr("A&nimer cet atelier"))
+        run.setObjectName("runViewed")
+        run.setAccessibleName(self.tr("Animer l'atelier consulté (minuteur et projection)"))
+        run.clicked.connect(lambda: self.select_workshop(self.workshop.number))
+        lay.addWidget(self.banner_text, 1)
+        lay.addWidget(back)
+        lay.addWidget(run)
+        self._centre_layout.insertWidget(1, self.banner)
+
+    def back_to_running(self) -> None:
+        """Back to the atelier being run, on the note the facilitator was in."""
+        if self.running is None:
+            return
+        note = self._run_note
+        self.view_workshop(self.running.number)
+        if note is not None:
+            self.focus_note(note)
+        elif self._run_section:
+            self.go_to_section(self._run_section)
+
+    def projected_section(self) -> str | None:
+        """The section the facilitator is in, in the atelier being run (the projector's)."""
+        return self._run_section
+
+    def projected_note(self) -> str | None:
+        """The note being written in the atelier being run (the projector's current note)."""
+        return self._run_note
 
     # ------------------------------------------------------------------ notes and sections
     def on_change(self, change: Change) -> None:
@@ -362,6 +474,8 @@ class MainWindow(QMainWindow):
         for sid, ed in self.sections.items():
             if note_id in ed.lines:
                 self._section = sid
+        if self.workshop is self.running:
+            self._run_note, self._run_section = note_id, self._section
         self.details.show_note(note_id)
         if self.projector is not None:
             self.projector.schedule()
@@ -375,10 +489,63 @@ class MainWindow(QMainWindow):
         if isinstance(w, SectionEditor) and w.section.id in self.sections:
             if self._section != w.section.id:
                 self._section = w.section.id
+                if self.workshop is self.running:
+                    self._run_section = self._section
                 if self.projector is not None:
                     self.projector.schedule()
-            target = new.parentWidget() if isinstance(new, NoteEdit) else new
-            self.scroll.ensureWidgetVisible(target, 20, 40)
+            self._watch(new.parentWidget() if isinstance(new, NoteEdit) else new)
+            if isinstance(new, NoteEdit) and not getattr(new, "_revealing", False):
+                new._revealing = True  # (connected once per editor)
+                new.cursorPositionChanged.connect(self._reveal_timer.start)
+            self._reveal_timer.start()
+
+    def _watch(self, widget: QWidget) -> None:
+        """Follow the moves and resizes of ``widget`` (the focused line) to keep it in view."""
+        if widget is self._watched:
+            return
+        if self._watched is not None:
+            try:
+                self._watched.removeEventFilter(self._geometry_watch)
+            except RuntimeError:  # (deleted meanwhile)
+                pass
+        self._watched = widget
+        widget.installEventFilter(self._geometry_watch)
+
+    def _pad_end(self) -> None:
+        """Room below the last section for its title to reach the top of the view."""
+        pad = max(20, self.scroll.viewport().height() - 60)
+        m = self._inner_layout.contentsMargins()
+        if m.bottom() != pad:
+            self._inner_layout.setContentsMargins(m.left(), m.top(), m.right(), pad)
+
+    def _reveal(self) -> None:
+        """Show the section gone to with its title at the top, and the focused note's cursor
+        inside the view (a new note at the bottom, a note growing as it is typed, a moved one).
+        Runs once the outline is laid out (at the next turn of the event loop)."""
+        inner = self.scroll.widget()
+        inner.layout().activate()  # (laid out now if a change is pending: geometry is final)
+        self._pad_end()
+        inner.layout().activate()
+        sb = self.scroll.verticalScrollBar()
+        if self._top_target is not None:
+            title, self._top_target = self._top_target, None
+            sb.setValue(title.mapTo(inner, title.rect().topLeft()).y() - 4)
+        focused = QApplication.focusWidget()
+        if focused is None or not inner.isAncestorOf(focused):
+            return
+        if isinstance(focused, NoteEdit):
+            r = focused.cursorRect()
+            top = focused.viewport().mapTo(inner, r.topLeft()).y()
+            bottom = focused.viewport().mapTo(inner, r.bottomLeft()).y()
+        else:
+            top = focused.mapTo(inner, focused.rect().topLeft()).y()
+            bottom = top + focused.height()
+        view = self.scroll.viewport().height()
+        margin = min(40, max(0, (view - (bottom - top)) // 3))
+        if bottom + margin > sb.value() + view:
+            sb.setValue(bottom + margin - view)
+        if top - margin < sb.value():
+            sb.setValue(max(0, top - margin))
 
     def current_section_id(self) -> str | None:
         return self._section
@@ -391,7 +558,7 @@ class MainWindow(QMainWindow):
         if row.deleted:
             return
         if self.workshop is None or row.workshop != self.workshop.number:
-            self.select_workshop(row.workshop)
+            self.view_workshop(row.workshop)  # (the atelier run stays the same)
         ed = self.sections.get(row.section)
         if ed is not None:
             if note_id not in ed.lines:
@@ -399,15 +566,19 @@ class MainWindow(QMainWindow):
             ed.focus_note(note_id, where)
 
     def go_to_note(self, workshop: int, note_id: str) -> None:
-        self.select_workshop(workshop)
+        """A search result: shown and focused, in its atelier, which is not run for that."""
+        self.view_workshop(workshop)
         self.focus_note(note_id)
 
     def go_to_section(self, sid: str) -> None:
         ed = self.sections.get(sid)
         if ed is not None:
             self._section = sid
+            if self.workshop is self.running:
+                self._run_section = sid
+            self._top_target = ed.title
             ed.focus_first()
-            self.scroll.ensureWidgetVisible(ed.title, 20, 20)
+            self._reveal_timer.start()
 
     def step_section(self, step: int) -> None:
         ids = list(self.sections)

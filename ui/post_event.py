@@ -31,7 +31,7 @@ def _present(w: QWidget) -> QWidget:
 
 
 def install(window) -> None:
-    m = window.menuBar().addMenu(_t("&Après l'événement"))
+    m = window.menuBar().addMenu(_t("Après l'é&vénement"))
     m.setObjectName("postEventMenu")
     window._act(m, _t("&Synthèse et propositions…"), "Ctrl+Shift+S", lambda: show_synthesis(window), "synthesis")
     window._act(m, _t("&Notes de tous les ateliers…"), "Ctrl+Shift+A", lambda: show_notetaker(window), "notetaker")

@@ -7,8 +7,22 @@ the light and dark high-contrast themes, F11 / Escape toggle full screen.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextList,
+    QTextListFormat,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ui import settings
@@ -16,12 +30,127 @@ from ui.mainwindow import ALL, FOLLOW
 from ui.timer import AMBER, OVER, RED, fmt
 
 THEMES = {
-    "light": {"bg": "#ffffff", "fg": "#000000", "muted": "#333333", "accent": "#00308f",
+    "light": {"bg": "#ffffff", "fg": "#000000", "muted": "#333333", "accent": "#00308f", "current": "#fff3b0",
               AMBER: "#8a5a00", RED: "#b00020", OVER: "#b00020"},
-    "dark": {"bg": "#000000", "fg": "#ffffff", "muted": "#e0e0e0", "accent": "#ffd54f",
+    "dark": {"bg": "#000000", "fg": "#ffffff", "muted": "#e0e0e0", "accent": "#ffd54f", "current": "#1f3a66",
              AMBER: "#ffb300", RED: "#ff5252", OVER: "#ff5252"},
 }
 WINDOW = 40     # notes laid out per section at most
+LIST_STYLES = (QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle, QTextListFormat.Style.ListSquare)
+# a line's start that Markdown would read as a block (list item, heading, quote): kept as typed
+_BLOCK_START = re.compile(r"^(\s*)([-+*]|\d+[.)]|#{1,6}|>)(?=\s|$)")
+_MARKS = ("*", "_", "`", "~")
+
+
+def _marked(line: str, base: QTextCharFormat) -> list[tuple[str, QTextCharFormat]]:
+    """The runs of one line of a note, its inline Markdown (*italic*, **bold**, `code`,
+    ~~struck~~) read by Qt's own Markdown reader (QTextDocument.setMarkdown)."""
+    if not any(m in line for m in _MARKS) or not line.strip(" *-_"):
+        return [(line, base)]  # nothing to read (or a line of dashes: not a rule, as typed)
+    md = QTextDocument()
+    md.setMarkdown(_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line.lstrip()),
+                   QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+    runs = []
+    block = md.begin()
+    while block.isValid():
+        for it in block:
+            frag = it.fragment()
+            fmt = QTextCharFormat(base)
+            mark = frag.charFormat()
+            if mark.fontItalic():
+                fmt.setFontItalic(True)
+            if mark.fontWeight() > QFont.Weight.Normal:
+                fmt.setFontWeight(QFont.Weight.Bold)
+            if mark.fontStrikeOut():
+                fmt.setFontStrikeOut(True)
+            if mark.fontFixedPitch():
+                fmt.setFontFixedPitch(True)
+                fmt.setFontFamilies(["monospace"])
+            if mark.isAnchor():
+                fmt.setFontUnderline(True)
+            runs.append((frag.text(), fmt))
+        block = block.next()
+        if block.isValid():
+            runs.append((" ", base))
+    text = "".join(t for t, _f in runs)
+    return runs if text.strip() else [(line, base)]
+
+
+def notes_document(doc: QTextDocument, outlines, current: str | None, theme: dict, points: int,
+                   font: QFont) -> dict[str, int]:
+    """Fill ``doc`` with the projected notes: for each ``(section title, [(note id, text, depth,
+    votes)])`` a heading, then its notes as nested lists (one list format per depth, indented by
+    it), the current note highlighted. Returns the block number of each note (to scroll to it)."""
+    doc.clear()
+    f = QFont(font)
+    f.setPointSizeF(points)
+    doc.setDefaultFont(f)
+    doc.setIndentWidth(points * 1.3)
+    cursor = QTextCursor(doc)
+    base = QTextCharFormat()
+    base.setForeground(QColor(theme["fg"]))
+    base.setFontWeight(QFont.Weight.Normal)
+    heading = QTextCharFormat()
+    heading.setForeground(QColor(theme["accent"]))
+    heading.setFontWeight(QFont.Weight.Bold)
+    heading.setFontPointSize(points * 1.1)
+    muted = QTextCharFormat(base)
+    muted.setForeground(QColor(theme["muted"]))
+    votes_format = QTextCharFormat(base)
+    votes_format.setForeground(QColor(theme["accent"]))
+    votes_format.setFontWeight(QFont.Weight.Bold)
+    blocks: dict[str, int] = {}
+    first = True
+
+    def new_block(fmt: QTextBlockFormat, chars: QTextCharFormat) -> None:
+        nonlocal first
+        if first:
+            cursor.setBlockFormat(fmt)
+            cursor.setBlockCharFormat(chars)
+            first = False
+        else:
+            cursor.insertBlock(fmt, chars)
+        lst = cursor.currentList()
+        if lst is not None:  # (a block made after a list item is not one unless made so)
+            lst.remove(cursor.block())
+            cursor.setBlockFormat(fmt)
+
+    for title, notes in outlines:
+        hf = QTextBlockFormat()
+        hf.setTopMargin(points * 0.5)
+        hf.setBottomMargin(points * 0.25)
+        new_block(hf, heading)
+        cursor.insertText(title, heading)
+        if not notes:
+            new_block(QTextBlockFormat(), muted)
+            cursor.insertText("…", muted)
+            continue
+        lists: dict[int, QTextList] = {}
+        for note_id, text, depth, votes in notes:
+            bf = QTextBlockFormat()
+            bf.setBottomMargin(points * 0.2)
+            if note_id == current:
+                bf.setBackground(QColor(theme["current"]))
+            new_block(bf, base)
+            lst = lists.get(depth)
+            if lst is None:
+                lf = QTextListFormat()
+                lf.setStyle(LIST_STYLES[min(depth, len(LIST_STYLES) - 1)])
+                lf.setIndent(depth + 1)
+                lst = lists[depth] = cursor.createList(lf)
+            else:
+                lst.add(cursor.block())
+            for depth_below in [d for d in lists if d > depth]:  # a new branch starts below
+                del lists[depth_below]
+            blocks[note_id] = cursor.block().blockNumber()
+            for i, line in enumerate(text.split("\n")):
+                if i:
+                    cursor.insertText("\u2028", base)  # a line of its own, in the same item
+                for run, run_format in _marked(line, base):
+                    cursor.insertText(run, run_format)
+            if votes:
+                cursor.insertText(f" (+{votes})", votes_format)
+    return blocks
 
 
 class ProjectorView(QWidget):
@@ -32,12 +161,11 @@ class ProjectorView(QWidget):
         self.setObjectName("projectorView")
         self.setWindowTitle(self.tr("facilitator — projection"))
         self.setAccessibleName(self.tr("Vue projecteur"))
-        self.font_size = settings.value("projector/font", 28, int)
-        self.theme = settings.value("projector/theme", "light")
-        if self.theme not in THEMES:
-            self.theme = "light"
+        self.font_size = settings.PROJECTOR_FONT.get()
+        self.theme = settings.PROJECTOR_THEME.get()
         self.choice = FOLLOW
         self.current_note: str | None = None
+        self._note_blocks: dict[str, int] = {}
         lay = QVBoxLayout(self)
         lay.setContentsMargins(40, 24, 40, 24)
         lay.setSpacing(12)
@@ -96,7 +224,7 @@ class ProjectorView(QWidget):
 
     def zoom(self, step: int) -> None:
         self.font_size = max(12, min(96, self.font_size + step))
-        settings.set_value("projector/font", self.font_size)
+        settings.PROJECTOR_FONT.set(self.font_size)
         self.apply_style()
         self.render()
 
@@ -105,7 +233,7 @@ class ProjectorView(QWidget):
 
     def set_theme(self, theme: str) -> None:
         self.theme = theme
-        settings.set_value("projector/theme", theme)
+        settings.PROJECTOR_THEME.set(theme)
         self.apply_style()
         self.render()
 
@@ -119,9 +247,27 @@ class ProjectorView(QWidget):
         self.setStyleSheet(
             f"#projectorView {{ background: {t['bg']}; }}"
             f"#projectorView QLabel, #projectorView QTextBrowser {{ background: {t['bg']}; color: {t['fg']}; }}"
-            f"#projectorView #projectorQuestion {{ font-size: {int(fs * 1.35)}pt; font-weight: bold; color: {t['accent']}; }}"
-            f"#projectorPhase {{ font-size: {fs}pt; }}"
+            f"#projectorView #projectorQuestion {{ color: {t['accent']}; }}"
             f"#projectorNotes {{ font-size: {fs}pt; }}")
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """The question and the phase in the chosen size, or smaller if that would not leave
+        them whole with room for the notes (bigger text never cuts the title)."""
+        width = max(100, self.width() - 80)
+        height = max(200, self.height() - 48)
+        for label, points, share, bold in ((self.question, self.font_size * 1.35, 0.3, True),
+                                           (self.phase, self.font_size, 0.18, False)):
+            f = QFont(label.font())
+            f.setBold(bold)
+            size = points
+            while True:
+                f.setPointSizeF(size)
+                label.setFont(f)
+                if size <= 10 or label.heightForWidth(width) <= height * share:
+                    break
+                size = max(10, size * 0.9)
+            label.setMinimumHeight(label.heightForWidth(width))
 
     def schedule(self, *_args) -> None:
         if not self._timer.isActive():
@@ -137,11 +283,14 @@ class ProjectorView(QWidget):
         self.render_notes()
 
     def render_question(self) -> None:
-        w = self.main.workshop
+        w = self.main.running
         if w is None:
             self.question.setText("")
             return
-        self.question.setText(self.tr("Atelier {n} — {q}").format(n=w.number, q=w.question or w.title))
+        text = self.tr("Atelier {n} — {q}").format(n=w.number, q=w.question or w.title)
+        if text != self.question.text():
+            self.question.setText(text)
+            self._fit_header()
 
     def render_phase(self) -> None:
         import html  # (loaded with the projector's first rendering, not at start-up)
@@ -164,96 +313,89 @@ class ProjectorView(QWidget):
             text = (f"{where}<span style='background:{colour}; color:{t['bg']}'>&nbsp;"
                     f"{html.escape(when)}&nbsp;</span>")
         if text != self.phase.text():
+            lines = self.phase.heightForWidth(max(100, self.width() - 80))
             self.phase.setText(text)
+            if self.phase.heightForWidth(max(100, self.width() - 80)) != lines:
+                self._fit_header()
 
     def sections(self):
         kit = self.session.kit
         if self.choice == ALL:
             return list(kit.sections)
-        sid = self.main.current_section_id() if self.choice == FOLLOW else self.choice
+        sid = self.main.projected_section() if self.choice == FOLLOW else self.choice
         s = kit.section(sid) if sid else None
         return [s] if s else list(kit.sections[:1])
 
     def render_notes(self) -> None:
-        import html  # (loaded with the projector's first rendering, not at start-up)
-
-        w = self.main.workshop
-        if w is None:
-            self.notes.setHtml("")
-            return
-        t = THEMES[self.theme]
-        fs = self.font_size
-        parts = [f"<html><body style='color:{t['fg']}; background:{t['bg']}'>"]
-        current = self.main.current_note
-        for s in self.sections():
-            parts.append(f"<h2 style='color:{t['accent']}; font-size:{int(fs * 1.1)}pt; margin-top:12px'>"
-                         f"{html.escape(s.title)}</h2>")
-            rows = self.session.outline(w.number, s.id)
-            ids = [r.id for r, _d in rows]
-            if len(rows) > WINDOW and current in ids:  # the screen shows a dozen notes at most:
-                i = ids.index(current)                 # lay out only those around the current one
-                rows = rows[max(0, i - WINDOW + 5): i + 5]
-            elif len(rows) > WINDOW:
-                rows = rows[-WINDOW:]
-            if not rows:
-                parts.append(f"<p style='color:{t['muted']}'>…</p>")
-                continue
-            depth_open = -1
-            for row, depth in rows:
-                while depth_open < depth:
-                    parts.append("<ul style='margin-left:0px; -qt-list-indent:1'>")
-                    depth_open += 1
-                while depth_open > depth:
-                    parts.append("</ul>")
-                    depth_open -= 1
-                text = self.session.pending_text(row.id)
-                text = row.text if text is None else text
-                body = html.escape(text).replace("\n", "<br>")
-                if row.votes:
-                    body += f" <b style='color:{t['accent']}'>(+{row.votes})</b>"
-                weight = "bold" if row.id == current else "normal"
-                parts.append(f"<li style='margin-bottom:6px; font-weight:{weight}'><a name='{row.id}'></a>{body}</li>")
-            parts.append("</ul>" * (depth_open + 1))
-        parts.append("</body></html>")
-        self.notes.setHtml("".join(parts))
+        """The outline of the shown sections as the room must see it: each note a list item
+        indented by its depth, its *marks* rendered by Qt's Markdown reader (``notes_document``)."""
+        w = self.main.running  # (never the atelier a search shows)
+        current = self.main.projected_note()
+        outlines = []
+        if w is not None:
+            for s in self.sections():
+                rows = self.session.outline(w.number, s.id)
+                ids = [r.id for r, _d in rows]
+                if len(rows) > WINDOW and current in ids:  # the screen shows a dozen notes at most:
+                    i = ids.index(current)                 # lay out only those around the current one
+                    rows = rows[max(0, i - WINDOW + 5): i + 5]
+                elif len(rows) > WINDOW:
+                    rows = rows[-WINDOW:]
+                shown = []
+                for row, depth in rows:
+                    text = self.session.pending_text(row.id)
+                    shown.append((row.id, row.text if text is None else text, depth, row.votes))
+                outlines.append((s.title, shown))
+        self._note_blocks = notes_document(self.notes.document(), outlines, current, THEMES[self.theme],
+                                           self.font_size, self.notes.font())
         self._scroll_to(current)
 
-    def _scroll_to(self, anchor: str | None) -> None:
-        """Show the current note at the bottom with what precedes it, never a half line on top."""
+    def _scroll_to(self, note_id: str | None) -> None:
+        """Show the current note whole at the bottom of the screen with what precedes it (never
+        a half line on top); a note taller than the screen shows its end, where it is typed."""
         doc = self.notes.document()
         height = self.notes.viewport().height()
+        doc.setTextWidth(self.notes.viewport().width())
         frame = doc.rootFrame()
-        fmt = frame.frameFormat()
-        fmt.setBottomMargin(height)  # room to scroll any paragraph to the top
-        frame.setFrameFormat(fmt)
+        ff = frame.frameFormat()
+        ff.setBottomMargin(height)  # room to scroll any paragraph to the top
+        frame.setFrameFormat(ff)
         sb = self.notes.verticalScrollBar()
         layout = doc.documentLayout()
-        blocks = []
-        block = doc.begin()
-        while block.isValid():
-            blocks.append(block)
-            block = block.next()
-        bottom = None
-        for block in blocks:
-            it = block.begin()
-            names = it.fragment().charFormat().anchorNames() if not it.atEnd() else []
-            if anchor and anchor in names:
-                bottom = layout.blockBoundingRect(block).bottom()
-                break
-        if bottom is None:
+        number = self._note_blocks.get(note_id) if note_id else None
+        if number is None:
             sb.setValue(0)
             return
-        target = max(0.0, bottom - height + 8)
-        value = 0
-        for block in blocks:
-            top = layout.blockBoundingRect(block).top()
-            if top >= target:
-                value = int(top) if target > 0 else 0
+        current = doc.findBlockByNumber(number)
+        rect = layout.blockBoundingRect(current)
+        top, bottom = rect.top(), rect.bottom()
+        if bottom - top >= height:  # taller than the screen: its last lines, whole
+            target = bottom - height + 8
+            lines = current.layout()
+            for i in range(lines.lineCount()):
+                y = top + lines.lineAt(i).y()
+                if y >= target:
+                    sb.setValue(int(y))
+                    return
+            sb.setValue(int(target))
+            return
+        target = bottom - height + 8
+        if target <= 0:
+            sb.setValue(0)
+            return
+        value = int(top)
+        block = doc.begin()
+        while block.isValid() and block.blockNumber() <= number:
+            t = layout.blockBoundingRect(block).top()
+            if t >= target:
+                value = int(t)
                 break
+            block = block.next()
         sb.setValue(value)
 
     def resizeEvent(self, e) -> None:  # noqa: N802
         super().resizeEvent(e)
+        self._fit_header()
         self.schedule()  # re-wrap and re-scroll to the current note
 
     def closeEvent(self, e) -> None:  # noqa: N802

@@ -206,6 +206,23 @@ class Session(QObject):
                 self.focusRequested.emit(change.focus)
         return change
 
+    def timer_state(self, workshop: int):
+        """The phase timer of ``workshop`` as stored with the event (None: never started)."""
+        try:
+            return self.ev.timer_state(workshop)
+        except StoreError:
+            return None  # (unreadable now: the timer starts over; notes are what matters)
+
+    def store_timer(self, workshop: int, record) -> None:
+        """Store the phase timer's state: not an edit of the event, so not undoable."""
+        try:
+            self.ev.set_timer_state(workshop, record)
+        except StoreError as exc:
+            if self.failing is None:  # (already said: the notes are kept, see ui.rescue)
+                errors.report(exc)
+        except Exception as exc:  # noqa: BLE001 — the one error handler shows it
+            errors.report(exc)
+
     def type_text(self, note_id: str, text: str, token: int) -> None:
         """The text of a note as typed; stored at the next turn of the event loop."""
         self._pending[note_id] = (text, token)

@@ -48,9 +48,7 @@ class StartScreen(QWidget):
             b.setMinimumHeight(40)
             b.clicked.connect(fn)
             lay.addWidget(b)
-        recent = [p for p in (settings.value("recent", []) or []) if Path(p).exists()]
-        if isinstance(recent, str):
-            recent = [recent]
+        recent = [str(p) for p in settings.recent_files()]
         if recent:
             lbl = QLabel(self.tr("Fichiers &récents :"))
             self.recent = QListWidget()

@@ -8,6 +8,7 @@ red in the last minute, and flashes "Temps écoulé" once time is up.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from facilitator.kit.model import Phase, Workshop
+from facilitator.store.timer import TimerRecord, utc_now
 
 NORMAL, AMBER, RED, OVER = "normal", "amber", "red", "over"
 COLOURS = {NORMAL: ("#1b5e20", "#ffffff"), AMBER: ("#8a5a00", "#fff3cd"), RED: ("#ffffff", "#b71c1c"),
@@ -85,6 +87,31 @@ class PhaseClock:
     def add(self, seconds: float = 300) -> None:
         self.extra += seconds
 
+    def record(self, now: dt.datetime) -> TimerRecord:
+        """Its state to store, ``now`` being the wall-clock time (UTC)."""
+        started = None
+        if self._since is not None:
+            started = (now - dt.timedelta(seconds=self.clock() - self._since)).isoformat()
+        return TimerRecord(phase=self.index, phase_title=self.phase.title, extra=float(self.extra),
+                           elapsed=float(self._elapsed), started_at=started)
+
+    def restore(self, record: TimerRecord, now: dt.datetime) -> bool:
+        """Take up a stored state (``now``: the wall-clock time); False if its phase is not in
+        the atelier's phases any more (neither at its place nor by its title)."""
+        index = record.phase
+        if not (index < len(self.phases) and self.phases[index].title == record.phase_title):
+            titles = [p.title for p in self.phases]
+            if record.phase_title not in titles:
+                return False
+            index = titles.index(record.phase_title)
+        self.index, self.extra = index, record.extra
+        if record.running:
+            counted = record.counted(now)  # (the time the app was closed counts too)
+            self._elapsed, self._since = 0.0, self.clock() - counted
+        else:
+            self._elapsed, self._since = record.elapsed, None
+        return True
+
     def level(self) -> str:
         left, total = self.remaining(), self.duration()
         if left <= 0:
@@ -103,13 +130,21 @@ def fmt(seconds: float) -> str:
 
 
 class TimerState(QObject):
-    """The clocks of every atelier (one running per atelier), ticking the views."""
+    """The clocks of every atelier (one running per atelier), ticking the views.
+
+    With a ``session``, each atelier's clock is stored with the event whenever it changes (start,
+    pause, next phase, +5 min: ``changed()``) and taken up from there when the atelier is first
+    selected: a crash or a restart finds the timer where it was, still running if it was."""
 
     ticked = Signal()
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic, parent: QObject | None = None) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic, parent: QObject | None = None,
+                 session=None, wall: Callable[[], dt.datetime] = utc_now) -> None:
         super().__init__(parent)
         self.clock = clock
+        self.wall = wall
+        self.session = session
+        self._workshop: dict[int, int] = {}  # id of a clock -> its atelier
         self._clocks: dict[int, PhaseClock] = {}
         self.current: PhaseClock | None = None
         self.timer = QTimer(self)
@@ -121,9 +156,19 @@ class TimerState(QObject):
         c = self._clocks.get(workshop.number)
         if c is None:
             c = self._clocks[workshop.number] = PhaseClock(phases_for(workshop), self.clock)
+            self._workshop[id(c)] = workshop.number
+            record = self.session.timer_state(workshop.number) if self.session is not None else None
+            if record is not None:
+                c.restore(record, self.wall())
         self.current = c
         self.ticked.emit()
         return c
+
+    def changed(self) -> None:
+        """The current clock was started, paused, moved on or extended: store it."""
+        c = self.current
+        if c is not None and self.session is not None:
+            self.session.store_timer(self._workshop[id(c)], c.record(self.wall()))
 
 
 class PhaseTimer(QFrame):
@@ -181,16 +226,18 @@ class PhaseTimer(QFrame):
     def toggle(self) -> None:
         if self.clock:
             self.clock.toggle()
+            self.state.changed()
         self.refresh()
 
     def next(self) -> None:
-        if self.clock:
-            self.clock.next()
+        if self.clock and self.clock.next():
+            self.state.changed()
         self.refresh()
 
     def add5(self) -> None:
         if self.clock:
             self.clock.add(300)
+            self.state.changed()
         self.refresh()
 
     def text(self) -> tuple[str, str]:

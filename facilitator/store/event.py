@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 
     from facilitator.store.history import Conflict, Resolution, Resolved, _Heads
     from facilitator.store.schema import Note, Proposal, RecordHeads
+    from facilitator.store.timer import TimerRecord
 
 __all__ = ["EventFile", "NoteRow", "ProposalRow", "fold", "inspect"]
 
@@ -1149,6 +1150,37 @@ class EventFile:
                         (workshop, contributor, self.device))
         before = row[0] if row else None
         return self.apply(Change("set_participants", (Edit("participants", (workshop, contributor), before, count),)))
+
+    # ---------------------------------------------------------------- the phase timer
+    @_reads
+    def timer_state(self, workshop: int) -> TimerRecord | None:
+        """The phase timer of ``workshop`` as last stored (``facilitator.store.timer``)."""
+        from facilitator.store.timer import META_PREFIX, TimerRecord
+
+        row = self._one("SELECT value FROM meta WHERE key = ?", (f"{META_PREFIX}{workshop}",))
+        return TimerRecord.from_json(row[0]) if row else None
+
+    def set_timer_state(self, workshop: int, record: TimerRecord | None) -> Change:
+        """Store the phase timer of ``workshop`` (None: forget it)."""
+        if self.kit.workshop(workshop) is None:
+            raise OperationError(tr("store.unknown_workshop", number=workshop))
+        if record is not None and record.problems():
+            raise OperationError(tr("store.bad_timer", fields=", ".join(record.problems())))
+        return self.apply(Change("set_timer_state", (Edit("timer", workshop, self.timer_state(workshop), record),)))
+
+    def _write_timer(self, workshop: int, record: TimerRecord | None, _stamp: str) -> None:
+        from facilitator.store.schema import Meta
+        from facilitator.store.timer import META_PREFIX
+
+        key = f"{META_PREFIX}{workshop}"
+        row = self._session.get(Meta, key)
+        if record is None:
+            if row is not None:
+                self._session.delete(row)
+        elif row is None:
+            self._session.add(Meta(key=key, value=record.to_json()))
+        else:
+            row.value = record.to_json()
 
     # ---------------------------------------------------------------- synthesis and proposals
     @_reads

@@ -94,7 +94,7 @@ def test_start_screen_opens_the_demo(qtbot, tmp_path):
     qtbot.addWidget(window)
     assert window.session.ev.path == demo
     # remembered once the window has painted its first frame
-    qtbot.waitUntil(lambda: settings.value("last_event") == str(demo.resolve()))
+    qtbot.waitUntil(lambda: settings.LAST_EVENT.get() == str(demo.resolve()))
     window.close()
     with EventFile.open(demo) as ev:
         assert ev.kit.event.title
@@ -118,8 +118,8 @@ def test_projector_preferences_are_remembered(window, qtbot):
     key(Qt.Key.Key_F5, widget=window)
     window.projector.zoom(+4)
     window.projector.set_theme("dark")
-    assert settings.value("projector/font", type_=int) == 32
-    assert settings.value("projector/theme") == "dark"
+    assert settings.PROJECTOR_FONT.get() == 32
+    assert settings.PROJECTOR_THEME.get() == "dark"
 
 
 def test_english_translation_is_available(monkeypatch, qapp):

@@ -18,13 +18,13 @@ EN = {
     "Message d'erreur": "Error message",
     "Prise de notes de l'atelier": "Workshop note-taking",
     "{title} — {file} — facilitator": "{title} — {file} — facilitator",
-    "&Ateliers": "&Workshops", "Liste des ateliers": "Workshop list", "Question de l'atelier": "Workshop question",
+    "Atelier&s": "Wor&kshops", "Liste des ateliers": "Workshop list", "Question de l'atelier": "Workshop question",
     "Notes de l'atelier, par section": "Workshop notes, by section", "Panneau latéral": "Side panel",
     "Note": "Note", "Atelier": "Workshop", "Participants": "Participants",
     "Chaque modification est enregistrée immédiatement.": "Every change is saved immediately.",
     "&Fichier": "&File", "&Ouvrir un fichier d'événement…": "&Open an event file…",
     "&Accueil (créer, démo)…": "&Start screen (create, demo)…", "&Quitter": "&Quit", "É&dition": "&Edit",
-    "&Annuler": "&Undo", "&Rétablir": "&Redo", "&Rechercher": "&Search", "Vote +1": "Vote +1", "Vote −1": "Vote −1",
+    "&Annuler": "&Undo", "&Rétablir": "&Redo", "Re&chercher": "&Search", "Vote +1": "Vote +1", "Vote −1": "Vote −1",
     "Détails de la note": "Note details", "&Atelier": "&Workshop", "Atelier suivant": "Next workshop",
     "Atelier précédent": "Previous workshop", "Section suivante": "Next section",
     "Section précédente": "Previous section", "Aller à la section…": "Go to section…",
@@ -116,9 +116,9 @@ EN = {
     "Générer le texte d'ouverture depuis les faits de l'événement": "Generate the opening text from the event's facts",
     "Retours sur le format": "Feedback on the format",
     "- un retour par ligne, commençant par « - »": "- one piece of feedback per line, starting with “-”",
-    "&Retours sur le format (une puce « - » par ligne) :": "Feedback on the for&mat (one “-” bullet per line):",
+    "Retours sur &le format (une puce « - » par ligne) :": "Feedback on the for&mat (one “-” bullet per line):",
     "Nom de la personne qui valide": "Name of the person approving", "Prénom Nom": "First name Surname",
-    "&Par :": "&By:", "&Valider la synthèse": "Appro&ve the summary", "Valider la synthèse": "Approve the summary",
+    "Pa&r :": "&By:", "&Valider la synthèse": "Appro&ve the summary", "Valider la synthèse": "Approve the summary",
     "Rouvrir": "Reopen", "Rouvrir la synthèse": "Reopen the summary", "Réouverture de la synthèse": "Summary reopening",
     "Propositions": "Proposals",
     "Liste des propositions (Alt+Haut / Alt+Bas pour les déplacer)":
@@ -129,15 +129,15 @@ EN = {
     "Monter (Alt+Haut)": "Move up (Alt+Up)", "Descendre la proposition": "Move the proposal down",
     "Descendre (Alt+Bas)": "Move down (Alt+Down)", "Proposition": "Proposal",
     "Titre court de la proposition": "Short title of the proposal", "&Titre :": "&Title:",
-    "Nature de la proposition": "Kind of proposal", "Natu&re :": "&Kind:",
+    "Nature de la proposition": "Kind of proposal", "Natur&e :": "&Kind:",
     "Texte de la proposition": "Text of the proposal", "Te&xte :": "Te&xt:",
-    "Engagements du plan concernés": "Commitments of the plan concerned", "En&gagements :": "&Commitments:",
-    "Notes à l'origine de la proposition": "Notes the proposal comes from", "Notes d'&origine :": "So&urce notes:",
-    "Choisir des &notes…": "C&hoose notes…", "Choisir les notes d'origine": "Choose the source notes",
+    "Engagements du plan concernés": "Commitments of the plan concerned", "Engage&ments :": "&Commitments:",
+    "Notes à l'origine de la proposition": "Notes the proposal comes from", "Notes d'or&igine :": "So&urce notes:",
+    "C&hoisir des notes…": "C&hoose notes…", "Choisir les notes d'origine": "Choose the source notes",
     "Retirer": "Remove", "Retirer la note sélectionnée": "Remove the selected note",
     "&Aller à la note": "&Go to the note", "Aller à la note dans la prise de notes": "Go to the note in the note-taking",
-    "Décision": "Decision", "&Décision :": "D&ecision:", "Motif de la décision": "Reason for the decision",
-    "Mo&tif :": "&Reason:", "Date de la décision": "Date of the decision", "Da&te :": "D&ate:",
+    "Décision": "Decision", "Dé&cision :": "D&ecision:", "Motif de la décision": "Reason for the decision",
+    "Moti&f :": "&Reason:", "Date de la décision": "Date of the decision", "&Date :": "D&ate:",
     "✔ Validée par {by} le {at}\nEmpreinte SHA-256 : {fp}": "✔ Approved by {by} on {at}\nSHA-256 fingerprint: {fp}",
     "Synthèse non validée.": "Summary not approved.", "(sans titre)": "(untitled)",
     "engagement(s) {ids}": "commitment(s) {ids}", "Atelier {n} · {section} — {text}": "Workshop {n} · {section} — {text}",
@@ -169,7 +169,7 @@ EN = {
     "une copie de sauvegarde du fichier ouvert est faite avant la fusion.":
         "The notes of the chosen files are added to “{name}”. The chosen files are only read; "
         "a backup copy of the open file is made before the merge.",
-    "Fichiers à fusionner": "Files to merge", "&Fichiers à fusionner :": "&Files to merge:",
+    "Fichiers à fusionner": "Files to merge", "Fic&hiers à fusionner :": "&Files to merge:",
     "&Ajouter des fichiers…": "&Add files…", "Ajouter des fichiers à fusionner": "Add files to merge",
     "&Retirer": "&Remove", "Retirer le fichier sélectionné": "Remove the selected file", "&Fusionner": "&Merge",
     "Lancer la fusion": "Start the merge", "Fusion en cours": "Merge in progress",
@@ -187,7 +187,7 @@ EN = {
     "Fusion terminée, sans conflit.": "Merge finished, with no conflict.",
     # resolving conflicts (ui/merge_view.py ConflictsView)
     "Conflits à résoudre": "Conflicts to resolve", "Conflits à résoudre — {title}": "Conflicts to resolve — {title}",
-    "Liste des conflits": "Conflict list", "&Conflits :": "&Conflicts:", "Versions en conflit": "Conflicting versions",
+    "Liste des conflits": "Conflict list", "Con&flits :": "Con&flicts:", "Versions en conflit": "Conflicting versions",
     "Texte combiné": "Combined text", "Texte combiné des versions": "Combined text of the versions",
     "Garder le texte &combiné": "Keep the co&mbined text", "Garder le texte combiné": "Keep the combined text",
     "Atelier {n} · {section}": "Workshop {n} · {section}", "Proposition\n{title}": "Proposal\n{title}",
@@ -231,6 +231,17 @@ EN = {
     "L'export a échoué.": "The export failed.", "Enregistrer le document": "Save the document",
     "Écriture de {path}…": "Writing {path}…", "Enregistré : {path}": "Saved: {path}",
 }
+
+# the facilitator's hour (issue 15): the atelier being run, …
+EN.update({
+    "Atelier en cours (minuteur et projection)": "Workshop being run (timer and projector)",
+    "Vous consultez l'atelier {n}. Le minuteur et la projection restent sur l'atelier {run}, l'atelier en cours.":
+        "You are looking at workshop {n}. The timer and the projector stay on workshop {run}, the one being run.",
+    "&Revenir à l'atelier en cours": "&Back to the workshop being run",
+    "Revenir à l'atelier en cours": "Back to the workshop being run",
+    "A&nimer cet atelier": "&Run this workshop",
+    "Animer l'atelier consulté (minuteur et projection)": "Run the workshop shown (timer and projector)",
+})
 
 
 def fill(ts: Path) -> int:

@@ -3,17 +3,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="137" />
+        <location filename="../app.py" line="138" />
         <source>Ouverture et vérification de « {name} »…</source>
         <translation>Opening and checking “{name}”…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="204" />
+        <location filename="../app.py" line="210" />
         <source>Ouvrir un fichier d'événement</source>
         <translation>Open an event file</translation>
     </message>
     <message>
-        <location filename="../app.py" line="205" />
+        <location filename="../app.py" line="211" />
         <source>Événements facilitator (*.facilitator);;Tous les fichiers (*)</source>
         <translation>facilitator events (*.facilitator);;All files (*)</translation>
     </message>
@@ -37,8 +37,8 @@
     </message>
     <message>
         <location filename="../merge_view.py" line="300" />
-        <source>&amp;Conflits :</source>
-        <translation>&amp;Conflicts:</translation>
+        <source>Con&amp;flits :</source>
+        <translation>Con&amp;flicts:</translation>
     </message>
     <message>
         <location filename="../merge_view.py" line="320" />
@@ -496,209 +496,239 @@ The details were written to {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="80" />
+        <location filename="../mainwindow.py" line="97" />
         <source>Prise de notes de l'atelier</source>
         <translation>Workshop note-taking</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="92" />
+        <location filename="../mainwindow.py" line="109" />
         <source>{title} — {file} — facilitator</source>
         <translation>{title} — {file} — facilitator</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="100" />
-        <source>&amp;Ateliers</source>
-        <translation>&amp;Workshops</translation>
-    </message>
-    <message>
-        <location filename="../mainwindow.py" line="106" />
-        <location filename="../mainwindow.py" line="243" />
+        <location filename="../mainwindow.py" line="123" />
+        <location filename="../mainwindow.py" line="273" />
         <source>Liste des ateliers</source>
         <translation>Workshop list</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="126" />
+        <location filename="../mainwindow.py" line="144" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="138" />
+        <location filename="../mainwindow.py" line="156" />
         <source>Notes de l'atelier, par section</source>
         <translation>Workshop notes, by section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="158" />
+        <location filename="../mainwindow.py" line="188" />
         <source>Panneau latéral</source>
         <translation>Side panel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="162" />
+        <location filename="../mainwindow.py" line="192" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="163" />
+        <location filename="../mainwindow.py" line="193" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="164" />
-        <location filename="../mainwindow.py" line="244" />
+        <location filename="../mainwindow.py" line="194" />
+        <location filename="../mainwindow.py" line="274" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="176" />
+        <location filename="../mainwindow.py" line="206" />
         <source>Chaque modification est enregistrée immédiatement.</source>
         <translation>Every change is saved immediately.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="215" />
+        <location filename="../mainwindow.py" line="245" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="216" />
+        <location filename="../mainwindow.py" line="246" />
         <source>&amp;Ouvrir un fichier d'événement…</source>
         <translation>&amp;Open an event file…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="217" />
+        <location filename="../mainwindow.py" line="247" />
         <source>&amp;Accueil (créer, démo)…</source>
         <translation>&amp;Start screen (create, demo)…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="219" />
+        <location filename="../mainwindow.py" line="249" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="221" />
+        <location filename="../mainwindow.py" line="251" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="222" />
+        <location filename="../mainwindow.py" line="252" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="223" />
+        <location filename="../mainwindow.py" line="253" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="229" />
-        <source>&amp;Rechercher</source>
+        <location filename="../mainwindow.py" line="117" />
+        <source>Atelier&amp;s</source>
+        <translation>Wor&amp;kshops</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="259" />
+        <source>Re&amp;chercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="230" />
+        <location filename="../mainwindow.py" line="260" />
         <source>Vote +1</source>
         <translation>Vote +1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="231" />
+        <location filename="../mainwindow.py" line="261" />
         <source>Vote −1</source>
         <translation>Vote −1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="232" />
+        <location filename="../mainwindow.py" line="262" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="234" />
+        <location filename="../mainwindow.py" line="264" />
         <source>&amp;Atelier</source>
         <translation>&amp;Workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="235" />
+        <location filename="../mainwindow.py" line="265" />
         <source>Atelier suivant</source>
         <translation>Next workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="236" />
+        <location filename="../mainwindow.py" line="266" />
         <source>Atelier précédent</source>
         <translation>Previous workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="237" />
+        <location filename="../mainwindow.py" line="267" />
         <source>Section suivante</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="238" />
+        <location filename="../mainwindow.py" line="268" />
         <source>Section précédente</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="239" />
+        <location filename="../mainwindow.py" line="269" />
         <source>Aller à la section…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="246" />
+        <location filename="../mainwindow.py" line="276" />
         <source>Détails de l'atelier</source>
         <translation>Workshop details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="249" />
+        <location filename="../mainwindow.py" line="279" />
         <source>&amp;Minuteur</source>
         <translation>&amp;Timer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="250" />
+        <location filename="../mainwindow.py" line="280" />
         <source>Démarrer / pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="251" />
+        <location filename="../mainwindow.py" line="281" />
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="252" />
+        <location filename="../mainwindow.py" line="282" />
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="254" />
+        <location filename="../mainwindow.py" line="284" />
         <source>&amp;Projection</source>
         <translation>&amp;Projector</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="255" />
+        <location filename="../mainwindow.py" line="285" />
         <source>Afficher / masquer la vue projecteur</source>
         <translation>Show / hide the projector view</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="259" />
+        <location filename="../mainwindow.py" line="289" />
         <source>Section en cours</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="259" />
+        <location filename="../mainwindow.py" line="289" />
         <source>Toutes les sections</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="268" />
+        <location filename="../mainwindow.py" line="298" />
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="269" />
+        <location filename="../mainwindow.py" line="299" />
         <source>Texte plus petit</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="270" />
+        <location filename="../mainwindow.py" line="300" />
         <source>Thème clair / sombre</source>
         <translation>Light / dark theme</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="420" />
+        <location filename="../mainwindow.py" line="407" />
+        <source>Atelier en cours (minuteur et projection)</source>
+        <translation>Workshop being run (timer and projector)</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="415" />
+        <source>Vous consultez l'atelier {n}. Le minuteur et la projection restent sur l'atelier {run}, l'atelier en cours.</source>
+        <translation>You are looking at workshop {n}. The timer and the projector stay on workshop {run}, the one being run.</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="432" />
+        <source>&amp;Revenir à l'atelier en cours</source>
+        <translation>&amp;Back to the workshop being run</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="434" />
+        <source>Revenir à l'atelier en cours</source>
+        <translation>Back to the workshop being run</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="436" />
+        <source>A&amp;nimer cet atelier</source>
+        <translation>&amp;Run this workshop</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="438" />
+        <source>Animer l'atelier consulté (minuteur et projection)</source>
+        <translation>Run the workshop shown (timer and projector)</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="592" />
         <source>Aller à la section</source>
         <translation>Go to section</translation>
     </message>
@@ -727,7 +757,7 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../merge_view.py" line="100" />
-        <source>&amp;Fichiers à fusionner :</source>
+        <source>Fic&amp;hiers à fusionner :</source>
         <translation>&amp;Files to merge:</translation>
     </message>
     <message>
@@ -969,12 +999,12 @@ The details were written to {log}</translation>
 <context>
     <name>NoteEdit</name>
     <message>
-        <location filename="../outline.py" line="208" />
+        <location filename="../outline.py" line="207" />
         <source>Nouvelle note…</source>
         <translation>New note…</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="90" />
+        <location filename="../outline.py" line="89" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -982,12 +1012,12 @@ The details were written to {log}</translation>
 <context>
     <name>NoteLine</name>
     <message>
-        <location filename="../outline.py" line="234" />
+        <location filename="../outline.py" line="235" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="394" />
+        <location filename="../outline.py" line="395" />
         <source>lien</source>
         <translation>link</translation>
     </message>
@@ -1525,17 +1555,17 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../outline.py" line="445" />
+        <location filename="../outline.py" line="447" />
         <source>Section {title}</source>
         <translation>Section {title}</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="467" />
+        <location filename="../outline.py" line="469" />
         <source>+ Ajouter une note</source>
         <translation>+ Add a note</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="469" />
+        <location filename="../outline.py" line="471" />
         <source>Ajouter une note dans « {title} »</source>
         <translation>Add a note to “{title}”</translation>
     </message>
@@ -1732,11 +1762,6 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
         <translation>- one piece of feedback per line, starting with “-”</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="252" />
-        <source>&amp;Retours sur le format (une puce « - » par ligne) :</source>
-        <translation>Feedback on the for&amp;mat (one “-” bullet per line):</translation>
-    </message>
-    <message>
         <location filename="../synthesis.py" line="263" />
         <source>Nom de la personne qui valide</source>
         <translation>Name of the person approving</translation>
@@ -1747,8 +1772,13 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
         <translation>First name Surname</translation>
     </message>
     <message>
+        <location filename="../synthesis.py" line="252" />
+        <source>Retours sur &amp;le format (une puce « - » par ligne) :</source>
+        <translation>Feedback on the for&amp;mat (one “-” bullet per line):</translation>
+    </message>
+    <message>
         <location filename="../synthesis.py" line="265" />
-        <source>&amp;Par :</source>
+        <source>Pa&amp;r :</source>
         <translation>&amp;By:</translation>
     </message>
     <message>
@@ -1860,8 +1890,38 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
     </message>
     <message>
         <location filename="../synthesis.py" line="343" />
-        <source>Natu&amp;re :</source>
+        <source>Natur&amp;e :</source>
         <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="369" />
+        <source>Engage&amp;ments :</source>
+        <translation>&amp;Commitments:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="379" />
+        <source>Notes d'or&amp;igine :</source>
+        <translation>So&amp;urce notes:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="382" />
+        <source>C&amp;hoisir des notes…</source>
+        <translation>C&amp;hoose notes…</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="408" />
+        <source>Dé&amp;cision :</source>
+        <translation>D&amp;ecision:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="415" />
+        <source>Moti&amp;f :</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="422" />
+        <source>&amp;Date :</source>
+        <translation>D&amp;ate:</translation>
     </message>
     <message>
         <location filename="../synthesis.py" line="347" />
@@ -1880,24 +1940,9 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
         <translation>Commitments of the plan concerned</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="369" />
-        <source>En&amp;gagements :</source>
-        <translation>&amp;Commitments:</translation>
-    </message>
-    <message>
         <location filename="../synthesis.py" line="376" />
         <source>Notes à l'origine de la proposition</source>
         <translation>Notes the proposal comes from</translation>
-    </message>
-    <message>
-        <location filename="../synthesis.py" line="379" />
-        <source>Notes d'&amp;origine :</source>
-        <translation>So&amp;urce notes:</translation>
-    </message>
-    <message>
-        <location filename="../synthesis.py" line="382" />
-        <source>Choisir des &amp;notes…</source>
-        <translation>C&amp;hoose notes…</translation>
     </message>
     <message>
         <location filename="../synthesis.py" line="384" />
@@ -1932,31 +1977,16 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="408" />
-        <source>&amp;Décision :</source>
-        <translation>D&amp;ecision:</translation>
-    </message>
-    <message>
         <location filename="../synthesis.py" line="411" />
         <location filename="../synthesis.py" line="574" />
         <source>Motif de la décision</source>
         <translation>Reason for the decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="415" />
-        <source>Mo&amp;tif :</source>
-        <translation>&amp;Reason:</translation>
-    </message>
-    <message>
         <location filename="../synthesis.py" line="418" />
         <location filename="../synthesis.py" line="678" />
         <source>Date de la décision</source>
         <translation>Date of the decision</translation>
-    </message>
-    <message>
-        <location filename="../synthesis.py" line="422" />
-        <source>Da&amp;te :</source>
-        <translation>D&amp;ate:</translation>
     </message>
     <message>
         <location filename="../synthesis.py" line="445" />
