@@ -499,6 +499,17 @@ EN.update({
 })
 
 
+# --- inputs and outputs that cannot hurt (facilitator/files.py, facilitator/csvfile.py, kits, CLI)
+FR.update({
+    "files.same_as_input": "{path} est le fichier source {source} (même fichier, lien ou lien physique) : "
+                           "l'écrire le détruirait. Choisissez un autre nom ; la source est intacte",
+})
+EN.update({
+    "files.same_as_input": "{path} is the source file {source} (same file, link or hard link): writing it "
+                           "would destroy it. Choose another name; the source is untouched",
+})
+
+
 def long_date(d, lang: str = "fr", weekday: bool = False) -> str:
     """« mardi 21 juin 2016 » / "Tuesday 21 June 2016", without relying on the system locale."""
     day = f"{d.day}" if lang != "fr" or d.day != 1 else "1er"
