@@ -159,6 +159,8 @@ def _export_configure(p: argparse.ArgumentParser) -> None:
                    help="colonnes de l'import de résultats du module « accountability » de Decidim")
     p.add_argument("--statut", dest="status", action="append", default=[], metavar="DECISION=ID",
                    help="identifiant du statut Decidim pour une décision, par exemple retenue=3")
+    p.add_argument("--bom", action="store_true",
+                   help="ajouter l'indicateur d'ordre des octets (pour que les tableurs lisent l'UTF-8)")
 
 
 @command(("export", "proposals"), "exporter les propositions, leurs décisions et leurs notes sources (CSV)",
@@ -174,6 +176,7 @@ def cmd_export_proposals(args) -> int:
             raise OperationError(tr("store.bad_decision", value=item))
         status_ids[key] = value
     with open_for_reading(args.event) as ev:
-        count = export_proposals(ev, args.output, decidim=args.decidim, status_ids=status_ids)
+        count = export_proposals(ev, args.output, decidim=args.decidim, status_ids=status_ids,
+                                 bom=args.bom)
     out(tr("export.written", count=count, path=args.output))
     return 0
