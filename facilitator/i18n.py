@@ -503,10 +503,18 @@ EN.update({
 FR.update({
     "files.same_as_input": "{path} est le fichier source {source} (même fichier, lien ou lien physique) : "
                            "l'écrire le détruirait. Choisissez un autre nom ; la source est intacte",
+    "kit.forbidden_character": "{name} interdit ({code}, caractère {position} du texte) : supprimez-le",
+    "kit.char_bidi": "caractère de contrôle bidirectionnel (qui change l'ordre d'affichage)",
+    "kit.char_layout": "tabulation ou saut de ligne",
+    "kit.char_control": "caractère de contrôle",
 })
 EN.update({
     "files.same_as_input": "{path} is the source file {source} (same file, link or hard link): writing it "
                            "would destroy it. Choose another name; the source is untouched",
+    "kit.forbidden_character": "{name} not allowed ({code}, character {position} of the text): remove it",
+    "kit.char_bidi": "bidirectional control character (changes the display order)",
+    "kit.char_layout": "tab or line break",
+    "kit.char_control": "control character",
 })
 
 
