@@ -16,6 +16,7 @@ from exports.documents import DOCUMENTS, Document, Options, Source, pdf_availabl
 from exports.write import write_atomic
 from facilitator.cli import command, option, out
 from facilitator.errors import ExportError, FacilitatorError
+from facilitator.files import reading
 from facilitator.i18n import tr
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -56,11 +57,12 @@ def open_source(path: Path) -> Iterator[Source]:
         return
     from facilitator.kit import load_kit
 
-    kit = load_kit(path)
-    logo = None
-    if kit.logo_path is not None and kit.logo_path.is_file():
-        logo = kit.logo_path.read_bytes()
-    yield Source(kit, logo)
+    with reading(path):  # the document is written inside this block: never over the kit
+        kit = load_kit(path)
+        logo = None
+        if kit.logo_path is not None and kit.logo_path.is_file():
+            logo = kit.logo_path.read_bytes()
+        yield Source(kit, logo)
 
 
 def _write(path: Path, data: bytes | str) -> Path:
@@ -99,7 +101,7 @@ def _export(doc: Document):
         options = _options(args)
         with (open_source(args.source) if not doc.needs_event else _event_source(args.source)) as source:
             data = doc.produce(source, options)
-        _write(args.output, data)
+            _write(args.output, data)  # while the sources are open: never over one of them
         return 0
 
     return handler
@@ -125,7 +127,8 @@ def cmd_import_json(args) -> int:
     from facilitator.importer import import_json
     from facilitator.store import EventFile
 
-    path = import_json(args.file, args.event)
+    with reading(args.file):
+        path = import_json(args.file, args.event)
     with EventFile.open(path) as ev:
         out(tr("import.done", path=path, notes=len(ev.notes()), proposals=len(ev.proposals())))
     return 0

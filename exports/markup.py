@@ -9,13 +9,29 @@ its own escaping, so no text from a kit or a note is ever read as markup of the 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 NBSP = "\u00a0"  # before « : » and inside guillemets
 NNBSP = "\u202f"  # narrow no-break space, before ; ? !
 
 URL_RE = re.compile(r"https?://[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]")
 _INLINE = re.compile(r"\*\*(.+?)\*\*|\*(?!\s)(.+?)(?<!\s)\*")
+
+
+def is_safe_url(url: str | None) -> bool:
+    """The one link check of every renderer (PDF, HTML, ODT, Markdown): only an ``http(s)`` URL
+    with a host, without spaces or control characters, becomes a link; anything else
+    (``javascript:``, ``file:``, ``data:``…, from a merge or an import) is printed as text."""
+    if not url or any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and url[:8].lower().startswith(
+        ("http://", "https://"))
 
 
 @dataclass(frozen=True)

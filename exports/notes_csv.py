@@ -4,18 +4,15 @@ UTF-8 (with a byte order mark on request, so that spreadsheet software detects t
 RFC 4180: comma separator, ``"`` quoting when needed, CRLF line ends. Columns: see ``COLUMNS``
 and docs/exports.md.
 
-Formula injection: a spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a
-tab / carriage return before one) as a formula. Every text cell starting with one of those
-characters gets a leading apostrophe ``'``, which spreadsheets show as a plain-text marker; numbers
-(votes, depth, position, atelier number) are written as numbers and never prefixed.
+Written by the app's one CSV writer, ``facilitator.csvfile`` (formula injection neutralised with
+a leading apostrophe, see there; numbers — votes, depth, position, atelier number — never
+prefixed).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-
 from exports.markup import plain
+from facilitator import csvfile
 from facilitator.store import EventFile
 
 COLUMNS = (
@@ -23,15 +20,6 @@ COLUMNS = (
     "profondeur", "position", "parent_id", "note_id", "texte", "urls", "type_contributeur",
     "engagements", "votes", "cree_le", "modifie_le",
 )
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-BOM = "\ufeff"
-
-
-def neutralise(value: object) -> object:
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(DANGEROUS):
-        return "'" + value
-    return value
 
 
 def rows(ev: EventFile):
@@ -55,9 +43,4 @@ def rows(ev: EventFile):
 
 
 def render_csv(ev: EventFile, bom: bool = False) -> bytes:
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
-    for r in rows(ev):
-        writer.writerow([neutralise(v) for v in r])
-    return ((BOM if bom else "") + buf.getvalue()).encode("utf-8")
+    return csvfile.render(COLUMNS, rows(ev), bom=bom)

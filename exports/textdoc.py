@@ -11,9 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exports.content import NoteNode, ProposalContent, Restitution
-from exports.markup import NBSP, Block, Bullets, Paragraph, Run, blocks, runs, typo
-
-SAFE_SCHEMES = ("http://", "https://")
+from exports.markup import NBSP, Block, Bullets, Paragraph, Run, blocks, is_safe_url, runs, typo
 
 
 @dataclass(frozen=True)
@@ -55,10 +53,6 @@ Element = Heading | Para | ItemList | Toc
 
 def text_of(runs_: tuple[Run, ...]) -> str:
     return "".join(r.text for r in runs_)
-
-
-def is_safe_url(url: str | None) -> bool:
-    return bool(url) and url.lower().startswith(SAFE_SCHEMES) and not any(c.isspace() for c in url)
 
 
 def _plain_runs(text: str, lang: str, bold: bool = False) -> tuple[Run, ...]:

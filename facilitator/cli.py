@@ -16,6 +16,7 @@ from pathlib import Path
 
 from facilitator.errors import FacilitatorError, KitError, log_exception
 from facilitator.i18n import long_date, long_datetime, tr
+from facilitator.safetext import printable
 
 Handler = Callable[[argparse.Namespace], int | None]
 _REGISTRY: list[tuple[tuple[str, ...], str, Callable[[argparse.ArgumentParser], None], Handler]] = []
@@ -34,7 +35,12 @@ def command(path: tuple[str, ...], help: str, configure: Callable[[argparse.Argu
 
 
 def out(text: str = "") -> None:
-    print(text)
+    print(printable(str(text)))
+
+
+def err(text: str) -> None:
+    """A message on stderr; like ``out``, never a raw control byte (``facilitator.safetext``)."""
+    print(printable(str(text)), file=sys.stderr)
 
 
 def option(p: argparse.ArgumentParser, name: str, *former: str, **kw) -> argparse.Action:
@@ -247,7 +253,7 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        err(str(exc))
         return 1
     except SystemExit as exc:  # --help, --version
         return exc.code if isinstance(exc.code, int) else 0
@@ -260,10 +266,10 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
         return args.handler(args) or 0
     except KitError as exc:
         for issue in exc.issues:
-            print(str(issue), file=sys.stderr)
+            err(str(issue))
         return 1
     except FacilitatorError as exc:
-        print(tr("cli.error", message=exc), file=sys.stderr)
+        err(tr("cli.error", message=exc))
         return 1
     except KeyboardInterrupt:
         return 130
@@ -271,5 +277,5 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
         return 0
     except Exception as exc:  # noqa: BLE001 — the one place unexpected errors are caught
         log = log_exception(exc)
-        print(tr("cli.internal", error=exc, log=log), file=sys.stderr)
+        err(tr("cli.internal", error=exc, log=log))
         return 2

@@ -33,6 +33,11 @@ class ExportError(FacilitatorError):
     """A document that could not be written."""
 
 
+class SameFileError(ExportError, StoreError):
+    """A write refused because its target is one of the files being read (``facilitator.files``):
+    an export, a copy or an event file, so it is both kinds of error for their callers."""
+
+
 def log_exception(exc: BaseException) -> Path:
     """Append ``exc``'s traceback to the log file (a bug's details); the file's path, or a
     French placeholder when it cannot be written."""

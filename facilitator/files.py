@@ -4,6 +4,11 @@
 file is synced and renamed over ``target`` in one step, otherwise it is removed (with the side
 files SQLite may have made). Everything the app writes (event files, copies, backups, imports,
 documents) goes through it.
+
+No writer ever replaces one of its own inputs: the files being read (an open event file, the kit
+or JSON a command reads) are registered with ``reading(path)`` (``EventFile`` registers itself
+while open), and ``staged`` refuses a target that is the same file as any of them — the same path,
+a symbolic link to it or a hard link (same ``st_dev``/``st_ino``) — before anything is written.
 """
 
 from __future__ import annotations
@@ -11,11 +16,12 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from facilitator.errors import ExportError
+from facilitator.errors import ExportError, SameFileError
 from facilitator.i18n import tr
 
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -30,9 +36,74 @@ def remove_quietly(path: str | Path) -> None:
             pass
 
 
+# ------------------------------------------------------------------------------------ inputs
+_Identity = tuple[str, tuple[int, int] | None]  # (resolved path, (st_dev, st_ino) or None)
+_inputs: dict[int, Path] = {}
+_inputs_lock = threading.Lock()
+_next_token = iter(range(1, 1 << 62))
+
+
+def _identity(path: Path) -> _Identity:
+    try:
+        resolved = os.path.realpath(path)
+    except (OSError, ValueError):
+        resolved = os.path.abspath(path)
+    try:
+        st = os.stat(path)
+        inode = (st.st_dev, st.st_ino)
+    except (OSError, ValueError):
+        inode = None
+    return resolved, inode
+
+
+def register_input(path: str | Path) -> int:
+    """Mark ``path`` as read by this process until ``release_input(token)``: no writer may
+    replace it. Returns the token."""
+    with _inputs_lock:
+        token = next(_next_token)
+        _inputs[token] = Path(path)
+    return token
+
+
+def release_input(token: int) -> None:
+    with _inputs_lock:
+        _inputs.pop(token, None)
+
+
+@contextmanager
+def reading(*paths: str | Path) -> Iterator[None]:
+    """The files a command reads, protected from every writer for the duration of the block."""
+    tokens = [register_input(p) for p in paths]
+    try:
+        yield
+    finally:
+        for t in tokens:
+            release_input(t)
+
+
+def refuse_input(target: str | Path) -> None:
+    """Raise ``SameFileError`` when ``target`` is the same file as an input being read: the same
+    resolved path, a symbolic link to it, or a hard link (same ``st_dev`` and ``st_ino``).
+
+    Inputs are compared as they are now: one that was deleted while open (the rescue of a lost
+    file) no longer stands in the way of writing a new file under its name.
+    """
+    target = Path(target)
+    resolved, inode = _identity(target)
+    with _inputs_lock:
+        inputs = list(_inputs.values())
+    for path in inputs:
+        in_resolved, in_inode = _identity(path)
+        if in_inode is None:  # gone: nothing left to destroy
+            continue
+        if resolved == in_resolved or inode == in_inode:
+            raise SameFileError(tr("files.same_as_input", path=target, source=path))
+
+
 @contextmanager
 def staged(target: str | Path) -> Iterator[Path]:
     target = Path(target)
+    refuse_input(target)
     tmp = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
     try:
         yield tmp
@@ -66,6 +137,7 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
     path = Path(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
+    refuse_input(path)
     if path.is_symlink():
         # never write through a link that could point outside the chosen folder
         raise ExportError(tr("export.symlink", path=path))

@@ -159,6 +159,7 @@ def _export_configure(p: argparse.ArgumentParser) -> None:
     option(p, "--decidim", action="store_true", help=tr("cli.help.proposals_decidim"))
     option(p, "--status", "--statut", dest="status", action="append", default=[], metavar="DECISION=ID",
            help=tr("cli.help.proposals_status"))
+    option(p, "--bom", action="store_true", help=tr("cli.help.bom"))
 
 
 @command(("export", "proposals"), tr("cli.help.export_proposals"), _export_configure)
@@ -173,6 +174,7 @@ def cmd_export_proposals(args) -> int:
             raise OperationError(tr("store.bad_decision", value=item))
         status_ids[key] = value
     with open_for_reading(args.event) as ev:
-        count = export_proposals(ev, args.output, decidim=args.decidim, status_ids=status_ids)
+        count = export_proposals(ev, args.output, decidim=args.decidim, status_ids=status_ids,
+                                 bom=args.bom)
     out(tr("export.written", count=count, path=args.output))
     return 0

@@ -5,15 +5,15 @@ Two layouts (see docs/merge.md):
 - ``--decidim``: the columns of Decidim's accountability "import results" CSV (``title/fr``,
   ``description/fr``, ``status/id``, …), semicolon-separated like Decidim's own CSV files.
 
-Files are written atomically: a temporary file in the same folder, then ``os.replace``.
+Both are written by the app's one CSV writer (``facilitator.csvfile``: formula injection
+neutralised, a byte order mark on request) and atomically (``facilitator.files``).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
+from facilitator import csvfile
 from facilitator.files import write_atomic
 from facilitator.store import EventFile
 from facilitator.synthesis import decision_label, kind_label, source_workshops
@@ -75,25 +75,17 @@ def decidim_rows(ev: EventFile, status_ids: dict[str, str] | None = None) -> lis
     return out
 
 
-def render_csv(columns: tuple[str, ...], rows: list[dict[str, str]], delimiter: str = ",") -> bytes:
-    """RFC 4180 CSV (UTF-8, CRLF) of ``rows``."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, delimiter=delimiter, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buf.getvalue().encode("utf-8")
-
-
-def render_proposals(ev: EventFile, *, decidim: bool = False, status_ids: dict[str, str] | None = None) -> bytes:
+def render_proposals(ev: EventFile, *, decidim: bool = False, status_ids: dict[str, str] | None = None,
+                     bom: bool = False) -> bytes:
     """The traceability CSV (or the Decidim layout) as bytes."""
     if decidim:
-        return render_csv(DECIDIM_COLUMNS, decidim_rows(ev, status_ids), ";")
-    return render_csv(COLUMNS, proposal_rows(ev))
+        return csvfile.render(DECIDIM_COLUMNS, decidim_rows(ev, status_ids), delimiter=";", bom=bom)
+    return csvfile.render(COLUMNS, proposal_rows(ev), bom=bom)
 
 
 def export_proposals(ev: EventFile, path: Path, *, decidim: bool = False,
-                     status_ids: dict[str, str] | None = None) -> int:
+                     status_ids: dict[str, str] | None = None, bom: bool = False) -> int:
     """Write the traceability CSV (or the Decidim layout) atomically; returns the number of
     proposals. An unwritable folder raises ``ExportError`` (French message)."""
-    write_atomic(Path(path), render_proposals(ev, decidim=decidim, status_ids=status_ids))
+    write_atomic(Path(path), render_proposals(ev, decidim=decidim, status_ids=status_ids, bom=bom))
     return len(ev.proposals())

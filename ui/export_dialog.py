@@ -65,7 +65,7 @@ def _document(key: str) -> Callable[[EventFile, Options], bytes]:
 def _proposals(ev, o):
     from facilitator.traceability import render_proposals
 
-    return render_proposals(ev)
+    return render_proposals(ev, bom=o.bom)
 
 
 KINDS = (
@@ -269,7 +269,7 @@ class ExportDialog(QDialog):
             return
         self.annex.setEnabled(kind.key in ("restitution", "markdown", "html", "odt"))
         self.size.setEnabled(kind.key == "booklet")
-        self.bom.setEnabled(kind.key == "csv")
+        self.bom.setEnabled(kind.key in ("csv", "proposals"))
         self.data = None
         if not available(kind):
             self.preview.setPlainText(self.tr("Ce document n'est pas encore disponible dans cette version."))

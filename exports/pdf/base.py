@@ -24,7 +24,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from exports.markup import Block, Bullets, Run, runs
+from exports.markup import Block, Bullets, Run, is_safe_url, runs
 from exports.markup import Paragraph as TextParagraph
 from exports.pdf import fonts
 from exports.pdf.qr import encode_url
@@ -58,7 +58,10 @@ def attr(value: str) -> str:
 
 
 def link(url: str, text: str | None = None, styled: bool = False) -> str:
-    """A clickable link, printed as written (``text`` defaults to the URL itself)."""
+    """A clickable link, printed as written (``text`` defaults to the URL itself); a URL that is
+    not http(s) (``exports.markup.is_safe_url``) is printed as text, never made clickable."""
+    if not is_safe_url(url):
+        return fonts.markup(text if text is not None else url, styled)
     return (f'<a href="{attr(encode_url(url))}" color="{hexcolor(LINK)}">'
             f"{fonts.markup(text if text is not None else url, styled)}</a>")
 

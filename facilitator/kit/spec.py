@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from facilitator import safetext
 from facilitator.i18n import tr
 from facilitator.kit import model as m
 
@@ -92,16 +93,33 @@ class T:
     def json(self) -> dict:
         raise NotImplementedError
 
-    def scalar(self, node: Node, path: str, ctx: Ctx) -> str | None:
+    def scalar(self, node: Node, path: str, ctx: Ctx, text: bool = False) -> str | None:
+        """The scalar's value as written. Control characters and bidi overrides are refused
+        (``facilitator.safetext``), even escaped (``"A\\x1b[31m"``); tab and line feed only in
+        ``text`` (free text: a title, a notice), never in an id, a URL or a choice."""
         if not isinstance(node, ScalarNode) or is_null(node):
             ctx.error(node, path, "kit.expected_text")
+            return None
+        found = safetext.first_forbidden(node.value, one_line=not text)
+        if found is not None:
+            index, ch = found
+            ctx.error(node, path, "kit.forbidden_character", code=safetext.code(ch), position=index + 1,
+                      name=_character_name(ch, ctx.lang))
             return None
         return node.value
 
 
+def _character_name(ch: str, lang: str | None) -> str:
+    if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
+        return tr("kit.char_bidi", lang)
+    if ch in "\t\n":
+        return tr("kit.char_layout", lang)
+    return tr("kit.char_control", lang)
+
+
 class Text(T):
     def read(self, node, path, ctx):
-        v = self.scalar(node, path, ctx)
+        v = self.scalar(node, path, ctx, text=True)
         if v is None:
             return INVALID
         return v.strip("\n") if node.style in ("|", ">") else v
@@ -239,6 +257,8 @@ class CommitmentId(T):
     def read(self, node, path, ctx):
         if not isinstance(node, ScalarNode) or is_null(node) or not node.value.strip():
             ctx.error(node, path, "kit.expected_commitment_id")
+            return INVALID
+        if self.scalar(node, path, ctx) is None:  # control characters
             return INVALID
         return node.value.strip()
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from facilitator import config
 from facilitator.errors import KitError, OperationError, StoreError
-from facilitator.files import staged
+from facilitator.files import refuse_input, register_input, release_input, staged
 from facilitator.i18n import tr
 from facilitator.kit import cache as kit_cache
 from facilitator.kit.model import Item, Kit
@@ -254,6 +254,7 @@ class EventFile:
         self._orm: Session | None = None  # see _session
         self._data_version: int | None = None
         self._closed = False
+        self._input = register_input(self.path)  # no writer replaces the file while it is open
         self._kit: Kit | None = None
         self._identity: tuple[int, int] | None = None  # (device, inode) of the file when opened
         self.listeners: list = []  # callables(change) told after each applied change
@@ -385,6 +386,7 @@ class EventFile:
         if self._closed:
             return
         self._closed = True
+        release_input(self._input)
         try:
             if self._orm is not None:
                 self._orm.close()  # ends its transaction: the pragmas below take effect
@@ -411,6 +413,7 @@ class EventFile:
         beside ``target``, synced, then renamed. ``target`` must not exist.
         """
         target = Path(target)
+        refuse_input(target)  # never over the open file itself (a link, a hard link)
         if target.exists():
             raise StoreError(tr("store.exists", path=target))
         self._end_read()

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from facilitator.files import copy_database
+from facilitator.files import copy_database, reading
 from facilitator.store.event import EventFile, inspect
 
 
@@ -25,7 +25,7 @@ def open_for_reading(path: Path) -> Iterator[EventFile]:
         finally:
             ev.close()
         return
-    with tempfile.TemporaryDirectory(prefix="facilitator-") as tmp:
+    with reading(path), tempfile.TemporaryDirectory(prefix="facilitator-") as tmp:
         copy = Path(tmp) / path.name
         copy_database(path, copy)
         ev = EventFile.open(copy)

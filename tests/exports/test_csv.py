@@ -7,7 +7,8 @@ import io
 
 import pytest
 
-from exports.notes_csv import BOM, COLUMNS, neutralise, render_csv
+from exports.notes_csv import COLUMNS, render_csv
+from facilitator.csvfile import BOM, neutralise
 from facilitator.store import EventFile
 from tests.exports.opendata_support import DEVICE, make_demo
 
