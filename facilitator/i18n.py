@@ -499,6 +499,76 @@ EN.update({
 })
 
 
+# --- records entering the event file (facilitator/store/validation.py): one check, every door ---
+FR.update({
+    "record.not_text": "le champ « {field} » doit être un texte, pas {value}",
+    "record.too_long": "le champ « {field} » dépasse {limit} caractères",
+    "record.not_integer": "le champ « {field} » doit être un nombre entier, pas {value}",
+    "record.not_number": "le champ « {field} » doit être un nombre, pas {value}",
+    "record.out_of_range": "le champ « {field} » vaut {value}, hors des limites ({low} à {high})",
+    "record.not_bool": "le champ « {field} » doit valoir true ou false, pas {value}",
+    "record.not_list": "le champ « {field} » doit être une liste, pas {value}",
+    "record.too_many": "le champ « {field} » a plus de {limit} éléments",
+    "record.not_date": "le champ « {field} » doit être une date AAAA-MM-JJ, pas {value}",
+    "record.bad_url": "le lien {value} est refusé : seules les adresses http:// et https:// sont admises",
+    "record.unknown_workshop": "atelier {value} inconnu du kit",
+    "record.unknown_section": "section {value} inconnue du kit",
+    "record.unknown_contributor": "type de contributeur {value} inconnu (possibles : {allowed})",
+    "record.unknown_kind": "type de proposition {value} inconnu (possibles : {allowed})",
+    "record.unknown_decision": "décision {value} inconnue (possibles : {allowed})",
+    "record.unknown_record": "type d'enregistrement {value} inconnu",
+    "record.unknown_field": "champ(s) inconnu(s) : {field}",
+    "record.missing_field": "champ(s) obligatoire(s) absent(s) : {field}",
+    "record.not_json": "l'état enregistré n'est pas un JSON valide",
+    "record.not_object": "l'état enregistré doit être un objet JSON, pas {value}",
+    "record.bad_parent": "la révision {revision} a pour parent {parent}, qui n'est pas une révision du même enregistrement",
+    "record.refused_source": "{path} : {what} {id} refusé(e) : {problem}. Fichier refusé, rien n'a été modifié",
+    "record.refused_write": "{what} {id} refusé(e) : {problem} ; rien n'a été enregistré",
+    "record.what.note": "note",
+    "record.what.proposal": "proposition",
+    "record.what.synthesis": "synthèse",
+    "record.what.participants": "participants",
+    "record.what.revision": "révision",
+    "record.what.asset": "ressource",
+    "store.foreign_schema": "{path} contient des objets qui ne font pas partie d'un fichier d'événement ({objects}) : refusé, le fichier n'a pas été modifié",
+    "store.stale_undo": "{what} {id} a été modifié(e) entre-temps (par un autre ordinateur ou une autre fenêtre) : annulation refusée pour ne pas défaire ce changement",
+})
+
+EN.update({
+    "record.not_text": "the field “{field}” must be text, not {value}",
+    "record.too_long": "the field “{field}” exceeds {limit} characters",
+    "record.not_integer": "the field “{field}” must be a whole number, not {value}",
+    "record.not_number": "the field “{field}” must be a number, not {value}",
+    "record.out_of_range": "the field “{field}” is {value}, out of bounds ({low} to {high})",
+    "record.not_bool": "the field “{field}” must be true or false, not {value}",
+    "record.not_list": "the field “{field}” must be a list, not {value}",
+    "record.too_many": "the field “{field}” has more than {limit} items",
+    "record.not_date": "the field “{field}” must be a YYYY-MM-DD date, not {value}",
+    "record.bad_url": "the link {value} is refused: only http:// and https:// addresses are allowed",
+    "record.unknown_workshop": "workshop {value} unknown to the kit",
+    "record.unknown_section": "section {value} unknown to the kit",
+    "record.unknown_contributor": "unknown contributor type {value} (allowed: {allowed})",
+    "record.unknown_kind": "unknown proposal kind {value} (allowed: {allowed})",
+    "record.unknown_decision": "unknown decision {value} (allowed: {allowed})",
+    "record.unknown_record": "unknown record type {value}",
+    "record.unknown_field": "unknown field(s): {field}",
+    "record.missing_field": "required field(s) missing: {field}",
+    "record.not_json": "the stored state is not valid JSON",
+    "record.not_object": "the stored state must be a JSON object, not {value}",
+    "record.bad_parent": "revision {revision} has parent {parent}, which is not a revision of the same record",
+    "record.refused_source": "{path}: {what} {id} refused: {problem}. File refused, nothing was changed",
+    "record.refused_write": "{what} {id} refused: {problem}; nothing was saved",
+    "record.what.note": "note",
+    "record.what.proposal": "proposal",
+    "record.what.synthesis": "synthesis",
+    "record.what.participants": "participants",
+    "record.what.revision": "revision",
+    "record.what.asset": "asset",
+    "store.foreign_schema": "{path} holds objects that are not part of an event file ({objects}): refused, the file was not changed",
+    "store.stale_undo": "{what} {id} was changed meanwhile (by another laptop or window): undo refused so as not to revert that change",
+})
+
+
 def long_date(d, lang: str = "fr", weekday: bool = False) -> str:
     """« mardi 21 juin 2016 » / "Tuesday 21 June 2016", without relying on the system locale."""
     day = f"{d.day}" if lang != "fr" or d.day != 1 else "1er"

@@ -589,6 +589,9 @@ class EventFile:
         if change.empty:
             return change
         change = self._with_reopening(change)
+        for e in change.edits:
+            if e.before != e.after:
+                self._check_edit(e)
         stamp = now()
         self._end_read()
         self._drop_stale()
@@ -612,6 +615,33 @@ class EventFile:
         for listener in list(self.listeners):
             listener(change)
         return change
+
+    def _check_edit(self, e: Edit) -> None:
+        """The one check of a record entering the file (``validation``): an ``OperationError``
+        naming the record if its new state could not be stored or shown."""
+        from facilitator.store import validation
+
+        kind, key, state = e.kind, e.key, e.after
+        if kind == "resolution":
+            if state is None:
+                return
+            kind, key, state = key[0], key[1], state.state
+        if state is None:
+            return
+        try:
+            if kind == "participants":
+                validation.check_participants(key[0], key[1], self.device, state, "now",
+                                              rules=validation.Rules.of_kit(self.kit))
+                return
+            rules = validation.ANY
+            if kind == "note":
+                b = e.before if e.kind == "note" else None
+                if b is None or (b.workshop, b.section) != (state.workshop, state.section):
+                    rules = validation.Rules.of_kit(self.kit)  # a note placed: where the kit has room
+            validation.check_state(kind, state, rules)
+        except validation.Invalid as exc:
+            what, shown = validation.describe(kind, key)
+            raise OperationError(tr("record.refused_write", what=what, id=shown, problem=exc)) from None
 
     # The writers run inside ``apply``'s transaction, on the ORM session (SQLAlchemy is loaded).
     def _write_note(self, note_id: str, state: NoteState | None, stamp: str) -> None:
