@@ -43,7 +43,9 @@ from facilitator.store.fileformat import (
     SYNTHESIS_COLUMNS,
     TABLES,
     connect,
+    distrust_schema,
     fold,
+    foreign_objects,
 )
 from facilitator.store.outline import tree_order
 from facilitator.store.states import (
@@ -125,9 +127,11 @@ def inspect(path: Path) -> int:
     if version > SCHEMA_VERSION:
         raise StoreError(tr("store.newer", path=path, found=version, supported=SCHEMA_VERSION))
     try:
-        rows, tables = _quick_check(path)
+        rows, tables, foreign = _quick_check(path)
     except sqlite3.DatabaseError as exc:
         raise StoreError(tr("store.corrupt", path=path, detail=str(exc))) from exc
+    if foreign:  # only our schema is trusted: a planted trigger or view would run in our writes
+        raise StoreError(tr("store.foreign_schema", path=path, objects=", ".join(foreign[:5])))
     if rows != [("ok",)]:
         detail = "; ".join(r[0] for r in rows[:3])
         raise StoreError(tr("store.corrupt", path=path, detail=detail))
@@ -148,6 +152,7 @@ def _read_only(path: Path) -> sqlite3.Connection:
     uri = f"{path.resolve().as_uri()}?mode=ro"
     con = sqlite3.connect(uri, uri=True)
     try:
+        distrust_schema(con)
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return con
     except sqlite3.OperationalError as exc:
@@ -158,23 +163,27 @@ def _read_only(path: Path) -> sqlite3.Connection:
         # mode, -wal already gone, -shm stale)
         try:
             rw = sqlite3.connect(path)
+            distrust_schema(rw)
             try:
                 rw.execute("SELECT count(*) FROM sqlite_master").fetchone()
             finally:
                 rw.close()
         except sqlite3.Error:
             raise exc from None
-    return sqlite3.connect(uri, uri=True)
+    con = sqlite3.connect(uri, uri=True)
+    distrust_schema(con)
+    return con
 
 
-def _quick_check(path: Path) -> tuple[list, set[str]]:
+def _quick_check(path: Path) -> tuple[list, set[str], list[str]]:
     con = _read_only(path)
     try:
         rows = con.execute("PRAGMA quick_check").fetchall()
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        foreign = foreign_objects(con)
     finally:
         con.close()
-    return rows, tables
+    return rows, tables, foreign
 
 
 def _kit_copy(path: Path) -> Kit:

@@ -160,3 +160,52 @@ def test_import_reopens_a_validation_its_content_no_longer_matches(demo_file, tm
     assert main(["import", "json", str(tmp_path / "e.json"), str(same)]) == 0
     with EventFile.open(same) as ev:
         assert ev.synthesis().validated_by == "Marie Dupont"
+
+
+PLANTED = {
+    "trigger": "CREATE TRIGGER t_vide AFTER INSERT ON note_revision BEGIN DELETE FROM note; END",
+    "recursive-trigger": "CREATE TRIGGER t_boucle AFTER UPDATE ON participants BEGIN "
+                         "UPDATE participants SET count = count + 1; END",
+    "view": "CREATE VIEW v_notes AS SELECT id, text FROM note",
+    "table": "CREATE TABLE espion (x)",
+    "index": "CREATE INDEX ix_espion ON note (text)",
+}
+
+
+def _plant(path: Path, sql: str) -> None:
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(sql)
+    con.close()
+
+
+@pytest.mark.parametrize("case", sorted(PLANTED))
+def test_a_planted_schema_object_is_refused_and_the_file_untouched(demo_file, tmp_path, capsys, case):
+    from facilitator.errors import StoreError
+    from tests.reliability.conftest import sha256
+
+    _plant(demo_file, PLANTED[case])
+    digest = sha256(demo_file)
+    with pytest.raises(StoreError) as err:
+        EventFile.open(demo_file)
+    message = str(err.value)
+    assert str(demo_file) in message and "refusé" in message
+    name = PLANTED[case].split()[2] if case != "recursive-trigger" else "t_boucle"
+    assert name in message
+    assert main(["info", str(demo_file)]) == 1
+    assert "refusé" in capsys.readouterr().err
+    target = tmp_path / "cible.facilitator"
+    shutil.copyfile(demo_file, target)
+    con = sqlite3.connect(target)
+    for kind, obj in con.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"):
+        if obj in ("t_vide", "t_boucle", "v_notes", "espion", "ix_espion"):
+            con.execute(f"DROP {kind.upper()} {obj}")
+    con.close()
+    assert main(["merge", str(target), str(demo_file), "--sans-sauvegarde"]) == 1  # nor merged from
+    assert "refusé" in capsys.readouterr().err
+    assert sha256(demo_file) == digest
+
+
+def test_a_file_whose_schema_is_ours_runs_no_untrusted_function(demo_file):
+    with EventFile.open(demo_file) as ev:
+        assert ev._con.execute("PRAGMA trusted_schema").fetchone()[0] == 0
