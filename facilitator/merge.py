@@ -22,7 +22,7 @@ from pathlib import Path
 from facilitator.errors import FacilitatorError, StoreError
 from facilitator.files import copy_database, staged
 from facilitator.i18n import tr
-from facilitator.store import migrations
+from facilitator.store import migrations, validation
 from facilitator.store.event import EventFile, inspect
 from facilitator.store.history import recompute
 from facilitator.store.states import Change
@@ -175,6 +175,59 @@ def _refusals(target: EventFile, src: _Source) -> list[str]:
     return out
 
 
+def _target_revisions(target: EventFile) -> dict[str, tuple[str, str]]:
+    return {rid: (kind, record) for rid, kind, record in target._con.execute(
+        "SELECT id, 'note', note_id FROM note_revision UNION ALL SELECT id, kind, record_id FROM record_revision")}
+
+
+def _check_source(target: EventFile, src: _Source, known: dict[str, tuple[str, str]]) -> None:
+    """Every record of ``src`` passes the one check of the store (``validation``), against the
+    kit of the file it comes from; else ``MergeError`` naming the file and the record."""
+    if src.kit_sha256 == target.kit_sha256:
+        rules = validation.Rules.of_kit(target.kit)
+    else:  # a forced merge of another kit: its records are checked against their own kit
+        try:
+            from facilitator.kit import load_kit_text
+
+            rules = validation.Rules.of_kit(load_kit_text(src.kit_source, name=f"{src.path} (kit)"))
+        except FacilitatorError:
+            rules = validation.ANY
+
+    def refuse(kind: str, rid, problem: validation.Invalid) -> MergeError:
+        what, shown = validation.describe(kind, rid)
+        return MergeError(tr("record.refused_source", path=src.path, what=what, id=shown, problem=problem))
+
+    links = []
+    for rid, note_id, parent, device, at, state in src.note_revisions:
+        try:
+            validation.check_revision_row(rid, note_id, parent, device, at)
+            validation.check_state("note", state, rules)
+        except validation.Invalid as exc:
+            raise refuse("note", note_id, exc) from None
+        links.append((rid, "note", note_id, parent))
+    for rid, kind, record_id, parent, device, at, state in src.record_revisions:
+        try:
+            validation.check_revision_row(rid, record_id, parent, device, at)
+            if kind not in ("proposal", "synthesis") or (kind == "synthesis" and record_id != "1"):
+                raise validation.Invalid(tr("record.unknown_record", value=f"{kind}/{record_id}"))
+            validation.check_state(kind, state, rules)
+        except validation.Invalid as exc:
+            raise refuse(kind if kind in ("proposal", "synthesis") else "revision", record_id, exc) from None
+        links.append((rid, kind, record_id, parent))
+    try:
+        validation.check_revisions(links, src.parents, known)
+    except validation.Invalid as exc:
+        raise refuse("revision", "", exc) from None
+    for row in src.participants:
+        try:
+            validation.check_participants(*row, rules=rules)
+        except (validation.Invalid, TypeError) as exc:
+            raise refuse("participants", f"{row[0]}/{row[1]}", exc) from None
+    for name, data in src.assets:
+        if not isinstance(name, str) or len(name) > validation.MAX_ID or not isinstance(data, bytes):
+            raise refuse("asset", name, validation.Invalid(tr("record.not_text", field="name", value=name)))
+
+
 # ------------------------------------------------------------------------------------------
 # the merge
 
@@ -226,6 +279,10 @@ def merge(target: EventFile, sources: list[Path], force: bool = False, *, make_b
         read.append(src)
     if refusals:
         raise MergeError("\n".join(refusals))
+    if read:
+        known = _target_revisions(target)
+        for src in read:
+            _check_source(target, src, known)
     if make_backup:
         report.backup = backup(Path(target.path), backup_path(Path(target.path), backup_dir))
     target._end_read()

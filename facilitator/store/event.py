@@ -43,7 +43,9 @@ from facilitator.store.fileformat import (
     SYNTHESIS_COLUMNS,
     TABLES,
     connect,
+    distrust_schema,
     fold,
+    foreign_objects,
 )
 from facilitator.store.outline import tree_order
 from facilitator.store.states import (
@@ -126,9 +128,11 @@ def inspect(path: Path) -> int:
     if version > SCHEMA_VERSION:
         raise StoreError(tr("store.newer", path=path, found=version, supported=SCHEMA_VERSION))
     try:
-        rows, tables = _quick_check(path)
+        rows, tables, foreign = _quick_check(path)
     except sqlite3.DatabaseError as exc:
         raise StoreError(tr("store.corrupt", path=path, detail=str(exc))) from exc
+    if foreign:  # only our schema is trusted: a planted trigger or view would run in our writes
+        raise StoreError(tr("store.foreign_schema", path=path, objects=", ".join(foreign[:5])))
     if rows != [("ok",)]:
         detail = "; ".join(r[0] for r in rows[:3])
         raise StoreError(tr("store.corrupt", path=path, detail=detail))
@@ -149,6 +153,7 @@ def _read_only(path: Path) -> sqlite3.Connection:
     uri = f"{path.resolve().as_uri()}?mode=ro"
     con = sqlite3.connect(uri, uri=True)
     try:
+        distrust_schema(con)
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return con
     except sqlite3.OperationalError as exc:
@@ -159,23 +164,27 @@ def _read_only(path: Path) -> sqlite3.Connection:
         # mode, -wal already gone, -shm stale)
         try:
             rw = sqlite3.connect(path)
+            distrust_schema(rw)
             try:
                 rw.execute("SELECT count(*) FROM sqlite_master").fetchone()
             finally:
                 rw.close()
         except sqlite3.Error:
             raise exc from None
-    return sqlite3.connect(uri, uri=True)
+    con = sqlite3.connect(uri, uri=True)
+    distrust_schema(con)
+    return con
 
 
-def _quick_check(path: Path) -> tuple[list, set[str]]:
+def _quick_check(path: Path) -> tuple[list, set[str], list[str]]:
     con = _read_only(path)
     try:
         rows = con.execute("PRAGMA quick_check").fetchall()
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        foreign = foreign_objects(con)
     finally:
         con.close()
-    return rows, tables
+    return rows, tables, foreign
 
 
 def _kit_copy(path: Path) -> Kit:
@@ -593,6 +602,9 @@ class EventFile:
         if change.empty:
             return change
         change = self._with_reopening(change)
+        for e in change.edits:
+            if e.before != e.after:
+                self._check_edit(e)
         stamp = now()
         self._end_read()
         self._drop_stale()
@@ -616,6 +628,33 @@ class EventFile:
         for listener in list(self.listeners):
             listener(change)
         return change
+
+    def _check_edit(self, e: Edit) -> None:
+        """The one check of a record entering the file (``validation``): an ``OperationError``
+        naming the record if its new state could not be stored or shown."""
+        from facilitator.store import validation
+
+        kind, key, state = e.kind, e.key, e.after
+        if kind == "resolution":
+            if state is None:
+                return
+            kind, key, state = key[0], key[1], state.state
+        if state is None:
+            return
+        try:
+            if kind == "participants":
+                validation.check_participants(key[0], key[1], self.device, state, "now",
+                                              rules=validation.Rules.of_kit(self.kit))
+                return
+            rules = validation.ANY
+            if kind == "note":
+                b = e.before if e.kind == "note" else None
+                if b is None or (b.workshop, b.section) != (state.workshop, state.section):
+                    rules = validation.Rules.of_kit(self.kit)  # a note placed: where the kit has room
+            validation.check_state(kind, state, rules)
+        except validation.Invalid as exc:
+            what, shown = validation.describe(kind, key)
+            raise OperationError(tr("record.refused_write", what=what, id=shown, problem=exc)) from None
 
     # The writers run inside ``apply``'s transaction, on the ORM session (SQLAlchemy is loaded).
     def _write_note(self, note_id: str, state: NoteState | None, stamp: str) -> None:

@@ -21,6 +21,10 @@ TABLES = frozenset({
     "record_revision", "revision_parent", "record_heads",
 })
 
+# the named indexes of those tables (SQLite adds its own ``sqlite_autoindex_*`` for primary keys);
+# a file holding any other schema object (a trigger, a view, another table or index) is refused
+INDEXES = frozenset({"note_place", "ix_note_revision_note_id", "record_revision_record"})
+
 # columns of the current rows, in the order the readers (event.py) take them
 NOTE_COLUMNS = ("id, workshop, section, parent_id, position, text, urls, contributor, commitments, votes, "
                 "deleted, created_at, modified_at, device, revision")
@@ -52,6 +56,7 @@ def connect(path: Path) -> sqlite3.Connection:
     """
     con = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
+        distrust_schema(con)
         con.execute("PRAGMA busy_timeout = 5000")
         con.execute("PRAGMA journal_mode = WAL")
         con.execute("PRAGMA synchronous = FULL")
@@ -60,3 +65,29 @@ def connect(path: Path) -> sqlite3.Connection:
         con.close()
         raise
     return con
+
+
+def distrust_schema(con: sqlite3.Connection) -> None:
+    """Only our schema is trusted: SQL functions with side effects and virtual tables are never
+    run from a file's schema (views, triggers, index expressions, defaults).
+
+    SQLite's defensive mode (``SQLITE_DBCONFIG_DEFENSIVE``) is reachable from Python 3.12 only
+    (``Connection.setconfig``); where it is, it is set too. ``foreign_objects`` refuses the rest.
+    """
+    con.execute("PRAGMA trusted_schema = OFF")
+    setconfig = getattr(con, "setconfig", None)
+    if setconfig is not None:  # Python 3.12+
+        setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
+
+
+def foreign_objects(con: sqlite3.Connection) -> list[str]:
+    """The schema objects of an open file that are not ours (``TABLES``, ``INDEXES`` and SQLite's
+    automatic indexes): ``["trigger t_boom", "view v"]``; empty for an event file."""
+    out = []
+    for kind, name in con.execute("SELECT type, name FROM sqlite_master ORDER BY type, name"):
+        if kind == "table" and (name in TABLES or name.startswith(("sqlite_stat", "sqlite_sequence"))):
+            continue
+        if kind == "index" and (name in INDEXES or name.startswith("sqlite_autoindex_")):
+            continue
+        out.append(f"{kind} {name}")
+    return out
