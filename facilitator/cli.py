@@ -121,7 +121,7 @@ def cmd_kit_export_table(args) -> int:
 
     doc = KitDocument.open(args.kit)
     headers, rows = sheets.rows_of(doc, args.table)
-    sheets.write_table(args.sheet_file, headers, rows, tr(f"sheet.title.{args.table}"))
+    sheets.write_table(args.sheet_file, headers, rows, sheets.sheet_title(args.table))
     out(tr("sheet.exported", path=args.sheet_file))
     return 0
 

@@ -271,14 +271,17 @@ class KitDocument:
         return 1, 1
 
     # ------------------------------------------------------------------ edits
-    def set(self, path: str, value: Any) -> None:
-        """Set the scalar at ``path`` (text as typed; None or "" removes an optional key).
+    def set(self, path: str, value: Any, keep_key: bool = False) -> None:
+        """Set the scalar at ``path`` (text as typed; None or "" removes an optional key, or with
+        ``keep_key`` leaves it empty — ``start:`` — which the loader reads as absent, so that a
+        field emptied and typed again keeps its place, its comments and the blank lines after it).
 
         Numbers, dates and times typed as text are written as YAML reads them back; anything the
         organiser types is kept (a wrong value is written as text and reported by the loader)."""
         value = _typed(path, value)
         slot = self.slots.get(path)
-        if slot is not None and isinstance(slot.node, ScalarNode) and value is not None and self.root is not None:
+        if (slot is not None and isinstance(slot.node, ScalarNode) and value is not None and self.root is not None
+                and slot.node.end_mark.index > slot.node.start_mark.index):  # (an empty value: no place to splice)
             if _node_scalar(slot.node) == value:
                 return
             if self._splice(slot, value):
@@ -291,7 +294,9 @@ class KitDocument:
                 return
             key = parts[-1]
             if value is None:
-                if isinstance(parent, dict):
+                if isinstance(parent, dict) and keep_key and key in parent:
+                    parent[key] = None
+                elif isinstance(parent, dict):
                     parent.pop(key, None)
                 elif isinstance(key, int) and key < len(parent):
                     del parent[key]

@@ -516,6 +516,10 @@ def label(kind: str, fld: str, lang: str | None = None) -> str:
     return tr(col.label_key, lang)
 
 
+def sheet_title(kind: str, lang: str | None = None) -> str:
+    return tr(f"sheet.title.{kind}", lang)
+
+
 def _memory_path() -> Path:
     from facilitator.config import config_dir
 

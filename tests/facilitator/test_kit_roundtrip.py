@@ -178,3 +178,12 @@ def test_a_text_the_loader_cannot_compose_is_kept_with_its_located_error():
     assert doc.errors and doc.errors[0].line > 1
     doc.set_text(good)
     assert doc.kit is not None
+
+
+def test_a_field_emptied_and_typed_again_gives_the_same_bytes():
+    path = kits.kit_path("forum-open-etat-2021-1")
+    doc = KitDocument.open(path)
+    for v in ["1", "", "1", "14", "14:", "14:0", "14:00"][::-1] + ["", "1", "14", "14:", "14:0", "14:00"]:
+        doc.set("workshops[1].start", v, keep_key=True)
+        same_as_full_read(doc)
+    assert doc.text == path.read_text("utf-8")
