@@ -92,6 +92,58 @@ def cmd_kit_init(args) -> int:
     return 0
 
 
+def _table_configure(p: argparse.ArgumentParser, importing: bool) -> None:
+    p.add_argument("kit", type=Path, help="fichier YAML du kit" + (" à compléter (modifié en place, commentaires gardés)" if importing else ""))
+    p.add_argument("sheet_file", metavar="TABLEUR", type=Path,
+                   help="tableur à lire (.xlsx, .ods, .csv)" if importing else "tableur à écrire (.xlsx, .ods, .csv)")
+    p.add_argument("--table", choices=("commitments", "workshops"), default="commitments",
+                   help="ce que contient le tableau : les engagements du plan (commitments) ou les ateliers (workshops)")
+    if importing:
+        p.add_argument("--sheet", help="nom de la feuille à lire (par défaut la première)")
+        p.add_argument("--column", action="append", default=[], metavar="COLONNE=CHAMP",
+                       help="quelle colonne remplit quel champ du kit (C=status, Statut=status ; C=- pour l'ignorer) ; les choix sont retenus pour les imports suivants")
+
+
+@command(("kit", "import"), "importer dans un kit les engagements ou les ateliers d'un tableur (XLSX, ODS, CSV)",
+         lambda p: _table_configure(p, True))
+def cmd_kit_import(args) -> int:
+    from facilitator.kit import sheets
+    from facilitator.kit.roundtrip import KitDocument
+
+    doc = KitDocument.open(args.kit)
+    tables = sheets.read_tables(args.sheet_file)
+    if args.sheet:
+        table = next((t for t in tables if t.name == args.sheet), None)
+        if table is None:
+            raise FacilitatorError(tr("sheet.no_sheet", sheet=args.sheet, sheets=", ".join(t.name for t in tables)))
+    else:
+        table = tables[0]
+    mapping = sheets.parse_mapping(args.table, args.column, table.headers)
+    recs, problems = sheets.records(table, args.table, mapping)
+    if problems:
+        raise sheets.SheetError(problems)
+    updated, added = sheets.apply(doc, args.table, recs)
+    sheets.remember(args.table, table.headers, mapping)
+    doc.save(args.kit)
+    for issue in doc.issues:
+        out(str(issue))
+    out(tr("sheet.imported", file=args.sheet_file.name, updated=updated, added=added, kit=args.kit))
+    return 1 if doc.errors else 0
+
+
+@command(("kit", "export-table"), "écrire dans un tableur (XLSX, ODS, CSV) les engagements ou les ateliers d'un kit",
+         lambda p: _table_configure(p, False))
+def cmd_kit_export_table(args) -> int:
+    from facilitator.kit import sheets
+    from facilitator.kit.roundtrip import KitDocument
+
+    doc = KitDocument.open(args.kit)
+    headers, rows = sheets.rows_of(doc, args.table)
+    sheets.write_table(args.sheet_file, headers, rows, sheets.sheet_title(args.table))
+    out(tr("sheet.exported", path=args.sheet_file))
+    return 0
+
+
 # ------------------------------------------------------------------------------------ events
 def _new_configure(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group(required=True)

@@ -24,6 +24,7 @@ SCRIPTS = [
     ("merge.py", ["--quick"]),
     ("keystrokes.py", ["--keys", "40", "--notes", "30"]),
     ("startup.py", ["--quick"]),
+    ("kit_editor.py", ["--quick"]),
 ]
 
 

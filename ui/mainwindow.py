@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         m = mb.addMenu(self.tr("&Fichier"))
         self._act(m, self.tr("&Ouvrir un fichier d'événement…"), QKeySequence.StandardKey.Open, self.open_other)
         self._act(m, self.tr("&Accueil (créer, démo)…"), None, self.show_start)
+        self._act(m, self.tr("&Préparer un événement (éditeur de kit)…"), None, self.prepare_event, "prepareEvent")
         m.addSeparator()
         self._act(m, self.tr("&Quitter"), "Ctrl+Q", self.close)
 
@@ -626,6 +627,11 @@ class MainWindow(QMainWindow):
         from ui import app
 
         app.choose_and_open(self)
+
+    def prepare_event(self) -> None:
+        from ui.kit_editor import prepare  # (the editor is loaded when first opened)
+
+        prepare(self)
 
     def show_start(self) -> None:
         from ui import app

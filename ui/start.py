@@ -39,6 +39,7 @@ class StartScreen(QWidget):
         lay.addWidget(QLabel(self.tr("Tout fonctionne hors ligne ; chaque note est enregistrée dès sa saisie.")))
         for text, name, fn in (
             (self.tr("&Ouvrir un fichier d'événement…"), "openEvent", self.open_event),
+            (self.tr("&Préparer un événement (éditeur de kit)…"), "prepareEvent", self.prepare_event),
             (self.tr("&Créer un événement depuis un kit…"), "createEvent", self.create_event),
             (self.tr("Ouvrir la &démo 2016 (Ministère ouvert #1)"), "openDemo", self.open_demo),
         ):
@@ -81,6 +82,11 @@ class StartScreen(QWidget):
             errors.report(exc, self)
             return
         self._open(path)
+
+    def prepare_event(self) -> None:
+        from ui.kit_editor import prepare  # (the editor is loaded when first opened)
+
+        prepare(self)
 
     def create_event(self) -> None:
         kit_name, _ = QFileDialog.getOpenFileName(self, self.tr("Choisir le kit"), str(kits.FOLDER),

@@ -215,12 +215,26 @@ def read_kit_bytes(data: bytes, name: str = "<kit>", lang: str | None = None, fo
     root = _compose(text, ctx)
     if root is None:
         return report
+    return validate_root(root, text, ctx, report)
+
+
+def compose_text(text: str, name: str = "<kit>", lang: str | None = None) -> tuple[Node | None, list[Issue]]:
+    """The node tree of a kit's text, within the loader's bounds, or None and the located issues.
+    (The kit editor composes once and validates the tree it keeps up to date: ``validate_root``.)"""
+    ctx = Ctx(name, lang)
+    return _compose(text, ctx), ctx.issues
+
+
+def validate_root(root: Node, text: str, ctx: Ctx, report: KitReport | None = None) -> KitReport:
+    """Every rule of the format applied to a composed tree (``read_kit_bytes`` after composing)."""
+    if report is None:
+        report = KitReport(Path(ctx.file), None, ctx.issues)
     kit = KIT.read(root, "", ctx)
     if kit is not INVALID:
         _check_semantics(kit, ctx)
     ctx.issues.sort(key=lambda i: (i.line, i.column))
     if not report.errors and kit is not INVALID:
-        report.kit = replace(kit, source=text, folder=folder)
+        report.kit = replace(kit, source=text, folder=ctx.folder)
     return report
 
 

@@ -130,7 +130,7 @@ def test_console_script_entry_point_runs_headless(tmp_path):
 def test_usage_errors_exit_1_in_french(capsys):
     code, _, err = run(["kit", "chek"], capsys)
     assert code == 1
-    assert "erreur : argument COMMANDE : choix invalide : 'chek' (possibles : 'check', 'init')" in err
+    assert "erreur : argument COMMANDE : choix invalide : 'chek' (possibles : 'check', 'export-table', 'import', 'init')" in err
     code, _, err = run(["new", "x.facilitator"], capsys)
     assert code == 1 and "l'un des arguments --kit --demo est obligatoire" in err
     assert "utilisation : facilitator new" in err

@@ -24,7 +24,8 @@ def then(window):  # called as the window is shown (the background load starts a
     # HTML, the network's modules, the after-the-event screens, and every note's editor (YAML:
     # the first opening on a laptop parses the kit, see test_kit_cache.py for the next ones)
     later = ("facilitator.cli", "facilitator.store.history", "hashlib", "html", "socket", "uuid",
-             "ui.post_common")
+             "ui.post_common", "ui.kit_editor", "ui.kit_preview", "ui.kit_sheets", "facilitator.kit.roundtrip",
+             "facilitator.kit.sheets", "ruamel", "openpyxl", "odf")
     print("ALSO_LOADED", ",".join(m for m in later if m in sys.modules) or "-", flush=True)
     from ui.outline import NoteEdit
     print("EDITORS", len(window.findChildren(NoteEdit)), flush=True)

@@ -3,19 +3,72 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="138" />
+        <location filename="../app.py" line="163" />
         <source>Ouverture et vérification de « {name} »…</source>
         <translation>Opening and checking “{name}”…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="210" />
+        <location filename="../app.py" line="235" />
         <source>Ouvrir un fichier d'événement</source>
         <translation>Open an event file</translation>
     </message>
     <message>
-        <location filename="../app.py" line="211" />
+        <location filename="../app.py" line="236" />
         <source>Événements facilitator (*.facilitator);;Tous les fichiers (*)</source>
         <translation>facilitator events (*.facilitator);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>BookletPreview</name>
+    <message>
+        <location filename="../kit_preview.py" line="93" />
+        <source>Livret des participants</source>
+        <translation>Participant booklet</translation>
+    </message>
+    <message>
+        <location filename="../kit_preview.py" line="94" />
+        <source>Fiches des animateurs</source>
+        <translation>Facilitator sheets</translation>
+    </message>
+    <message>
+        <location filename="../kit_preview.py" line="95" />
+        <source>Document prévisualisé</source>
+        <translation>Previewed document</translation>
+    </message>
+    <message>
+        <location filename="../kit_preview.py" line="108" />
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../kit_preview.py" line="112" />
+        <source>QR codes</source>
+        <translation>QR codes</translation>
+    </message>
+    <message>
+        <location filename="../kit_preview.py" line="133" />
+        <source>Aperçu en attente : le kit a {n} erreur(s) ; les pages montrées sont celles de la dernière version sans erreur.</source>
+        <translation>Preview waiting: the kit has {n} error(s); the pages shown are those of the last version without errors.</translation>
+    </message>
+    <message>
+        <location filename="../kit_preview.py" line="140" />
+        <source>Mise en page…</source>
+        <translation>Laying out…</translation>
+    </message>
+    <message>
+        <location filename="../kit_preview.py" line="164" />
+        <source>{n} page(s), mises en page en {ms} ms.</source>
+        <translation>{n} page(s), laid out in {ms} ms.</translation>
+    </message>
+    <message>
+        <location filename="../kit_preview.py" line="167" />
+        <source>Aperçu des pages indisponible : l'outil pdftoppm (poppler) n'est pas installé. Les QR codes restent visibles.</source>
+        <translation>Page preview unavailable: the pdftoppm tool (poppler) is not installed. The QR codes are still shown.</translation>
+    </message>
+    <message>
+        <location filename="../kit_preview.py" line="175" />
+        <source>Aperçu impossible : {error}</source>
+        <translation>Preview impossible: {error}</translation>
     </message>
 </context>
 <context>
@@ -494,6 +547,866 @@ The details were written to {log}</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../kit_sheets.py" line="71" />
+        <location filename="../kit_sheets.py" line="199" />
+        <source>Importer d'un tableur</source>
+        <translation>Import from a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="75" />
+        <source>Engagements du plan</source>
+        <translation>Plan commitments</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="76" />
+        <source>Ateliers</source>
+        <translation>Workshops</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="79" />
+        <source>Aucun fichier choisi</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="80" />
+        <source>&amp;Choisir le tableur…</source>
+        <translation>&amp;Choose the spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="85" />
+        <source>&amp;Contenu :</source>
+        <translation>&amp;Content:</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="87" />
+        <source>&amp;Feuille :</source>
+        <translation>&amp;Sheet:</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="89" />
+        <source>Quelle colonne remplit quel champ (choix retenus pour la prochaine fois) :</source>
+        <translation>Which column fills which field (choices remembered for next time):</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="95" />
+        <source>Problèmes du tableur</source>
+        <translation>Spreadsheet problems</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="98" />
+        <source>&amp;Importer</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="111" />
+        <source>Choisir le tableur</source>
+        <translation>Choose the spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="112" />
+        <source>Tableurs (*.xlsx *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="156" />
+        <source>— ignorée —</source>
+        <translation>— ignored —</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="161" />
+        <source>Colonne {col} : {header}</source>
+        <translation>Column {col}: {header}</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="190" />
+        <source>{n} ligne(s) prêtes à importer.</source>
+        <translation>{n} row(s) ready to import.</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="203" />
+        <source>{u} mis à jour, {a} ajouté(s).</source>
+        <translation>{u} updated, {a} added.</translation>
+    </message>
+</context>
+<context>
+    <name>KitEditor</name>
+    <message>
+        <location filename="../kit_editor.py" line="160" />
+        <source>Parties du kit</source>
+        <translation>Parts of the kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="168" />
+        <source>Erreurs et avertissements du kit</source>
+        <translation>Errors and warnings of the kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="177" />
+        <source>&amp;Parties du kit :</source>
+        <translation>&amp;Parts of the kit:</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="182" />
+        <source>&amp;Erreurs à corriger :</source>
+        <translation>&amp;Errors to fix:</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="206" />
+        <source>&amp;Kit</source>
+        <translation>&amp;Kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="207" />
+        <source>&amp;Ouvrir un autre kit…</source>
+        <translation>&amp;Open another kit…</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="208" />
+        <source>&amp;Créer l'événement…</source>
+        <translation>&amp;Create the event…</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="210" />
+        <source>&amp;Imprimer les livrets…</source>
+        <translation>&amp;Print the booklets…</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="212" />
+        <source>Importer d'un &amp;tableur…</source>
+        <translation>Import from a &amp;spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="213" />
+        <source>E&amp;xporter vers un tableur…</source>
+        <translation>E&amp;xport to a spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="215" />
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="216" />
+        <source>É&amp;dition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="217" />
+        <source>&amp;Annuler</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="218" />
+        <source>&amp;Rétablir</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="224" />
+        <source>Ajouter un &amp;engagement</source>
+        <translation>Add a &amp;commitment</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="225" />
+        <source>Ajouter un a&amp;telier</source>
+        <translation>Add a &amp;workshop</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="226" />
+        <source>&amp;Aller</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="227" />
+        <source>Parties du &amp;kit</source>
+        <translation>Parts of the &amp;kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="228" />
+        <source>Liste des &amp;erreurs</source>
+        <translation>&amp;Error list</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="229" />
+        <source>Erreur &amp;suivante</source>
+        <translation>&amp;Next error</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="230" />
+        <source>Erreur &amp;précédente</source>
+        <translation>&amp;Previous error</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="231" />
+        <source>&amp;Formulaire</source>
+        <translation>&amp;Form</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="232" />
+        <source>A&amp;perçu</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="233" />
+        <source>Afficher l'&amp;aperçu du livret</source>
+        <translation>Show the booklet &amp;preview</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="236" />
+        <source>{file} — éditeur de kit — facilitator</source>
+        <translation>{file} — kit editor — facilitator</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="256" />
+        <location filename="../kit_editor.py" line="310" />
+        <source>Événement</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="257" />
+        <location filename="../kit_editor.py" line="313" />
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="258" />
+        <location filename="../kit_editor.py" line="316" />
+        <source>Plan d'action</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="263" />
+        <location filename="../kit_editor.py" line="333" />
+        <source>Canevas de prise de notes</source>
+        <translation>Note-taking template</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="264" />
+        <location filename="../kit_editor.py" line="339" />
+        <source>Ateliers</source>
+        <translation>Workshops</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="266" />
+        <source>Atelier {n} — {title}</source>
+        <translation>Workshop {n} — {title}</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="307" />
+        <source>Le texte du kit n'est pas du YAML lisible : corrigez l'erreur indiquée (Annuler revient à la version précédente).</source>
+        <translation>The kit's text is not readable YAML: fix the error shown (Undo goes back to the previous version).</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="319" />
+        <location filename="../kit_editor.py" line="580" />
+        <source>Ajouter un engagement</source>
+        <translation>Add a commitment</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="320" />
+        <location filename="../kit_editor.py" line="343" />
+        <source>Importer d'un tableur…</source>
+        <translation>Import from a spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="321" />
+        <source>Exporter vers un tableur…</source>
+        <translation>Export to a spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="329" />
+        <source>Engagement {id}</source>
+        <translation>Commitment {id}</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="335" />
+        <source>Sans sections déclarées, les cinq sections « Ministère ouvert » s'appliquent. Ajoutez-en pour les changer.</source>
+        <translation>With no sections declared, the five “Ministère ouvert” sections apply. Add some to change them.</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="340" />
+        <location filename="../kit_editor.py" line="588" />
+        <source>Ajouter un atelier</source>
+        <translation>Add a workshop</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="348" />
+        <source>Atelier {n}</source>
+        <translation>Workshop {n}</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="363" />
+        <source>Monter</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="364" />
+        <source>Descendre</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="365" />
+        <location filename="../kit_editor.py" line="593" />
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="425" />
+        <source>— non précisé —</source>
+        <translation>— not given —</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="450" />
+        <source>{id} (absent du plan)</source>
+        <translation>{id} (not in the plan)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="460" />
+        <source>Engagements de l'atelier</source>
+        <translation>Workshop commitments</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="470" />
+        <location filename="../kit_editor.py" line="532" />
+        <source>Modifier « {field} »</source>
+        <translation>Edit “{field}”</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="503" />
+        <location filename="../kit_editor.py" line="544" />
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="565" />
+        <source>Nouveau</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="565" />
+        <source>Nouveau titre</source>
+        <translation>New title</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="571" />
+        <source>Intitulé de l'engagement</source>
+        <translation>Commitment title</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="589" />
+        <source>Titre de l'atelier</source>
+        <translation>Workshop title</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="599" />
+        <source>Déplacer</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="610" />
+        <source>Enregistré.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="623" />
+        <location filename="../kit_editor.py" line="645" />
+        <source>Avertissement : </source>
+        <translation>Warning: </translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="624" />
+        <source>ligne {line} — {path} : {prefix}{message}</source>
+        <translation>line {line} — {path}: {prefix}{message}</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="625" />
+        <source>(kit)</source>
+        <translation>(kit)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="632" />
+        <source>{n} erreur(s) à corriger : elles bloquent la création de l'événement (le brouillon est enregistré).</source>
+        <translation>{n} error(s) to fix: they block creating the event (the draft is saved).</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="635" />
+        <source>Aucune erreur : l'événement peut être créé ({w} avertissement(s)).</source>
+        <translation>No errors: the event can be created ({w} warning(s)).</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="726" />
+        <source>Exporter vers un tableur</source>
+        <translation>Export to a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="727" />
+        <source>Tableurs (*.xlsx *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="736" />
+        <source>Tableau écrit : {path}</source>
+        <translation>Table written: {path}</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="746" />
+        <source>Nouveau fichier d'événement</source>
+        <translation>New event file</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="758" />
+        <source>Événement créé : {path}</source>
+        <translation>Event created: {path}</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="764" />
+        <source>Le kit a encore des erreurs : corrigez-les avant d'imprimer les livrets.</source>
+        <translation>The kit still has errors: fix them before printing the booklets.</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="768" />
+        <source>Dossier des livrets</source>
+        <translation>Folder for the booklets</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="783" />
+        <source>Livrets écrits dans {folder}</source>
+        <translation>Booklets written in {folder}</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="792" />
+        <source>Aperçu du livret</source>
+        <translation>Booklet preview</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="833" />
+        <source>Ouvrir un kit</source>
+        <translation>Open a kit</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="834" />
+        <location filename="../kit_editor.py" line="857" />
+        <source>Kits (*.yaml *.yml)</source>
+        <translation>Kits (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="855" />
+        <source>Nouveau kit</source>
+        <translation>New kit</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../kit_editor.py" line="58" />
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="58" />
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="58" />
+        <source>Sous-titre</source>
+        <translation>Subtitle</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="58" />
+        <source>Type d'événement</source>
+        <translation>Kind of event</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="59" />
+        <source>Date (AAAA-MM-JJ)</source>
+        <translation>Date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="59" />
+        <source>Début (HH:MM)</source>
+        <translation>Start (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="59" />
+        <source>Fin (HH:MM)</source>
+        <translation>End (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="60" />
+        <location filename="../kit_editor.py" line="67" />
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="60" />
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="60" />
+        <source>Institution organisatrice</source>
+        <translation>Organising institution</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="61" />
+        <source>Destinataire de la synthèse (rôle et nom)</source>
+        <translation>Addressee of the synthesis (role and name)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="61" />
+        <source>Langue des documents</source>
+        <translation>Language of the documents</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="62" />
+        <source>Logo (fichier PNG ou JPEG du dossier du kit)</source>
+        <translation>Logo (PNG or JPEG file in the kit's folder)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="63" />
+        <source>« Qu'est-ce que le Gouvernement ouvert ? »</source>
+        <translation>“What is open government?”</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="63" />
+        <source>« À quoi sert cet événement ? »</source>
+        <translation>“What is this event for?”</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="64" />
+        <source>« Qu'est-ce qu'un engagement ? » (un critère par ligne)</source>
+        <translation>“What is a commitment?” (one criterion per line)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="65" />
+        <source>Note pratique</source>
+        <translation>Practical note</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="65" />
+        <source>Liens (imprimés avec un QR code)</source>
+        <translation>Links (printed with a QR code)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="66" />
+        <source>Participants attendus</source>
+        <translation>Expected participants</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="66" />
+        <source>Heure (HH:MM)</source>
+        <translation>Time (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="67" />
+        <source>Détail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="67" />
+        <source>Intervenants (un par ligne)</source>
+        <translation>Speakers (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="68" />
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="68" />
+        <source>Date des statuts (AAAA-MM-JJ)</source>
+        <translation>Date of the statuses (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="68" />
+        <source>Adresse web</source>
+        <translation>Web address</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="69" />
+        <source>Axes du plan</source>
+        <translation>Axes of the plan</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="69" />
+        <source>Engagements</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="69" />
+        <source>Titre court</source>
+        <translation>Short title</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="70" />
+        <source>Axe</source>
+        <translation>Axis</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="70" />
+        <source>Institutions porteuses (une par ligne)</source>
+        <translation>Owners (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="71" />
+        <source>Parties prenantes (une par ligne)</source>
+        <translation>Stakeholders (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="71" />
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="72" />
+        <source>Calendrier</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="72" />
+        <source>Enjeux</source>
+        <translation>Stakes</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="72" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="73" />
+        <source>Contribution à la résolution du problème</source>
+        <translation>Contribution to solving the problem</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="74" />
+        <source>Pertinence pour le gouvernement ouvert</source>
+        <translation>Relevance to open government</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="75" />
+        <source>Impacts attendus (un par ligne)</source>
+        <translation>Expected impacts (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="75" />
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="75" />
+        <source>Jalons</source>
+        <translation>Milestones</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="76" />
+        <source>Parties</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="76" />
+        <source>Texte</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="76" />
+        <source>Échéance</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="76" />
+        <source>Résultats</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="77" />
+        <source>Jalon</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="77" />
+        <source>Quand</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="77" />
+        <source>Aide (sous le titre)</source>
+        <translation>Hint (under the title)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="77" />
+        <source>Numéro</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="78" />
+        <source>Question de l'atelier</source>
+        <translation>Workshop question</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="78" />
+        <source>Pilotes (un par ligne)</source>
+        <translation>Pilots (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="78" />
+        <source>Contexte</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="79" />
+        <source>Accès en ligne</source>
+        <translation>Online access</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="79" />
+        <source>À parcourir avant l'atelier</source>
+        <translation>To read before the workshop</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="80" />
+        <source>Organisations représentées (une par ligne)</source>
+        <translation>Organisations represented (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="80" />
+        <source>Salle</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="81" />
+        <source>Animateurs (un par ligne)</source>
+        <translation>Facilitators (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="81" />
+        <source>Phases (minuteur)</source>
+        <translation>Phases (timer)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="82" />
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="82" />
+        <source>Notes préparées, par section</source>
+        <translation>Prepared notes, by section</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="82" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="83" />
+        <location filename="../kit_editor.py" line="85" />
+        <source>Prochaines étapes</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="87" />
+        <source>Ministère ouvert</source>
+        <translation>Ministère ouvert (open ministry)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="87" />
+        <source>Forum Open d'État</source>
+        <translation>Forum Open d'État (open state forum)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="87" />
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="88" />
+        <source>français</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="88" />
+        <source>anglais</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="89" />
+        <source>Non démarré</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="89" />
+        <source>Partiel</source>
+        <translation>Partial</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="89" />
+        <source>Substantiel</source>
+        <translation>Substantial</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="90" />
+        <source>Complet</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="90" />
+        <source>Conforme</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="90" />
+        <source>En retard</source>
+        <translation>Behind schedule</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="93" />
+        <source>Ajouter un lien</source>
+        <translation>Add a link</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="93" />
+        <source>Ajouter une lecture</source>
+        <translation>Add a reading</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="94" />
+        <source>Ajouter une étape au programme</source>
+        <translation>Add a programme item</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="94" />
+        <source>Ajouter un axe</source>
+        <translation>Add an axis</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="95" />
+        <source>Ajouter une action</source>
+        <translation>Add an action</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="95" />
+        <source>Ajouter un jalon</source>
+        <translation>Add a milestone</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="95" />
+        <source>Ajouter une partie</source>
+        <translation>Add a part</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="96" />
+        <source>Ajouter une section</source>
+        <translation>Add a section</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="96" />
+        <source>Ajouter une phase</source>
+        <translation>Add a phase</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../mainwindow.py" line="97" />
@@ -507,7 +1420,7 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../mainwindow.py" line="123" />
-        <location filename="../mainwindow.py" line="273" />
+        <location filename="../mainwindow.py" line="274" />
         <source>Liste des ateliers</source>
         <translation>Workshop list</translation>
     </message>
@@ -538,7 +1451,7 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../mainwindow.py" line="194" />
-        <location filename="../mainwindow.py" line="274" />
+        <location filename="../mainwindow.py" line="275" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
@@ -563,22 +1476,27 @@ The details were written to {log}</translation>
         <translation>&amp;Start screen (create, demo)…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="249" />
+        <location filename="../mainwindow.py" line="248" />
+        <source>&amp;Préparer un événement (éditeur de kit)…</source>
+        <translation>&amp;Prepare an event (kit editor)…</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="250" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="251" />
+        <location filename="../mainwindow.py" line="252" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="252" />
+        <location filename="../mainwindow.py" line="253" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="253" />
+        <location filename="../mainwindow.py" line="254" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
@@ -588,112 +1506,112 @@ The details were written to {log}</translation>
         <translation>Wor&amp;kshops</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="259" />
+        <location filename="../mainwindow.py" line="260" />
         <source>Re&amp;chercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="260" />
+        <location filename="../mainwindow.py" line="261" />
         <source>Vote +1</source>
         <translation>Vote +1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="261" />
+        <location filename="../mainwindow.py" line="262" />
         <source>Vote −1</source>
         <translation>Vote −1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="262" />
+        <location filename="../mainwindow.py" line="263" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="264" />
+        <location filename="../mainwindow.py" line="265" />
         <source>&amp;Atelier</source>
         <translation>&amp;Workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="265" />
+        <location filename="../mainwindow.py" line="266" />
         <source>Atelier suivant</source>
         <translation>Next workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="266" />
+        <location filename="../mainwindow.py" line="267" />
         <source>Atelier précédent</source>
         <translation>Previous workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="267" />
+        <location filename="../mainwindow.py" line="268" />
         <source>Section suivante</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="268" />
+        <location filename="../mainwindow.py" line="269" />
         <source>Section précédente</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="269" />
+        <location filename="../mainwindow.py" line="270" />
         <source>Aller à la section…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="276" />
+        <location filename="../mainwindow.py" line="277" />
         <source>Détails de l'atelier</source>
         <translation>Workshop details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="279" />
+        <location filename="../mainwindow.py" line="280" />
         <source>&amp;Minuteur</source>
         <translation>&amp;Timer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="280" />
+        <location filename="../mainwindow.py" line="281" />
         <source>Démarrer / pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="281" />
+        <location filename="../mainwindow.py" line="282" />
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="282" />
+        <location filename="../mainwindow.py" line="283" />
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="284" />
+        <location filename="../mainwindow.py" line="285" />
         <source>&amp;Projection</source>
         <translation>&amp;Projector</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="285" />
+        <location filename="../mainwindow.py" line="286" />
         <source>Afficher / masquer la vue projecteur</source>
         <translation>Show / hide the projector view</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="289" />
+        <location filename="../mainwindow.py" line="290" />
         <source>Section en cours</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="289" />
+        <location filename="../mainwindow.py" line="290" />
         <source>Toutes les sections</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="298" />
+        <location filename="../mainwindow.py" line="299" />
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="299" />
+        <location filename="../mainwindow.py" line="300" />
         <source>Texte plus petit</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="300" />
+        <location filename="../mainwindow.py" line="301" />
         <source>Thème clair / sombre</source>
         <translation>Light / dark theme</translation>
     </message>
@@ -1266,120 +2184,166 @@ The details were written to {log}</translation>
 <context>
     <name>PhaseTimer</name>
     <message>
-        <location filename="../timer.py" line="136" />
+        <location filename="../timer.py" line="181" />
         <source>Minuteur des phases</source>
         <translation>Phase timer</translation>
     </message>
     <message>
-        <location filename="../timer.py" line="144" />
+        <location filename="../timer.py" line="189" />
         <source>Phase en cours</source>
         <translation>Current phase</translation>
     </message>
     <message>
-        <location filename="../timer.py" line="148" />
+        <location filename="../timer.py" line="193" />
         <source>Temps restant</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../timer.py" line="158" />
+        <location filename="../timer.py" line="203" />
         <source>Démarrer ou mettre en pause le minuteur</source>
         <translation>Start or pause the timer</translation>
     </message>
     <message>
-        <location filename="../timer.py" line="159" />
+        <location filename="../timer.py" line="204" />
         <source>Démarrer / pause (F8)</source>
         <translation>Start / pause (F8)</translation>
     </message>
     <message>
-        <location filename="../timer.py" line="161" />
+        <location filename="../timer.py" line="206" />
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../timer.py" line="162" />
+        <location filename="../timer.py" line="207" />
         <source>Passer à la phase suivante</source>
         <translation>Go to the next phase</translation>
     </message>
     <message>
-        <location filename="../timer.py" line="163" />
+        <location filename="../timer.py" line="208" />
         <source>Phase suivante (F9)</source>
         <translation>Next phase (F9)</translation>
     </message>
     <message>
-        <location filename="../timer.py" line="165" />
+        <location filename="../timer.py" line="210" />
         <source>+5 min</source>
         <translation>+5 min</translation>
     </message>
     <message>
-        <location filename="../timer.py" line="166" />
+        <location filename="../timer.py" line="211" />
         <source>Ajouter cinq minutes à la phase</source>
         <translation>Add five minutes to the phase</translation>
     </message>
     <message>
-        <location filename="../timer.py" line="167" />
+        <location filename="../timer.py" line="212" />
         <source>Ajouter 5 minutes (F10)</source>
         <translation>Add 5 minutes (F10)</translation>
     </message>
     <message>
-        <location filename="../timer.py" line="200" />
+        <location filename="../timer.py" line="247" />
         <source>Phase {n}/{total} : {title}</source>
         <translation>Phase {n}/{total}: {title}</translation>
     </message>
     <message>
-        <location filename="../timer.py" line="203" />
+        <location filename="../timer.py" line="250" />
         <source>Temps écoulé {over}</source>
         <translation>Time is up {over}</translation>
     </message>
     <message>
-        <location filename="../timer.py" line="211" />
+        <location filename="../timer.py" line="258" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../timer.py" line="211" />
+        <location filename="../timer.py" line="258" />
         <source>Démarrer</source>
         <translation>Start</translation>
     </message>
 </context>
 <context>
+    <name>PrepareDialog</name>
+    <message>
+        <location filename="../kit_sheets.py" line="30" />
+        <source>Préparer un événement</source>
+        <translation>Prepare an event</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="32" />
+        <source>Le kit décrit l'événement : programme, engagements, ateliers. Partez d'un modèle ou d'un kit existant.</source>
+        <translation>The kit describes the event: programme, commitments, workshops. Start from a template or an existing kit.</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="36" />
+        <source>Nouveau kit « &amp;Ministère ouvert »…</source>
+        <translation>New “&amp;Ministère ouvert” kit…</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="37" />
+        <source>Nouveau kit « &amp;Forum Open d'État »…</source>
+        <translation>New “&amp;Forum Open d'État” kit…</translation>
+    </message>
+    <message>
+        <location filename="../kit_sheets.py" line="38" />
+        <source>&amp;Modifier un kit existant…</source>
+        <translation>&amp;Edit an existing kit…</translation>
+    </message>
+</context>
+<context>
+    <name>PreparedOutlines</name>
+    <message>
+        <location filename="../kit_outline.py" line="149" />
+        <source>Entrée : nouvelle note · Tab / Maj+Tab : décaler · Alt+↑/↓ : déplacer · F2 : modifier · Suppr : retirer</source>
+        <translation>Enter: new note · Tab / Shift+Tab: indent · Alt+↑/↓: move · F2: edit · Del: remove</translation>
+    </message>
+    <message>
+        <location filename="../kit_outline.py" line="161" />
+        <source>Notes préparées : {section}</source>
+        <translation>Prepared notes: {section}</translation>
+    </message>
+    <message>
+        <location filename="../kit_outline.py" line="191" />
+        <source>Notes préparées</source>
+        <translation>Prepared notes</translation>
+    </message>
+</context>
+<context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../projector.py" line="33" />
+        <location filename="../projector.py" line="162" />
         <source>facilitator — projection</source>
         <translation>facilitator — projector</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="34" />
+        <location filename="../projector.py" line="163" />
         <source>Vue projecteur</source>
         <translation>Projector view</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="47" />
+        <location filename="../projector.py" line="175" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="50" />
+        <location filename="../projector.py" line="178" />
         <source>Phase et temps restant</source>
         <translation>Phase and time left</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="54" />
+        <location filename="../projector.py" line="182" />
         <source>Notes projetées</source>
         <translation>Projected notes</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="144" />
+        <location filename="../projector.py" line="290" />
         <source>Atelier {n} — {q}</source>
         <translation>Workshop {n} — {q}</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="157" />
+        <location filename="../projector.py" line="306" />
         <source>Temps écoulé {over}</source>
         <translation>Time is up {over}</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="158" />
+        <location filename="../projector.py" line="307" />
         <source>{left} restantes</source>
         <translation>{left} left</translation>
     </message>
@@ -1571,6 +2535,24 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
     </message>
 </context>
 <context>
+    <name>SectionOutline</name>
+    <message>
+        <location filename="../kit_outline.py" line="29" />
+        <source>Note préparée</source>
+        <translation>Prepared note</translation>
+    </message>
+    <message>
+        <location filename="../kit_outline.py" line="29" />
+        <source>Adresse web</source>
+        <translation>Web address</translation>
+    </message>
+    <message>
+        <location filename="../kit_outline.py" line="87" />
+        <source>Nouvelle note</source>
+        <translation>New note</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../session.py" line="110" />
@@ -1623,7 +2605,7 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../session.py" line="317" />
+        <location filename="../session.py" line="334" />
         <source>Saisie</source>
         <translation>Typing</translation>
     </message>
@@ -1652,36 +2634,41 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
     </message>
     <message>
         <location filename="../start.py" line="42" />
+        <source>&amp;Préparer un événement (éditeur de kit)…</source>
+        <translation>&amp;Prepare an event (kit editor)…</translation>
+    </message>
+    <message>
+        <location filename="../start.py" line="43" />
         <source>&amp;Créer un événement depuis un kit…</source>
         <translation>&amp;Create an event from a kit…</translation>
     </message>
     <message>
-        <location filename="../start.py" line="43" />
+        <location filename="../start.py" line="44" />
         <source>Ouvrir la &amp;démo 2016 (Ministère ouvert #1)</source>
         <translation>Open the 2016 &amp;demo (Ministère ouvert #1)</translation>
     </message>
     <message>
-        <location filename="../start.py" line="55" />
+        <location filename="../start.py" line="54" />
         <source>Fichiers &amp;récents :</source>
         <translation>&amp;Recent files:</translation>
     </message>
     <message>
-        <location filename="../start.py" line="58" />
+        <location filename="../start.py" line="57" />
         <source>Fichiers récents</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../start.py" line="88" />
+        <location filename="../start.py" line="92" />
         <source>Choisir le kit</source>
         <translation>Choose the kit</translation>
     </message>
     <message>
-        <location filename="../start.py" line="89" />
+        <location filename="../start.py" line="93" />
         <source>Kits (*.yaml *.yml)</source>
         <translation>Kits (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../start.py" line="92" />
+        <location filename="../start.py" line="96" />
         <source>Nouveau fichier d'événement</source>
         <translation>New event file</translation>
     </message>

@@ -1,0 +1,121 @@
+"""Benchmark: live validation in the kit editor on the largest bundled kit (target: one frame, 16 ms).
+
+Run ``python bench/kit_editor.py`` (``--quick``: fewer keystrokes, no preview). On the 2016 kit
+(``kits/ministere-ouvert-2016.yaml``, the largest bundled, 1,156 lines), times:
+
+- the baseline: reading the kit's text from scratch with the loader (``read_kit_bytes``: parse,
+  compose, every rule), which is what validating after each keystroke would cost without the
+  editor's design;
+- a keystroke's validation: ``KitDocument.set`` on a field (the scalar spliced into the text, the
+  kept tree updated, the loader's rules applied again), median over keystrokes typed into a short
+  field, a block text and a number in an atelier's phases;
+- a keystroke in the editor window (offscreen): the same plus the undo command, the file written
+  atomically (fsync included) and the error list and labels refreshed;
+- the preview: the booklet laid out and its pages rendered to images (the worker's job, off the
+  GUI thread).
+
+Prints the figures in the shared format; exits 1 if a keystroke's validation takes 16 ms or more.
+Not a test.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import kits  # noqa: E402
+from facilitator.kit.loader import read_kit_bytes  # noqa: E402
+from facilitator.kit.roundtrip import KitDocument  # noqa: E402
+
+FRAME_MS = 16.0
+KIT = kits.kit_path("ministere-ouvert-2016")
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def keystrokes(doc: KitDocument, n: int) -> list[float]:
+    out = []
+    fields = [("event.title", "Ministère ouvert #1 — "), ("workshops[2].context", "Contexte revu : "),
+              ("workshops[0].phases[1].minutes", "9")]
+    for path, prefix in fields:
+        base = doc.text_of(path)
+        typed = ""
+        for i in range(n):
+            typed += (prefix + "abcdefghij" * 20)[i % (len(prefix) + 200)] if path.endswith("minutes") is False else "9"
+            value = typed + base if not path.endswith("minutes") else str(80 + i % 10)
+            t = time.perf_counter()
+            doc.set(path, value)
+            out.append(time.perf_counter() - t)
+    return out
+
+
+def main() -> int:
+    quick = "--quick" in sys.argv
+    n = 30 if quick else 200
+    data = KIT.read_bytes()
+    base = []
+    for _ in range(5 if quick else 30):
+        t = time.perf_counter()
+        read_kit_bytes(data, str(KIT))
+        base.append(time.perf_counter() - t)
+    doc = KitDocument.open(KIT)
+    times = keystrokes(doc, n)
+    assert not doc.errors, [str(e) for e in doc.errors]
+    check = read_kit_bytes(doc.text.encode("utf-8"), str(KIT))  # the same verdict as a full read
+    assert [(i.line, i.column, i.message) for i in check.issues] == [(i.line, i.column, i.message) for i in doc.issues]
+    b, v = median_ms(base), median_ms(times)
+    lines = sum(1 for _ in data.splitlines())
+    print(f"# kit {KIT.name}: {lines} lignes, {len(data)} octets; {len(times)} frappes")
+    print(f"# référence : lecture complète du kit par le chargeur {b:.1f} ms")
+    ok = v < FRAME_MS
+    print(f"validation après une frappe (kit 2016)   {v:.2f} ms   target < {FRAME_MS:g} ms   "
+          f"{v / b:.2f}× baseline   {'ok' if ok else 'MISS'}")
+    print(f"# p90 {sorted(times)[int(len(times) * 0.9)] * 1000:.2f} ms, max {max(times) * 1000:.2f} ms")
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ.setdefault("FACILITATOR_HOME", tmp)
+        from PySide6.QtTest import QTest
+
+        from ui.app import ensure_app
+        from ui.kit_editor import open_editor
+
+        app = ensure_app()
+        path = Path(tmp) / KIT.name
+        path.write_bytes(data)
+        ed = open_editor(path)
+        ed.show_page("workshop:2")
+        w = ed.fields["workshops[2].title"].widget
+        ed.activateWindow()
+        w.setFocus()
+        app.processEvents()
+        ui_times = []
+        for i in range(n):
+            t = time.perf_counter()
+            QTest.keyClick(w, "abcdefghij"[i % 10])
+            ui_times.append(time.perf_counter() - t)
+        u = median_ms(ui_times)
+        print(f"frappe dans l'éditeur (validation, annulation, écriture atomique, affichage)   {u:.2f} ms   "
+              f"target < {FRAME_MS:g} ms   {u / b:.2f}× baseline   {'ok' if u < FRAME_MS else 'MISS'}")
+        if not quick:
+            from ui.kit_preview import render_pages
+
+            kit = ed.doc.kit
+            best = min(render_pages(kit, "booklet")[1] for _ in range(3))
+            pages = len(render_pages(kit, "booklet")[0])
+            print(f"aperçu du livret ({pages} pages, dans un fil de travail)   {best:.2f} s   target < 5 s   "
+                  f"{'ok' if best < 5 else 'MISS'}")
+        ed.close()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
