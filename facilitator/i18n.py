@@ -499,6 +499,25 @@ EN.update({
 })
 
 
+# --- facilitator self-test (ui/selftest.py)
+FR.update({
+    "selftest.ok": "Vérification réussie : la fenêtre s'est ouverte sur {path} et la note tapée ({note}) est enregistrée",
+    "selftest.failed": "Vérification échouée sur {path} : {reason}",
+    "selftest.timeout": "rien d'enregistré au bout de {seconds} s",
+    "selftest.no_window": "la fenêtre de l'événement ne s'est pas ouverte",
+    "selftest.no_note": "aucune note n'a pris la main au clavier",
+    "selftest.not_typed": "les touches tapées ne sont pas arrivées dans la note",
+})
+EN.update({
+    "selftest.ok": "Check passed: the window opened on {path} and the typed note ({note}) is stored",
+    "selftest.failed": "Check failed on {path}: {reason}",
+    "selftest.timeout": "nothing stored after {seconds} s",
+    "selftest.no_window": "the event's window did not open",
+    "selftest.no_note": "no note took the keyboard focus",
+    "selftest.not_typed": "the keys typed did not reach the note",
+})
+
+
 def long_date(d, lang: str = "fr", weekday: bool = False) -> str:
     """« mardi 21 juin 2016 » / "Tuesday 21 June 2016", without relying on the system locale."""
     day = f"{d.day}" if lang != "fr" or d.day != 1 else "1er"

@@ -56,5 +56,6 @@ def main(argv: list[str] | None = None, then=None) -> int:
 
         cli.command(("open",), "ouvrir un fichier d'événement dans l'application",
                     lambda p: p.add_argument("event", type=Path))(cmd_open)
+        from ui import selftest  # noqa: F401  (registers "self-test")
         code = cli.main(argv, gui=lambda args: _run_app(None, then))
     sys.exit(code)
