@@ -67,5 +67,6 @@ def main(argv: list[str] | None = None, then=None) -> int:
         from facilitator.i18n import tr as message  # the core's catalogue (see _run_app)
 
         cli.command(("open",), message("cli.help.open"), cli.event_argument)(cmd_open)
+        from ui import selftest  # noqa: F401  (registers "self-test")
         code = cli.main(argv, gui=lambda args: _run_app(None, then))
     sys.exit(code)
