@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from facilitator.cli import command
-from facilitator.i18n import tr
+from facilitator.i18n import tr as message  # the core catalogue: its messages go to the terminal
 
 TIMEOUT_S = 60.0
 DEFAULT_TEXT = " — vérification de facilitator"
@@ -45,14 +45,14 @@ def cmd_self_test(args) -> int:
             event = Path(tmp) / "demo.facilitator"
             create_demo(event).close()
         elif not event.is_file():
-            print(tr("selftest.failed", path=event, reason=tr("kit.not_found")), file=sys.stderr)
+            print(message("selftest.failed", path=event, reason=message("kit.not_found")), file=sys.stderr)
             return 1
         outcome: dict[str, str] = {}
         code = launcher._run_app(event, _typist(args.text, args.timeout, outcome))
         if outcome.get("stored"):
-            print(tr("selftest.ok", path=event, note=outcome["stored"]))
+            print(message("selftest.ok", path=event, note=outcome["stored"]))
             return 0
-        print(tr("selftest.failed", path=event, reason=outcome.get("failed") or tr("selftest.no_window")),
+        print(message("selftest.failed", path=event, reason=outcome.get("failed") or message("selftest.no_window")),
               file=sys.stderr)
         return 1 if code == 0 else code
 
@@ -70,7 +70,7 @@ def _typist(text: str, timeout: float, outcome: dict[str, str]):
     from ui.app import ensure_app
 
     ensure_app(sys.argv[:1])  # the app ui.app.run will use: the time-out is armed before it opens
-    QTimer.singleShot(int(timeout * 1000), lambda: fail(tr("selftest.timeout", seconds=f"{timeout:g}")))
+    QTimer.singleShot(int(timeout * 1000), lambda: fail(message("selftest.timeout", seconds=f"{timeout:g}")))
 
     def then(window) -> None:
         def usable() -> None:
@@ -79,7 +79,7 @@ def _typist(text: str, timeout: float, outcome: dict[str, str]):
             editor = window.focusWidget()
             note_id = getattr(editor, "note_id", None)
             if note_id is None:
-                fail(tr("selftest.no_note"))
+                fail(message("selftest.no_note"))
                 return
             editor.moveCursor(editor.textCursor().MoveOperation.End)
             for ch in text:  # key by key, as typed: press then release
@@ -87,7 +87,7 @@ def _typist(text: str, timeout: float, outcome: dict[str, str]):
                     QApplication.sendEvent(editor, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
             typed = editor.toPlainText()
             if not typed.endswith(text):
-                fail(tr("selftest.not_typed"))
+                fail(message("selftest.not_typed"))
                 return
 
             def stored() -> None:

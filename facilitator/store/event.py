@@ -158,7 +158,7 @@ def _read_only(path: Path) -> sqlite3.Connection:
         return con
     except sqlite3.OperationalError as exc:
         con.close()
-        if "readonly" not in str(exc).lower():
+        if _sqlite_code(exc) != sqlite3.SQLITE_READONLY:
             raise
         # (also when a kill landed in the switch back to a rollback journal: header in WAL
         # mode, -wal already gone, -shm stale)
@@ -437,8 +437,7 @@ class EventFile:
         except OSError as exc:
             raise StoreError(_os_message(exc, target)) from exc
         except sqlite3.Error as exc:
-            low = str(exc).lower()
-            key = "store.disk_full" if "full" in low else "store.io"
+            key = "store.disk_full" if _sqlite_code(exc) == sqlite3.SQLITE_FULL else "store.io"
             raise StoreError(tr(key, path=target, reason=str(exc))) from exc
         return target
 
@@ -642,6 +641,11 @@ class EventFile:
         if state is None:
             return
         try:
+            if kind == "timer":  # a phase timer checks itself (facilitator/store/timer.py)
+                problems = state.problems()
+                if problems:
+                    raise OperationError(tr("store.bad_timer", fields=", ".join(problems)))
+                return
             if kind == "participants":
                 validation.check_participants(key[0], key[1], self.device, state, "now",
                                               rules=validation.Rules.of_kit(self.kit))
@@ -1375,19 +1379,24 @@ def _os_message(exc: OSError, path: Path) -> str:
     return tr("store.unwritable", path=path, reason=exc.strerror or str(exc))
 
 
+def _sqlite_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code of an error (``SQLITE_FULL``…), through SQLAlchemy's wrapper;
+    errors are told apart by it, never by their English text."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
 def _db_message(exc: BaseException, path: Path) -> str:
     orig = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps sqlite3's error
     text = str(orig) if orig is not None else str(exc)
-    low = text.lower()
-    if "closed database" in low:  # used after close(): nothing was read or written
+    code = _sqlite_code(exc)
+    if isinstance(orig or exc, sqlite3.ProgrammingError):  # used after close(): nothing read or written
         return tr("store.closed", path=path)
     if not path.exists():
         return tr("store.gone", path=path)
-    if "full" in low:
+    if code == sqlite3.SQLITE_FULL:
         return tr("store.disk_full", path=path)
-    if "readonly" in low or "read-only" in low:
+    if code == sqlite3.SQLITE_READONLY:
         return tr("store.read_only", path=path)
-    if "disk i/o" in low or "unable to open" in low or "no such table" in low:
-        if not path.exists():
-            return tr("store.gone", path=path)
     return tr("store.io", path=path, reason=text)

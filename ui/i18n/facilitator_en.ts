@@ -1,45 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
-    <name />
-    <message>
-        <location filename="../selftest.py" line="48" />
-        <location filename="../selftest.py" line="55" />
-        <source>selftest.failed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../selftest.py" line="48" />
-        <source>kit.not_found</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../selftest.py" line="53" />
-        <source>selftest.ok</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../selftest.py" line="55" />
-        <source>selftest.no_window</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../selftest.py" line="73" />
-        <source>selftest.timeout</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../selftest.py" line="82" />
-        <source>selftest.no_note</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../selftest.py" line="90" />
-        <source>selftest.not_typed</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <location filename="../app.py" line="163" />
