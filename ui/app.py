@@ -16,7 +16,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.store import EventFile
-from ui import background, errors, settings
+from ui import background, errors, focus, settings
 from ui.mainwindow import MainWindow
 from ui.session import Session
 
@@ -27,6 +27,8 @@ I18N = Path(__file__).resolve().parent / "i18n"
 EVENT_FILTER = "Événements facilitator (*.facilitator);;Tous les fichiers (*)"
 _windows: list[QWidget] = []  # keeps top-level windows alive
 _translators: list[QTranslator] = []
+_qt_translators: list[QTranslator] = []  # Qt's own texts (qtbase), see _load_qt_translations
+_fallback_loaded = False
 
 
 def language() -> str:
@@ -70,8 +72,10 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
         app = _new_application(argv or [sys.argv[0] if sys.argv else "facilitator"])
         app.setApplicationName("facilitator")
         app.setOrganizationName("facilitator")
+    focus.install(app)  # a visible focus on every control of every window
     if not _translators:
         lang = language()
+        _load_qt_translations(app, lang)
         if lang != "fr":
             t = QTranslator(app)
             if t.load(str(I18N / f"facilitator_{lang}.qm")):
@@ -82,6 +86,44 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
             _translators.append(QTranslator(app))  # French: the source language
             QLocale.setDefault(QLocale("fr_FR"))
     return app
+
+
+def _load_qt_translations(app: QApplication, lang: str) -> None:
+    """Qt's own texts (file dialogs: « Regarder dans », « Nom de fichier », « Annuler »; a line
+    edit's menu…) in the interface's language, from the translations Qt ships."""
+    from PySide6.QtCore import QLibraryInfo
+
+    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                         ("qtbase_extra", str(I18N))):  # (what Qt's own catalogue lacks)
+        qt = QTranslator(app)
+        if qt.load(QLocale(lang), name, "_", folder):
+            app.installTranslator(qt)
+            _qt_translators.append(qt)
+
+
+def load_fallback_font() -> None:
+    """The PDFs' font (DejaVu Sans, exports/fonts) as the fallback of the interface's font:
+    what a note's PDF shows, the window shows too (symbols, arrows, some emoji), whatever the
+    system's own fonts cover. Registered once, after the first frame (a few milliseconds)."""
+    global _fallback_loaded
+    if _fallback_loaded:
+        return
+    _fallback_loaded = True
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from exports.pdf.fonts import FONT_DIR
+
+    families: list[str] = []
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"):
+        fid = QFontDatabase.addApplicationFont(str(FONT_DIR / name))
+        families += [f for f in QFontDatabase.applicationFontFamilies(fid) if f not in families]
+    app = QApplication.instance()
+    if app is None or not families:
+        return
+    font = app.font()
+    for family in {font.family(), *font.families(), "Sans Serif"}:
+        subs = QFont.substitutes(family)
+        QFont.insertSubstitutions(family, [f for f in families if f not in subs and f != family])
 
 
 def build(event_path: str | Path | EventFile, clock: Callable[[], float] = time.monotonic) -> MainWindow:
@@ -109,6 +151,7 @@ def build(event_path: str | Path | EventFile, clock: Callable[[], float] = time.
     def after_first_frame() -> None:
         remember(path)  # (writing the settings file: not before the window is seen)
         load_writes_in_background()
+        load_fallback_font()
 
     _AfterFirstPaint(window, after_first_frame)
     return window
@@ -264,6 +307,7 @@ def show_start_screen() -> QWidget:
     screen = StartScreen()
     _windows.append(screen)
     screen.show()
+    QTimer.singleShot(0, load_fallback_font)
     gc.enable()  # start-up ends here when no event opens (see ui.launcher)
     return screen
 

@@ -78,6 +78,22 @@ class _GeometryWatch(QObject):
         return False
 
 
+class _EnterOutline(QObject):
+    """The outline area reached by Tab: Enter, Down or Right go into it, to the note last
+    written in (or the current section's first note)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and event.modifiers() == Qt.KeyboardModifier.NoModifier and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down, Qt.Key.Key_Right):
+            self.window.enter_outline()
+            return True
+        return False
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
@@ -182,6 +198,8 @@ class MainWindow(QMainWindow):
         self._geometry_watch = _GeometryWatch(self._reveal_timer.start, self)
         self.scroll.verticalScrollBar().rangeChanged.connect(lambda *_: self._reveal_timer.start())
         self.scroll.viewport().installEventFilter(self._geometry_watch)
+        self._enter_outline = _EnterOutline(self)
+        self.scroll.installEventFilter(self._enter_outline)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sidePanel")
@@ -300,6 +318,11 @@ class MainWindow(QMainWindow):
         self._act(m, self.tr("Texte plus petit"), None, lambda: self._projector().zoom(-2))
         self._act(m, self.tr("Thème clair / sombre"), None, lambda: self._projector().toggle_theme())
         post_event.install(self)
+        m = mb.addMenu(self.tr("A&ide"))
+        m.setObjectName("helpMenu")
+        self._act(m, self.tr("&Raccourcis clavier…"), QKeySequence.StandardKey.HelpContents, self.show_shortcuts,
+                  "shortcuts")
+        self._act(m, self.tr("À &propos de facilitator…"), None, self.show_about, "about")
 
     # ------------------------------------------------------------------ state
     def _restore(self) -> None:
@@ -596,6 +619,28 @@ class MainWindow(QMainWindow):
         menu.popup(self.scroll.mapToGlobal(self.scroll.rect().topLeft()))
         self._menu = menu
 
+    def enter_outline(self) -> None:
+        """Into the outline from its area: the current note, else the current section."""
+        ed = self.sections.get(self._section or "")
+        if self.current_note and ed is not None and self.current_note in ed.lines:
+            self.focus_note(self.current_note)
+        elif self._section:
+            self.go_to_section(self._section)
+
+    def leave_outline(self, step: int) -> None:
+        """From a note (Ctrl+Tab / Ctrl+Shift+Tab): to the side panel's tab shown, or to the
+        list of ateliers (Tab indents in a note, so it cannot leave the outline)."""
+        if step > 0:
+            panel = self.tabs.currentWidget()
+            if panel is self.details and self.details.isEnabled():
+                self.details.urls.setFocus(Qt.FocusReason.TabFocusReason)
+            else:
+                (panel.get() if isinstance(panel, _LazyPanel) else panel).setFocus(Qt.FocusReason.TabFocusReason)
+                if QApplication.focusWidget() is None or not self.tabs.isAncestorOf(QApplication.focusWidget()):
+                    self.tabs.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.workshop_list.setFocus(Qt.FocusReason.BacktabFocusReason)
+
     def focus_search(self) -> None:
         self.search.box.setFocus()
         self.search.box.selectAll()
@@ -621,6 +666,17 @@ class MainWindow(QMainWindow):
     def set_projection(self, key: str) -> None:
         self._projector().set_choice(key)
         self.projection_choices[key].setChecked(True)
+
+    # ------------------------------------------------------------------ help
+    def show_shortcuts(self):
+        from ui import helpmenu  # (loaded when first asked for)
+
+        return helpmenu.show_shortcuts(self)
+
+    def show_about(self):
+        from ui import helpmenu
+
+        return helpmenu.show_about(self)
 
     # ------------------------------------------------------------------ files
     def open_other(self) -> None:

@@ -4,7 +4,9 @@ Each note is a ``NoteLine`` indented by its depth, which paints the note's text 
 first edited and then holds its ``NoteEdit`` (a frameless multi-line editor). Keys:
 Enter new note below · Shift+Enter new line · Tab / Shift+Tab indent / outdent ·
 Alt+Up / Alt+Down move · Backspace on an empty note deletes it · Up / Down on the first / last
-line go to the previous / next note. Window shortcuts (undo, sections, search…) pass through.
+line go to the previous / next note · Ctrl+Tab / Ctrl+Shift+Tab leave the outline (to the side
+panel / to the list of ateliers). Window shortcuts (undo, sections, search…) pass through.
+These keys are declared in ``OUTLINE_KEYS`` (the help's shortcut sheet lists them).
 """
 
 from __future__ import annotations
@@ -50,6 +52,24 @@ CONTRIBUTOR_SHORT = {"administration": "Adm.", "societe-civile": "Soc. civ.", "c
 _PASS: set[int] = set()
 
 
+def outline_keys() -> list[tuple[list[str], str]]:
+    """The keys of a note in the outline (``NoteEdit.keyPressEvent``), for the shortcut sheet:
+    (key sequences, what they do)."""
+    return [
+        (["Return"], QCoreApplication.translate("Outline", "Nouvelle note en dessous")),
+        (["Shift+Return"], QCoreApplication.translate("Outline", "Nouvelle ligne dans la note")),
+        (["Tab"], QCoreApplication.translate("Outline", "Décaler la note à droite (sous-note)")),
+        (["Shift+Tab"], QCoreApplication.translate("Outline", "Décaler la note à gauche")),
+        (["Alt+Up"], QCoreApplication.translate("Outline", "Monter la note")),
+        (["Alt+Down"], QCoreApplication.translate("Outline", "Descendre la note")),
+        (["Backspace"], QCoreApplication.translate("Outline", "Supprimer la note vide")),
+        (["Up", "Down"], QCoreApplication.translate("Outline", "Note précédente / suivante (depuis la première / dernière ligne)")),
+        (["Ctrl+Tab"], QCoreApplication.translate("Outline", "Quitter le plan : vers le panneau latéral (Échap y revient à la note)")),
+        (["Ctrl+Shift+Tab"], QCoreApplication.translate("Outline", "Quitter le plan : vers la liste des ateliers")),
+        (["Return"], QCoreApplication.translate("Outline", "Dans la zone des notes (atteinte par Tab) : entrer dans la note en cours")),
+    ]
+
+
 def _passing() -> set[int]:
     """Window shortcuts an editor lets through (built once a QGuiApplication exists)."""
     if not _PASS:
@@ -81,6 +101,7 @@ class NoteEdit(QPlainTextEdit):
         self.setObjectName(f"note-{note_id}")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setUndoRedoEnabled(False)  # undo is the window's, on stored changes
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # (not in the Tab chain: see NoteLine)
         self.setTabChangesFocus(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -158,6 +179,11 @@ class NoteEdit(QPlainTextEdit):
         key, mods = e.key(), e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         M = Qt.KeyboardModifier
         sec = self.section
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and mods & M.ControlModifier:
+            leave = getattr(self.window(), "leave_outline", None)  # (the capture window's)
+            if leave is not None:
+                leave(-1 if key == Qt.Key.Key_Backtab or mods & M.ShiftModifier else +1)
+            return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if mods & M.ShiftModifier:
                 self.textCursor().insertText("\n")
@@ -230,7 +256,9 @@ class NoteLine(QWidget):
         self._summary_width = 0  # the summary's column, with its gap (0: none)
         self.depth = -1
         self._sized = False  # laid out by its section yet (before, its width is Qt's default)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # (a click, or the outline's own keys: Tab indents in a note, so the window's Tab chain
+        # goes through the outline area and the add buttons, not through hundreds of notes)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Note"))
         self.setAccessibleDescription(row.text)

@@ -4,6 +4,7 @@ ui/atelier_panels.py, made when first shown)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -37,6 +38,8 @@ class NoteDetails(QWidget):
         self.note_id: str | None = None
         self.setObjectName("noteDetails")
         self.setAccessibleName(self.tr("Détails de la note"))
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_to_note)  # Esc: back to the note
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         lay = QVBoxLayout(self)
         self.heading = QLabel(self.tr("Aucune note sélectionnée"))
         self.heading.setWordWrap(True)
@@ -112,6 +115,17 @@ class NoteDetails(QWidget):
     def show_note(self, note_id: str | None) -> None:
         self.note_id = note_id
         self.reload()
+
+    def back_to_note(self) -> None:
+        """Esc in the details: back to the note they are of, where it was left."""
+        if self.note_id:
+            self.focus_widget_stored()
+            self.main.focus_note(self.note_id)
+
+    def focus_widget_stored(self) -> None:
+        """A field stored when left (the links) is stored before the focus goes."""
+        if self.urls.hasFocus():
+            self.store_urls()
 
     def reload(self) -> None:
         row = None

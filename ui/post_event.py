@@ -13,10 +13,6 @@ from PySide6.QtWidgets import QWidget
 from facilitator.store import Change
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PostEvent", text)
-
-
 def _windows(window) -> dict[str, QWidget]:
     if not hasattr(window, "_post_event"):
         window._post_event = {}
@@ -31,15 +27,15 @@ def _present(w: QWidget) -> QWidget:
 
 
 def install(window) -> None:
-    m = window.menuBar().addMenu(_t("Après l'é&vénement"))
+    m = window.menuBar().addMenu(QCoreApplication.translate("PostEvent", "Après l'é&vénement"))
     m.setObjectName("postEventMenu")
-    window._act(m, _t("&Synthèse et propositions…"), "Ctrl+Shift+S", lambda: show_synthesis(window), "synthesis")
-    window._act(m, _t("&Notes de tous les ateliers…"), "Ctrl+Shift+A", lambda: show_notetaker(window), "notetaker")
+    window._act(m, QCoreApplication.translate("PostEvent", "&Synthèse et propositions…"), "Ctrl+Shift+S", lambda: show_synthesis(window), "synthesis")
+    window._act(m, QCoreApplication.translate("PostEvent", "&Notes de tous les ateliers…"), "Ctrl+Shift+A", lambda: show_notetaker(window), "notetaker")
     m.addSeparator()
-    window._act(m, _t("&Fusionner des portables…"), "Ctrl+Shift+M", lambda: show_merge(window), "merge")
-    window._act(m, _t("&Conflits à résoudre…"), "Ctrl+Shift+K", lambda: show_conflicts(window), "conflicts")
+    window._act(m, QCoreApplication.translate("PostEvent", "&Fusionner des portables…"), "Ctrl+Shift+M", lambda: show_merge(window), "merge")
+    window._act(m, QCoreApplication.translate("PostEvent", "&Conflits à résoudre…"), "Ctrl+Shift+K", lambda: show_conflicts(window), "conflicts")
     m.addSeparator()
-    window._act(m, _t("&Exporter…"), "Ctrl+E", lambda: show_export(window), "export")
+    window._act(m, QCoreApplication.translate("PostEvent", "&Exporter…"), "Ctrl+E", lambda: show_export(window), "export")
     window.session.changed.connect(lambda change: _refresh_capture(window, change))
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QFont,
     QGuiApplication,
     QKeySequence,
-    QShortcut,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -153,6 +153,17 @@ def notes_document(doc: QTextDocument, outlines, current: str | None, theme: dic
     return blocks
 
 
+def key_table() -> list[tuple[str, list[str], str]]:
+    """The projector's actions: text, keys, method (declared once: the view's actions and the
+    help's shortcut sheet are made from it)."""
+    return [(QCoreApplication.translate("ProjectorView", "Texte plus grand"), ["Ctrl++", "Ctrl+="], "zoom_in"),
+            (QCoreApplication.translate("ProjectorView", "Texte plus petit"), ["Ctrl+-"], "zoom_out"),
+            (QCoreApplication.translate("ProjectorView", "Thème clair / sombre"), ["Ctrl+T"], "toggle_theme"),
+            (QCoreApplication.translate("ProjectorView", "Plein écran"), ["F11"], "toggle_full_screen"),
+            (QCoreApplication.translate("ProjectorView", "Quitter le plein écran"), ["Esc"], "leave_full_screen"),
+            (QCoreApplication.translate("ProjectorView", "Fermer la vue projecteur"), ["F5"], "close")]
+
+
 class ProjectorView(QWidget):
     def __init__(self, window) -> None:
         super().__init__(None, Qt.WindowType.Window)
@@ -188,10 +199,14 @@ class ProjectorView(QWidget):
         lay.addWidget(self.question)
         lay.addWidget(self.phase)
         lay.addWidget(self.notes, 1)
-        for seq, fn in (("Ctrl++", lambda: self.zoom(+2)), ("Ctrl+=", lambda: self.zoom(+2)),
-                        ("Ctrl+-", lambda: self.zoom(-2)), ("Ctrl+T", self.toggle_theme),
-                        ("F11", self.toggle_full_screen), ("Esc", self.leave_full_screen)):
-            QShortcut(QKeySequence(seq), self, fn)
+        # its own actions, reachable from the projector itself: keys, and its context menu
+        # (right click, or the Menu key) — also listed by the help's shortcut sheet
+        for text, keys, name in key_table():
+            a = QAction(text, self)
+            a.setShortcuts([QKeySequence(k) for k in keys])
+            a.triggered.connect(lambda _=False, n=name: getattr(self, n)())
+            self.addAction(a)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._timer = QTimer(self)  # coalesce bursts of changes into one redraw
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
@@ -221,6 +236,12 @@ class ProjectorView(QWidget):
     def leave_full_screen(self) -> None:
         if self.isFullScreen():
             self.showNormal()
+
+    def zoom_in(self) -> None:
+        self.zoom(+2)
+
+    def zoom_out(self) -> None:
+        self.zoom(-2)
 
     def zoom(self, step: int) -> None:
         self.font_size = max(12, min(96, self.font_size + step))

@@ -414,6 +414,32 @@ EN.update({
     "Revenir à l'atelier en cours": "Back to the workshop being run",
     "A&nimer cet atelier": "&Run this workshop",
     "Animer l'atelier consulté (minuteur et projection)": "Run the workshop shown (timer and projector)",
+    # the Aide menu: the shortcut sheet, « À propos »
+    "A&ide": "&Help", "&Raccourcis clavier…": "&Keyboard shortcuts…", "Raccourcis clavier": "Keyboard shortcuts",
+    "À &propos de facilitator…": "&About facilitator…", "À propos de facilitator": "About facilitator",
+    "À propos de &Qt": "About &Qt", "Liste des raccourcis clavier": "List of the keyboard shortcuts",
+    "&Imprimer…": "&Print…", "Imprimer les raccourcis clavier": "Print the keyboard shortcuts",
+    "Raccourcis clavier de facilitator": "facilitator's keyboard shortcuts", "Licences": "Licences",
+    "Prise de notes et restitution d'ateliers de gouvernement ouvert, hors ligne.":
+        "Note-taking and reporting for open-government workshops, offline.",
+    "Dans une note du plan": "In a note of the outline",
+    "Nouvelle note en dessous": "New note below", "Nouvelle ligne dans la note": "New line in the note",
+    "Décaler la note à droite (sous-note)": "Indent the note (sub-note)", "Décaler la note à gauche": "Outdent the note",
+    "Monter la note": "Move the note up", "Descendre la note": "Move the note down",
+    "Supprimer la note vide": "Delete the empty note",
+    "Note précédente / suivante (depuis la première / dernière ligne)":
+        "Previous / next note (from the first / last line)",
+    "Quitter le plan : vers le panneau latéral (Échap y revient à la note)":
+        "Leave the outline: to the side panel (Esc there goes back to the note)",
+    "Quitter le plan : vers la liste des ateliers": "Leave the outline: to the workshop list",
+    "Dans la zone des notes (atteinte par Tab) : entrer dans la note en cours":
+        "In the notes area (reached by Tab): go into the current note",
+    "Plein écran": "Full screen", "Quitter le plein écran": "Leave full screen",
+    "Fermer la vue projecteur": "Close the projector view",
+    # the « Après l'événement » menu (translated since issue 15)
+    "Après l'é&vénement": "After the e&vent", "&Synthèse et propositions…": "&Summary and proposals…",
+    "&Notes de tous les ateliers…": "&Notes of every workshop…", "&Fusionner des portables…": "&Merge laptops…",
+    "&Conflits à résoudre…": "&Conflicts to resolve…", "&Exporter…": "E&xport…",
 })
 
 

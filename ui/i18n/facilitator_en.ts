@@ -3,17 +3,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="163" />
+        <location filename="../app.py" line="206" />
         <source>Ouverture et vérification de « {name} »…</source>
         <translation>Opening and checking “{name}”…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="235" />
+        <location filename="../app.py" line="278" />
         <source>Ouvrir un fichier d'événement</source>
         <translation>Open an event file</translation>
     </message>
     <message>
-        <location filename="../app.py" line="236" />
+        <location filename="../app.py" line="279" />
         <source>Événements facilitator (*.facilitator);;Tous les fichiers (*)</source>
         <translation>facilitator events (*.facilitator);;All files (*)</translation>
     </message>
@@ -320,22 +320,22 @@
 <context>
     <name>Contributors</name>
     <message>
-        <location filename="../panels.py" line="24" />
+        <location filename="../panels.py" line="25" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="25" />
+        <location filename="../panels.py" line="26" />
         <source>Société civile</source>
         <translation>Civil society</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="26" />
+        <location filename="../panels.py" line="27" />
         <source>Citoyen·ne</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="27" />
+        <location filename="../panels.py" line="28" />
         <source>Autre</source>
         <translation>Other</translation>
     </message>
@@ -544,6 +544,44 @@ The details were written to {log}</translation>
         <location filename="../export_dialog.py" line="361" />
         <source>Enregistré : {path}</source>
         <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../helpmenu.py" line="55" />
+        <source>Dans une note du plan</source>
+        <translation>In a note of the outline</translation>
+    </message>
+    <message>
+        <location filename="../helpmenu.py" line="57" />
+        <source>Vue projecteur</source>
+        <translation>Projector view</translation>
+    </message>
+    <message>
+        <location filename="../helpmenu.py" line="68" />
+        <source>Raccourcis clavier de facilitator</source>
+        <translation>facilitator's keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../helpmenu.py" line="133" />
+        <source>Prise de notes et restitution d'ateliers de gouvernement ouvert, hors ligne.</source>
+        <translation>Note-taking and reporting for open-government workshops, offline.</translation>
+    </message>
+    <message>
+        <location filename="../helpmenu.py" line="135" />
+        <source>Licences</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <location filename="../helpmenu.py" line="143" />
+        <source>À propos de facilitator</source>
+        <translation>About facilitator</translation>
+    </message>
+    <message>
+        <location filename="../helpmenu.py" line="147" />
+        <source>À propos de &amp;Qt</source>
+        <translation>About &amp;Qt</translation>
     </message>
 </context>
 <context>
@@ -1409,244 +1447,259 @@ The details were written to {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="97" />
+        <location filename="../mainwindow.py" line="113" />
         <source>Prise de notes de l'atelier</source>
         <translation>Workshop note-taking</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="109" />
+        <location filename="../mainwindow.py" line="125" />
         <source>{title} — {file} — facilitator</source>
         <translation>{title} — {file} — facilitator</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="123" />
-        <location filename="../mainwindow.py" line="274" />
+        <location filename="../mainwindow.py" line="139" />
+        <location filename="../mainwindow.py" line="292" />
         <source>Liste des ateliers</source>
         <translation>Workshop list</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="144" />
+        <location filename="../mainwindow.py" line="160" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="156" />
+        <location filename="../mainwindow.py" line="172" />
         <source>Notes de l'atelier, par section</source>
         <translation>Workshop notes, by section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="188" />
+        <location filename="../mainwindow.py" line="206" />
         <source>Panneau latéral</source>
         <translation>Side panel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="192" />
+        <location filename="../mainwindow.py" line="210" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="193" />
+        <location filename="../mainwindow.py" line="211" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="194" />
-        <location filename="../mainwindow.py" line="275" />
+        <location filename="../mainwindow.py" line="212" />
+        <location filename="../mainwindow.py" line="293" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="206" />
+        <location filename="../mainwindow.py" line="224" />
         <source>Chaque modification est enregistrée immédiatement.</source>
         <translation>Every change is saved immediately.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="245" />
+        <location filename="../mainwindow.py" line="263" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="246" />
+        <location filename="../mainwindow.py" line="264" />
         <source>&amp;Ouvrir un fichier d'événement…</source>
         <translation>&amp;Open an event file…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="247" />
+        <location filename="../mainwindow.py" line="265" />
         <source>&amp;Accueil (créer, démo)…</source>
         <translation>&amp;Start screen (create, demo)…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="248" />
-        <source>&amp;Préparer un événement (éditeur de kit)…</source>
-        <translation>&amp;Prepare an event (kit editor)…</translation>
-    </message>
-    <message>
-        <location filename="../mainwindow.py" line="250" />
+        <location filename="../mainwindow.py" line="268" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="252" />
+        <location filename="../mainwindow.py" line="270" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="253" />
+        <location filename="../mainwindow.py" line="271" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="254" />
+        <location filename="../mainwindow.py" line="272" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="117" />
+        <location filename="../mainwindow.py" line="133" />
         <source>Atelier&amp;s</source>
         <translation>Wor&amp;kshops</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="260" />
+        <location filename="../mainwindow.py" line="266" />
+        <source>&amp;Préparer un événement (éditeur de kit)…</source>
+        <translation>&amp;Prepare an event (kit editor)…</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="278" />
         <source>Re&amp;chercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="261" />
+        <location filename="../mainwindow.py" line="279" />
         <source>Vote +1</source>
         <translation>Vote +1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="262" />
+        <location filename="../mainwindow.py" line="280" />
         <source>Vote −1</source>
         <translation>Vote −1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="263" />
+        <location filename="../mainwindow.py" line="281" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="265" />
+        <location filename="../mainwindow.py" line="283" />
         <source>&amp;Atelier</source>
         <translation>&amp;Workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="266" />
+        <location filename="../mainwindow.py" line="284" />
         <source>Atelier suivant</source>
         <translation>Next workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="267" />
+        <location filename="../mainwindow.py" line="285" />
         <source>Atelier précédent</source>
         <translation>Previous workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="268" />
+        <location filename="../mainwindow.py" line="286" />
         <source>Section suivante</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="269" />
+        <location filename="../mainwindow.py" line="287" />
         <source>Section précédente</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="270" />
+        <location filename="../mainwindow.py" line="288" />
         <source>Aller à la section…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="277" />
+        <location filename="../mainwindow.py" line="295" />
         <source>Détails de l'atelier</source>
         <translation>Workshop details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="280" />
+        <location filename="../mainwindow.py" line="298" />
         <source>&amp;Minuteur</source>
         <translation>&amp;Timer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="281" />
+        <location filename="../mainwindow.py" line="299" />
         <source>Démarrer / pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="282" />
+        <location filename="../mainwindow.py" line="300" />
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="283" />
+        <location filename="../mainwindow.py" line="301" />
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="285" />
+        <location filename="../mainwindow.py" line="303" />
         <source>&amp;Projection</source>
         <translation>&amp;Projector</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="286" />
+        <location filename="../mainwindow.py" line="304" />
         <source>Afficher / masquer la vue projecteur</source>
         <translation>Show / hide the projector view</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="290" />
+        <location filename="../mainwindow.py" line="308" />
         <source>Section en cours</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="290" />
+        <location filename="../mainwindow.py" line="308" />
         <source>Toutes les sections</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="299" />
+        <location filename="../mainwindow.py" line="317" />
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="300" />
+        <location filename="../mainwindow.py" line="318" />
         <source>Texte plus petit</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="301" />
+        <location filename="../mainwindow.py" line="319" />
         <source>Thème clair / sombre</source>
         <translation>Light / dark theme</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="407" />
+        <location filename="../mainwindow.py" line="321" />
+        <source>A&amp;ide</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="323" />
+        <source>&amp;Raccourcis clavier…</source>
+        <translation>&amp;Keyboard shortcuts…</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="325" />
+        <source>À &amp;propos de facilitator…</source>
+        <translation>&amp;About facilitator…</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="430" />
         <source>Atelier en cours (minuteur et projection)</source>
         <translation>Workshop being run (timer and projector)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="415" />
+        <location filename="../mainwindow.py" line="438" />
         <source>Vous consultez l'atelier {n}. Le minuteur et la projection restent sur l'atelier {run}, l'atelier en cours.</source>
         <translation>You are looking at workshop {n}. The timer and the projector stay on workshop {run}, the one being run.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="432" />
+        <location filename="../mainwindow.py" line="455" />
         <source>&amp;Revenir à l'atelier en cours</source>
         <translation>&amp;Back to the workshop being run</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="434" />
+        <location filename="../mainwindow.py" line="457" />
         <source>Revenir à l'atelier en cours</source>
         <translation>Back to the workshop being run</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="436" />
+        <location filename="../mainwindow.py" line="459" />
         <source>A&amp;nimer cet atelier</source>
         <translation>&amp;Run this workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="438" />
+        <location filename="../mainwindow.py" line="461" />
         <source>Animer l'atelier consulté (minuteur et projection)</source>
         <translation>Run the workshop shown (timer and projector)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="592" />
+        <location filename="../mainwindow.py" line="615" />
         <source>Aller à la section</source>
         <translation>Go to section</translation>
     </message>
@@ -1828,88 +1881,88 @@ The details were written to {log}</translation>
 <context>
     <name>NoteDetails</name>
     <message>
-        <location filename="../panels.py" line="39" />
+        <location filename="../panels.py" line="40" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="41" />
-        <location filename="../panels.py" line="130" />
+        <location filename="../panels.py" line="44" />
+        <location filename="../panels.py" line="144" />
         <source>Aucune note sélectionnée</source>
         <translation>No note selected</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="48" />
+        <location filename="../panels.py" line="51" />
         <source>Adresses web de la note</source>
         <translation>Web addresses of the note</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="49" />
+        <location filename="../panels.py" line="52" />
         <source>https://… (plusieurs : séparées par des espaces)</source>
         <translation>https://… (several: separated by spaces)</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="51" />
+        <location filename="../panels.py" line="54" />
         <source>&amp;Liens :</source>
         <translation>&amp;Links:</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="56" />
+        <location filename="../panels.py" line="59" />
         <source>Type de contributeur</source>
         <translation>Contributor type</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="57" />
+        <location filename="../panels.py" line="60" />
         <source>— non précisé —</source>
         <translation>— not given —</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="63" />
+        <location filename="../panels.py" line="66" />
         <source>&amp;Contributeur :</source>
         <translation>&amp;Contributor:</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="68" />
+        <location filename="../panels.py" line="71" />
         <source>Retirer un vote</source>
         <translation>Remove a vote</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="69" />
+        <location filename="../panels.py" line="72" />
         <source>Retirer un vote (Ctrl+-)</source>
         <translation>Remove a vote (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="73" />
+        <location filename="../panels.py" line="76" />
         <source>Votes</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="77" />
+        <location filename="../panels.py" line="80" />
         <source>Ajouter un vote</source>
         <translation>Add a vote</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="78" />
+        <location filename="../panels.py" line="81" />
         <source>Ajouter un vote (Ctrl++)</source>
         <translation>Add a vote (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="83" />
+        <location filename="../panels.py" line="86" />
         <source>Votes :</source>
         <translation>Votes:</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="85" />
+        <location filename="../panels.py" line="88" />
         <source>&amp;Engagements liés :</source>
         <translation>Linked comm&amp;itments:</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="88" />
+        <location filename="../panels.py" line="91" />
         <source>Engagements liés à la note</source>
         <translation>Commitments linked to the note</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="135" />
+        <location filename="../panels.py" line="149" />
         <source>Note : {text}</source>
         <translation>Note: {text}</translation>
     </message>
@@ -1917,12 +1970,12 @@ The details were written to {log}</translation>
 <context>
     <name>NoteEdit</name>
     <message>
-        <location filename="../outline.py" line="207" />
+        <location filename="../outline.py" line="233" />
         <source>Nouvelle note…</source>
         <translation>New note…</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="89" />
+        <location filename="../outline.py" line="110" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -1930,12 +1983,12 @@ The details were written to {log}</translation>
 <context>
     <name>NoteLine</name>
     <message>
-        <location filename="../outline.py" line="235" />
+        <location filename="../outline.py" line="263" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="395" />
+        <location filename="../outline.py" line="423" />
         <source>lien</source>
         <translation>link</translation>
     </message>
@@ -2149,6 +2202,64 @@ The details were written to {log}</translation>
     </message>
 </context>
 <context>
+    <name>Outline</name>
+    <message>
+        <location filename="../outline.py" line="59" />
+        <source>Nouvelle note en dessous</source>
+        <translation>New note below</translation>
+    </message>
+    <message>
+        <location filename="../outline.py" line="60" />
+        <source>Nouvelle ligne dans la note</source>
+        <translation>New line in the note</translation>
+    </message>
+    <message>
+        <location filename="../outline.py" line="61" />
+        <source>Décaler la note à droite (sous-note)</source>
+        <translation>Indent the note (sub-note)</translation>
+    </message>
+    <message>
+        <location filename="../outline.py" line="62" />
+        <source>Décaler la note à gauche</source>
+        <translation>Outdent the note</translation>
+    </message>
+    <message>
+        <location filename="../outline.py" line="63" />
+        <source>Monter la note</source>
+        <translation>Move the note up</translation>
+    </message>
+    <message>
+        <location filename="../outline.py" line="64" />
+        <source>Descendre la note</source>
+        <translation>Move the note down</translation>
+    </message>
+    <message>
+        <location filename="../outline.py" line="65" />
+        <source>Supprimer la note vide</source>
+        <translation>Delete the empty note</translation>
+    </message>
+    <message>
+        <location filename="../outline.py" line="66" />
+        <source>Note précédente / suivante (depuis la première / dernière ligne)</source>
+        <translation>Previous / next note (from the first / last line)</translation>
+    </message>
+    <message>
+        <location filename="../outline.py" line="67" />
+        <source>Quitter le plan : vers le panneau latéral (Échap y revient à la note)</source>
+        <translation>Leave the outline: to the side panel (Esc there goes back to the note)</translation>
+    </message>
+    <message>
+        <location filename="../outline.py" line="68" />
+        <source>Quitter le plan : vers la liste des ateliers</source>
+        <translation>Leave the outline: to the workshop list</translation>
+    </message>
+    <message>
+        <location filename="../outline.py" line="69" />
+        <source>Dans la zone des notes (atteinte par Tab) : entrer dans la note en cours</source>
+        <translation>In the notes area (reached by Tab): go into the current note</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantsForm</name>
     <message>
         <location filename="../atelier_panels.py" line="78" />
@@ -2260,6 +2371,39 @@ The details were written to {log}</translation>
     </message>
 </context>
 <context>
+    <name>PostEvent</name>
+    <message>
+        <location filename="../post_event.py" line="30" />
+        <source>Après l'é&amp;vénement</source>
+        <translation>After the e&amp;vent</translation>
+    </message>
+    <message>
+        <location filename="../post_event.py" line="32" />
+        <source>&amp;Synthèse et propositions…</source>
+        <translation>&amp;Summary and proposals…</translation>
+    </message>
+    <message>
+        <location filename="../post_event.py" line="33" />
+        <source>&amp;Notes de tous les ateliers…</source>
+        <translation>&amp;Notes of every workshop…</translation>
+    </message>
+    <message>
+        <location filename="../post_event.py" line="35" />
+        <source>&amp;Fusionner des portables…</source>
+        <translation>&amp;Merge laptops…</translation>
+    </message>
+    <message>
+        <location filename="../post_event.py" line="36" />
+        <source>&amp;Conflits à résoudre…</source>
+        <translation>&amp;Conflicts to resolve…</translation>
+    </message>
+    <message>
+        <location filename="../post_event.py" line="38" />
+        <source>&amp;Exporter…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+</context>
+<context>
     <name>PrepareDialog</name>
     <message>
         <location filename="../kit_sheets.py" line="30" />
@@ -2308,42 +2452,72 @@ The details were written to {log}</translation>
 <context>
     <name>ProjectorView</name>
     <message>
+        <location filename="../projector.py" line="159" />
+        <source>Texte plus grand</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <location filename="../projector.py" line="160" />
+        <source>Texte plus petit</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <location filename="../projector.py" line="161" />
+        <source>Thème clair / sombre</source>
+        <translation>Light / dark theme</translation>
+    </message>
+    <message>
         <location filename="../projector.py" line="162" />
+        <source>Plein écran</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <location filename="../projector.py" line="163" />
+        <source>Quitter le plein écran</source>
+        <translation>Leave full screen</translation>
+    </message>
+    <message>
+        <location filename="../projector.py" line="164" />
+        <source>Fermer la vue projecteur</source>
+        <translation>Close the projector view</translation>
+    </message>
+    <message>
+        <location filename="../projector.py" line="173" />
         <source>facilitator — projection</source>
         <translation>facilitator — projector</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="163" />
+        <location filename="../projector.py" line="174" />
         <source>Vue projecteur</source>
         <translation>Projector view</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="175" />
+        <location filename="../projector.py" line="186" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="178" />
+        <location filename="../projector.py" line="189" />
         <source>Phase et temps restant</source>
         <translation>Phase and time left</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="182" />
+        <location filename="../projector.py" line="193" />
         <source>Notes projetées</source>
         <translation>Projected notes</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="290" />
+        <location filename="../projector.py" line="311" />
         <source>Atelier {n} — {q}</source>
         <translation>Workshop {n} — {q}</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="306" />
+        <location filename="../projector.py" line="327" />
         <source>Temps écoulé {over}</source>
         <translation>Time is up {over}</translation>
     </message>
     <message>
-        <location filename="../projector.py" line="307" />
+        <location filename="../projector.py" line="328" />
         <source>{left} restantes</source>
         <translation>{left} left</translation>
     </message>
@@ -2466,52 +2640,52 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../panels.py" line="205" />
+        <location filename="../panels.py" line="219" />
         <source>Rechercher dans toutes les notes</source>
         <translation>Search all notes</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="206" />
+        <location filename="../panels.py" line="220" />
         <source>Rechercher (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="211" />
+        <location filename="../panels.py" line="225" />
         <source>Filtrer par type de contributeur</source>
         <translation>Filter by contributor type</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="212" />
+        <location filename="../panels.py" line="226" />
         <source>Tous les contributeurs</source>
         <translation>All contributors</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="217" />
+        <location filename="../panels.py" line="231" />
         <source>Filtrer par engagement</source>
         <translation>Filter by commitment</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="218" />
+        <location filename="../panels.py" line="232" />
         <source>Tous les engagements</source>
         <translation>All commitments</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="228" />
+        <location filename="../panels.py" line="242" />
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="265" />
+        <location filename="../panels.py" line="279" />
         <source>Tapez un mot ou choisissez un filtre</source>
         <translation>Type a word or choose a filter</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="276" />
+        <location filename="../panels.py" line="290" />
         <source>Aucune note trouvée</source>
         <translation>No note found</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="277" />
+        <location filename="../panels.py" line="291" />
         <source>{n} résultat(s)</source>
         <translation>{n} result(s)</translation>
     </message>
@@ -2519,17 +2693,17 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../outline.py" line="447" />
+        <location filename="../outline.py" line="475" />
         <source>Section {title}</source>
         <translation>Section {title}</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="469" />
+        <location filename="../outline.py" line="497" />
         <source>+ Ajouter une note</source>
         <translation>+ Add a note</translation>
     </message>
     <message>
-        <location filename="../outline.py" line="471" />
+        <location filename="../outline.py" line="499" />
         <source>Ajouter une note dans « {title} »</source>
         <translation>Add a note to “{title}”</translation>
     </message>
@@ -2608,6 +2782,41 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
         <location filename="../session.py" line="334" />
         <source>Saisie</source>
         <translation>Typing</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../helpmenu.py" line="83" />
+        <location filename="../helpmenu.py" line="84" />
+        <source>Raccourcis clavier</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../helpmenu.py" line="89" />
+        <source>Liste des raccourcis clavier</source>
+        <translation>List of the keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../helpmenu.py" line="93" />
+        <source>&amp;Imprimer…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../helpmenu.py" line="95" />
+        <location filename="../helpmenu.py" line="113" />
+        <source>Imprimer les raccourcis clavier</source>
+        <translation>Print the keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../helpmenu.py" line="97" />
+        <source>Fer&amp;mer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../helpmenu.py" line="98" />
+        <source>Fermer</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
