@@ -108,24 +108,32 @@ class Restitution:
         return tr(key, self.lang, **kw)
 
 
-def _tree(event: EventFile, workshop: int, section: str) -> tuple[NoteNode, ...]:
-    outline = event.outline(workshop, section)
-    # rebuild the nesting from (row, depth) in order
-    roots: list[dict] = []
-    stack: list[dict] = []
-    for row, depth in outline:
-        node = {"row": row, "children": []}
+def frozen_tree(flat, make):
+    """Immutable nested nodes from ``(payload, depth)`` pairs in document order, without recursion
+    (an outline 2,000 levels deep is built like a flat one): ``make(payload, children)`` makes a
+    node from its payload and the tuple of its already made children. A depth more than one below
+    the previous one is read as one below (as the outline shows it)."""
+    roots: list = []
+    stack: list[tuple[object, list]] = []  # (payload, made children) of the open ancestors
+
+    def close() -> None:
+        payload, children = stack.pop()
+        (stack[-1][1] if stack else roots).append(make(payload, tuple(children)))
+
+    for payload, depth in flat:
         while len(stack) > depth:
-            stack.pop()
-        (stack[-1]["children"] if stack else roots).append(node)
-        stack.append(node)
+            close()
+        stack.append((payload, []))
+    while stack:
+        close()
+    return tuple(roots)
 
-    def freeze(n: dict) -> NoteNode:
-        r = n["row"]
-        return NoteNode(r.id, r.text, r.urls, r.contributor, r.commitments, r.votes,
-                        tuple(freeze(c) for c in n["children"]))
 
-    return tuple(freeze(n) for n in roots)
+def _tree(event: EventFile, workshop: int, section: str) -> tuple[NoteNode, ...]:
+    """The notes of one atelier section as nested ``NoteNode``s (iterative: any depth)."""
+    return frozen_tree(event.outline(workshop, section),
+                       lambda r, children: NoteNode(r.id, r.text, r.urls, r.contributor, r.commitments,
+                                                    r.votes, children))
 
 
 def engagement_label(ids: tuple[str, ...], lang: str) -> str:
@@ -235,7 +243,9 @@ def _generated_intro(kit: Kit, participants: int | None, counted: bool, n_worksh
 
 
 def flatten(nodes: tuple[NoteNode, ...], depth: int = 0):
-    """(node, depth) in document order."""
-    for n in nodes:
-        yield n, depth
-        yield from flatten(n.children, depth + 1)
+    """(node, depth) in document order (iterative: any depth)."""
+    stack = [(n, depth) for n in reversed(nodes)]
+    while stack:
+        n, d = stack.pop()
+        yield n, d
+        stack.extend((c, d + 1) for c in reversed(n.children))

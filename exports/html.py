@@ -12,7 +12,17 @@ from html import escape
 
 from exports.content import Restitution
 from exports.markup import Run
-from exports.textdoc import Heading, Item, ItemList, Para, Toc, elements, is_safe_url, text_of
+from exports.textdoc import (
+    Heading,
+    Item,
+    ItemList,
+    Para,
+    Toc,
+    elements,
+    is_safe_url,
+    text_of,
+    walk_items,
+)
 
 CSS = """
 :root { color-scheme: light; }
@@ -53,16 +63,27 @@ def inline(runs_: tuple[Run, ...]) -> str:
 
 
 def _items(items: tuple[Item, ...], out: list[str], indent: str) -> None:
-    out.append(f"{indent}<ul>")
-    for it in items:
+    """Nested ``<ul>`` in document order, written without recursion (any depth)."""
+    def pad(level: int) -> str:
+        return indent + "    " * level
+
+    out.append(f"{pad(0)}<ul>")
+    levels = 1  # open <ul> elements; the <li> holding each inner one is open too
+    for it, d in walk_items(items):
+        while levels > d + 1:
+            levels -= 1
+            out.append(f"{pad(levels)}</ul>")
+            out.append(f"{pad(levels - 1)}  </li>")
+        if levels < d + 1:
+            out.append(f"{pad(levels)}<ul>")
+            levels += 1
         body = "<br>".join(inline(ln) for ln in it.lines)
-        if it.children:
-            out.append(f"{indent}  <li>{body}")
-            _items(it.children, out, indent + "    ")
-            out.append(f"{indent}  </li>")
-        else:
-            out.append(f"{indent}  <li>{body}</li>")
-    out.append(f"{indent}</ul>")
+        out.append(f"{pad(d)}  <li>{body}" if it.children else f"{pad(d)}  <li>{body}</li>")
+    while levels > 1:
+        levels -= 1
+        out.append(f"{pad(levels)}</ul>")
+        out.append(f"{pad(levels - 1)}  </li>")
+    out.append(f"{pad(0)}</ul>")
 
 
 def render_html(content: Restitution, annex: bool = True) -> str:

@@ -13,7 +13,7 @@ import re
 
 from exports.content import Restitution
 from exports.markup import Run
-from exports.textdoc import Heading, Item, ItemList, Para, Toc, elements, is_safe_url
+from exports.textdoc import Heading, Item, ItemList, Para, Toc, elements, is_safe_url, walk_items
 
 INDENT = "    "
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -66,8 +66,8 @@ def line(runs_: tuple[Run, ...]) -> str:
 
 
 def _items(items: tuple[Item, ...], depth: int, out: list[str]) -> None:
-    for it in items:
-        indent = INDENT * depth
+    for it, d in walk_items(items, depth):
+        indent = INDENT * d
         texts = [line(ln) for ln in it.lines] or [""]
         texts = [t for t in texts if t] or [""]
         first = f"{indent}- {texts[0]}".rstrip()
@@ -76,7 +76,6 @@ def _items(items: tuple[Item, ...], depth: int, out: list[str]) -> None:
         out.append(first)
         for i, t in enumerate(texts[1:], 1):
             out.append(f"{indent}  {t}" + ("\\" if i < len(texts) - 1 else ""))
-        _items(it.children, depth + 1, out)
 
 
 def render_markdown(content: Restitution, annex: bool = True) -> str:

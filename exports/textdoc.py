@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exports.content import NoteNode, ProposalContent, Restitution
+from exports.content import NoteNode, ProposalContent, Restitution, flatten, frozen_tree
 from exports.markup import NBSP, Block, Bullets, Paragraph, Run, blocks, is_safe_url, runs, typo
 
 
@@ -59,8 +59,19 @@ def _plain_runs(text: str, lang: str, bold: bool = False) -> tuple[Run, ...]:
     return (Run(typo(text, lang), bold=bold),)
 
 
-def note_item(node: NoteNode, lang: str) -> Item:
-    """A note as a bullet: its text (marks and links parsed), then its URLs printed in full."""
+MAX_NESTING = 10  # levels of nested bullets in HTML, Markdown and ODT (the ODT list style's ten)
+
+
+def note_items(nodes: tuple[NoteNode, ...], lang: str) -> tuple[Item, ...]:
+    """Notes as nested bullets, built without recursion. Below ``MAX_NESTING`` levels a note is
+    shown at the last level, in its place in the reading order: a 2,000-level outline stays a
+    readable document (the PDF indents every level; the CSV and JSON keep the exact depth)."""
+    flat = ((n, min(d, MAX_NESTING - 1)) for n, d in flatten(nodes))
+    return frozen_tree(flat, lambda n, children: Item(_note_lines(n, lang), children, n.id))
+
+
+def _note_lines(node: NoteNode, lang: str) -> tuple[tuple[Run, ...], ...]:
+    """A note's text (marks and links parsed), then its URLs printed in full."""
     lines = [runs(ln.strip(), lang) for ln in node.text.split("\n") if ln.strip()]
     if node.urls:
         url_runs: list[Run] = []
@@ -78,11 +89,11 @@ def note_item(node: NoteNode, lang: str) -> Item:
             lines.append(tuple(url_runs))
     if not lines:
         lines.append(())
-    return Item(tuple(lines), tuple(note_item(c, lang) for c in node.children), node.id)
+    return tuple(lines)
 
 
 def notes_list(nodes: tuple[NoteNode, ...], lang: str) -> ItemList:
-    return ItemList(tuple(note_item(n, lang) for n in nodes), "notes")
+    return ItemList(note_items(nodes, lang), "notes")
 
 
 def from_blocks(bl: list[Block]) -> list[Element]:
@@ -219,7 +230,9 @@ def elements(r: Restitution, annex: bool = True) -> list[Element]:
 
 
 def walk_items(items: tuple[Item, ...], depth: int = 0):
-    """(item, depth) in document order."""
-    for it in items:
-        yield it, depth
-        yield from walk_items(it.children, depth + 1)
+    """(item, depth) in document order (iterative)."""
+    stack = [(it, depth) for it in reversed(items)]
+    while stack:
+        it, d = stack.pop()
+        yield it, d
+        stack.extend((c, d + 1) for c in reversed(it.children))

@@ -138,13 +138,13 @@ class Styles:
         self._bullets: dict[int, ParagraphStyle] = {}
 
     def bullet(self, depth: int) -> ParagraphStyle:
-        """Bullet style for nesting ``depth`` (0 = top): each level indented, without limit,
-        the step shrinking past 10 levels so that deep notes keep room for their text."""
+        """Bullet style for nesting ``depth`` (0 = top): each level indented, the step shrinking
+        past 10 levels; past 50 levels the indent stops growing, so that a note thousands of
+        levels deep keeps room for its text on the page."""
         style = self._bullets.get(depth)
         if style is None:
             step = self.size * 1.6
             indent = step * min(depth, 10) + step * 0.25 * max(0, min(depth - 10, 40))
-            indent += step * 0.05 * max(0, depth - 50)
             style = ParagraphStyle(
                 f"bullet{depth}", self.body, leftIndent=indent + step, bulletIndent=indent,
                 spaceAfter=self.size * 0.3, bulletFontName=fonts.REGULAR,

@@ -1031,16 +1031,15 @@ class EventFile:
         edits: list[Edit] = []
         base = siblings[-1].position if siblings else 0.0
 
-        def walk(entries, parent_id, prefix, start):
-            for i, item in enumerate(entries):
-                path = (*prefix, i)
-                nid = id_for(path) if id_for else _new_id()
-                state = NoteState(workshop, section, parent_id, start + i + 1.0, item.text,
-                                  urls=(item.url,) if item.url else ())
-                edits.append(Edit("note", nid, None, state))
-                walk(item.items, nid, path, 0.0)
-
-        walk(items, parent, (), base)
+        # depth first, in reading order, without recursion (a paste 2,000 levels deep)
+        stack = [(item, parent, (i,), base + i + 1.0) for i, item in reversed(list(enumerate(items)))]
+        while stack:
+            item, parent_id, path, position = stack.pop()
+            nid = id_for(path) if id_for else _new_id()
+            state = NoteState(workshop, section, parent_id, position, item.text,
+                              urls=(item.url,) if item.url else ())
+            edits.append(Edit("note", nid, None, state))
+            stack.extend((child, nid, (*path, i), i + 1.0) for i, child in reversed(list(enumerate(item.items))))
         first = edits[0].key if edits else None
         return self.apply(Change("add_items", tuple(edits), focus=first))
 
