@@ -1,6 +1,7 @@
 """Commands of the documents: ``facilitator export KIND SOURCE -o OUT``, ``import json``, ``demo``.
 
-Registered on import (``facilitator.cli`` loads this module). Every document is written with
+Registered on import: the ``facilitator.commands`` entry point (pyproject.toml) names this module,
+which ``facilitator.cli.load_commands`` loads. Every document is written with
 ``exports.write.write_atomic``: a failed export leaves no temporary file and never replaces a
 good document. The PDF renderers are imported only when a PDF is asked for.
 """

@@ -2,8 +2,9 @@
 
 Exit codes: 0 done, 1 the user's input or environment is at fault (the message says what and
 where), 2 an internal error (the traceback goes to the log file named in the message).
-Commands are registered with ``command()`` so that other packages (exports, the app's launcher)
-add theirs to the same parser without the core importing them.
+Commands are registered with ``command()``. The layers above the core add theirs without the
+core knowing them: a package declares its command module in the ``facilitator.commands`` entry
+point group (pyproject.toml), which ``main`` loads, and the app's launcher registers its own.
 """
 
 from __future__ import annotations
@@ -284,23 +285,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_plugins() -> None:
-    """Commands of the exports and merge packages register themselves on import."""
-    import importlib
+def load_commands() -> None:
+    """The core's own command modules, then those installed packages declare in the
+    ``facilitator.commands`` entry point group (Python's standard plugin mechanism)."""
+    from importlib.metadata import entry_points
 
-    for name in ("facilitator.merge_cli", "exports.cli"):
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
+    import facilitator.merge_cli  # noqa: F401  (registers merge, conflicts, …)
+
+    for entry in entry_points(group="facilitator.commands"):
+        entry.load()
 
 
 def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int] | None = None) -> int:
     import logging
 
     logging.basicConfig(level=logging.WARNING)
-    _load_plugins()
+    load_commands()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

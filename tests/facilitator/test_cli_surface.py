@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 
 
 def _parser() -> argparse.ArgumentParser:
-    cli._load_plugins()
+    cli.load_commands()
     import ui.launcher  # noqa: F401 — registers "open" the way `facilitator` does
     from facilitator.i18n import tr as message
 
