@@ -27,6 +27,7 @@ from facilitator.errors import FacilitatorError, KitError, StoreError
 from facilitator.event_schema import FORMAT, VERSION, errors
 from facilitator.files import staged
 from facilitator.i18n import tr
+from facilitator.inputs import NotRegularFile, TooBig, read_bounded
 from facilitator.kit import load_kit_text
 from facilitator.store import EventFile, validation
 from facilitator.store.schema import APPLICATION_ID, SCHEMA_VERSION, Base
@@ -43,14 +44,13 @@ def read_document(path: str | Path) -> dict[str, Any]:
     """Read and check a JSON export; return the document or raise ``JsonImportError``."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise JsonImportError(tr("import.too_big", path=path, size=size))
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BYTES)
     except FileNotFoundError as exc:
         raise JsonImportError(tr("import.not_found", path=path)) from exc
-    except IsADirectoryError as exc:
-        raise JsonImportError(tr("import.not_found", path=path)) from exc
+    except NotRegularFile as exc:
+        raise JsonImportError(tr("import.not_regular", path=path)) from exc
+    except TooBig as exc:
+        raise JsonImportError(tr("import.too_big", path=path, size=exc.size)) from exc
     except OSError as exc:
         raise JsonImportError(tr("import.unreadable", path=path, reason=exc.strerror or exc)) from exc
     try:

@@ -15,6 +15,7 @@ from yaml.resolver import Resolver
 
 from facilitator.errors import KitError
 from facilitator.i18n import tr
+from facilitator.inputs import NotRegularFile, TooBig, read_bounded
 from facilitator.kit import model as m
 from facilitator.kit.spec import INVALID, KIT, Ctx, Issue
 
@@ -179,17 +180,18 @@ def read_kit(path: str | Path, lang: str | None = None) -> KitReport:
     name = str(path)
     ctx = Ctx(name, lang, folder=path.parent)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        data = read_bounded(path, MAX_BYTES)
     except FileNotFoundError:
         ctx.error(None, "", "kit.not_found")
         return KitReport(path, None, ctx.issues)
+    except NotRegularFile:
+        ctx.error(None, "", "kit.not_regular")
+        return KitReport(path, None, ctx.issues)
+    except TooBig as exc:
+        ctx.error(None, "", "kit.too_big", size=exc.size, limit=MAX_BYTES)
+        return KitReport(path, None, ctx.issues)
     except OSError as exc:
         ctx.error(None, "", "kit.unreadable", reason=exc.strerror or str(exc))
-        return KitReport(path, None, ctx.issues)
-    if len(data) > MAX_BYTES:
-        size = path.stat().st_size
-        ctx.error(None, "", "kit.too_big", size=size, limit=MAX_BYTES)
         return KitReport(path, None, ctx.issues)
     return read_kit_bytes(data, name, lang, folder=path.parent, path=path)
 

@@ -32,6 +32,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from facilitator.errors import KitError
+from facilitator.inputs import read_bounded
 from facilitator.kit import loader
 from facilitator.kit.spec import DATE_RE as DATE
 from facilitator.kit.spec import Ctx, Issue
@@ -142,9 +143,8 @@ class KitDocument:
         loader's bounds (size, encoding, syntax, aliases, depth: the loader's own messages)."""
         path = Path(path)
         try:
-            with open(path, "rb") as fh:
-                data = fh.read(loader.MAX_BYTES + 1)
-        except OSError:
+            data = read_bounded(path, loader.MAX_BYTES)
+        except OSError:  # not found, not a regular file, too big, unreadable
             raise KitError(loader.read_kit(path, lang).issues) from None  # its located message
         return cls.from_bytes(data, str(path), path.parent, lang)
 

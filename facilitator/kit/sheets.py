@@ -27,6 +27,7 @@ from typing import Any
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import tr
+from facilitator.inputs import NotRegularFile, TooBig, read_bounded
 from facilitator.kit import model as m
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -101,20 +102,22 @@ def read_tables(path: str | Path, lang: str | None = None) -> list[Table]:
     path = Path(path)
     name = path.name
     try:
-        size = path.stat().st_size
+        data = read_bounded(path, MAX_FILE_BYTES)
+    except NotRegularFile:
+        raise SheetError([Problem(name, tr("sheet.not_regular", lang), lang=lang)]) from None
+    except TooBig as exc:
+        raise SheetError([Problem(name, tr("sheet.too_big", lang, size=exc.size, limit=MAX_FILE_BYTES), lang=lang)]) from None
     except OSError as exc:
         raise SheetError([Problem(name, tr("sheet.unreadable", lang, reason=exc.strerror or str(exc)), lang=lang)]) from exc
-    if size > MAX_FILE_BYTES:
-        raise SheetError([Problem(name, tr("sheet.too_big", lang, size=size, limit=MAX_FILE_BYTES), lang=lang)])
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        _check_zip(path, lang)
-        sheets = _read_xlsx(path, lang)
+        _check_zip(path, data, lang)
+        sheets = _read_xlsx(path, data, lang)
     elif suffix == ".ods":
-        _check_zip(path, lang)
-        sheets = _read_ods(path, lang)
+        _check_zip(path, data, lang)
+        sheets = _read_ods(path, data, lang)
     elif suffix in (".csv", ".txt"):
-        sheets = [(path.stem, _read_csv(path, lang))]
+        sheets = [(path.stem, _read_csv(path, data, lang))]
     else:
         raise SheetError([Problem(name, tr("sheet.unknown_format", lang, suffix=suffix or "?"), lang=lang)])
     tables = []
@@ -127,11 +130,11 @@ def read_tables(path: str | Path, lang: str | None = None) -> list[Table]:
     return tables
 
 
-def _check_zip(path: Path, lang: str | None) -> None:
+def _check_zip(path: Path, data: bytes, lang: str | None) -> None:
     """Refuse an archive whose members would inflate beyond the bounds, before opening it."""
     name = path.name
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             total = 0
             for info in zf.infolist():
                 total += info.file_size
@@ -180,8 +183,7 @@ def _empty(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
-def _read_csv(path: Path, lang: str | None) -> list[tuple[int, list[Any]]]:
-    data = path.read_bytes()
+def _read_csv(path: Path, data: bytes, lang: str | None) -> list[tuple[int, list[Any]]]:
     for enc in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(enc)
@@ -225,11 +227,11 @@ def _cell_index(ref: str) -> tuple[int, int]:
     return int(mt.group(2)), col
 
 
-def _read_xlsx(path: Path, lang: str | None) -> list[tuple[str, list[tuple[int, list[Any]]]]]:
+def _read_xlsx(path: Path, data: bytes, lang: str | None) -> list[tuple[str, list[tuple[int, list[Any]]]]]:
     import openpyxl
 
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 — openpyxl raises many kinds for a broken file
         raise SheetError([Problem(path.name, tr("sheet.not_a_spreadsheet", lang), lang=lang)]) from exc
     out = []
@@ -310,12 +312,12 @@ def _xlsx_value(v: Any) -> Any:
     return v
 
 
-def _read_ods(path: Path, lang: str | None) -> list[tuple[str, list[tuple[int, list[Any]]]]]:
+def _read_ods(path: Path, data: bytes, lang: str | None) -> list[tuple[str, list[tuple[int, list[Any]]]]]:
     from odf import opendocument, table, text
     from odf.namespaces import OFFICENS, TABLENS
 
     try:
-        doc = opendocument.load(str(path))
+        doc = opendocument.load(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 — odfpy raises many kinds for a broken file
         raise SheetError([Problem(path.name, tr("sheet.not_a_spreadsheet", lang), lang=lang)]) from exc
     out = []

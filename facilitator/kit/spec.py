@@ -129,24 +129,31 @@ class Text(T):
 
 
 class Int(T):
-    def __init__(self, minimum: int | None = None):
-        self.minimum = minimum
+    """A whole number within [minimum, maximum]: every integer of the format is bounded, so that
+    what passes ``kit check`` also fits the event file (SQLite's 64-bit integers) and the pages."""
+
+    def __init__(self, minimum: int, maximum: int):
+        self.minimum, self.maximum = minimum, maximum
 
     def read(self, node, path, ctx):
         if not isinstance(node, ScalarNode) or not INT_RE.match(node.value or ""):
-            ctx.error(node, path, "kit.expected_integer", value=getattr(node, "value", "…"))
+            ctx.error(node, path, "kit.expected_integer", value=safetext.printable(getattr(node, "value", "…"))[:40])
+            return INVALID
+        digits = node.value.lstrip("+-").lstrip("0")
+        if len(digits) > len(str(self.maximum)):  # (before int(): Python refuses 4,300 digits)
+            ctx.error(node, path, "kit.integer_max", max=self.maximum)
             return INVALID
         v = int(node.value)
-        if self.minimum is not None and v < self.minimum:
+        if v < self.minimum:
             ctx.error(node, path, "kit.integer_min", min=self.minimum)
+            return INVALID
+        if v > self.maximum:
+            ctx.error(node, path, "kit.integer_max", max=self.maximum)
             return INVALID
         return v
 
     def json(self):
-        j: dict = {"type": "integer"}
-        if self.minimum is not None:
-            j["minimum"] = self.minimum
-        return j
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
 class Date(T):
@@ -320,8 +327,8 @@ def mapping_pairs(node: Node, path: str, ctx: Ctx) -> list[tuple[str, Node, Node
             ctx.error(knode, path, "kit.key_not_text")
             continue
         key = knode.value
-        if key == "<<":  # merge keys are not part of the format
-            ctx.error(knode, path, "kit.unknown_key", key=key)
+        if key == "<<" and knode.tag == "tag:yaml.org,2002:merge":  # YAML 1.1 merge key
+            ctx.error(knode, path, "kit.merge_key")
             continue
         if key in seen:
             ctx.error(knode, join(path, key), "kit.duplicate_key", key=key,
@@ -512,7 +519,7 @@ SECTION = Record(
     "section", {"id": F(Ident(), True), "title": F(Text(), True), "hint": F(Text())}, m.Section
 )
 
-PHASE = Record("phase", {"title": F(Text(), True), "minutes": F(Int(minimum=1), True)}, m.Phase)
+PHASE = Record("phase", {"title": F(Text(), True), "minutes": F(Int(minimum=1, maximum=24 * 60), True)}, m.Phase)
 
 
 def _build_workshop(number, title, **kw):
@@ -522,7 +529,7 @@ def _build_workshop(number, title, **kw):
 WORKSHOP = Record(
     "workshop",
     {
-        "number": F(Int(minimum=0), True),
+        "number": F(Int(minimum=0, maximum=999), True),
         "title": F(Text(), True),
         "question": F(Text()),
         "pilot": F(TEXTS),
@@ -567,7 +574,7 @@ EVENT = Record(
         "criteria": F(TEXTS),
         "notice": F(Text()),
         "links": F(ListOf(LINK)),
-        "participants_expected": F(Int(minimum=0)),
+        "participants_expected": F(Int(minimum=0, maximum=1_000_000)),
     },
     _build_event,
 )
