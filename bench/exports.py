@@ -5,6 +5,8 @@ one-paragraph reportlab document with the same fonts):
 
 - the 2016 demo restitution, content read from the event file and rendered: under 1 s;
 - a participant booklet with 100 QR codes (100 distinct URLs, QR cache cleared): under 3 s;
+- one long note: the restitution with a 1 MB note against the same with a 100 kB note, the demo
+  event's own time taken off both: at most 12× for 10× the text (linear, not quadratic);
 - the restitution of an event of 20,000 notes: under 15 s and 400 MB peak memory, time growing
   linearly (2,500 / 5,000 / 10,000 / 20,000 notes, each in a fresh process so that its peak RSS
   is its own; per-note time at 8× at most 1.5 × the per-note time at 1×).
@@ -93,6 +95,38 @@ def bench_demo_restitution(tmp: Path) -> float:
     try:
         render_restitution(restitution(ev))  # warm: imports, fonts
         return best_of(lambda: render_restitution(restitution(ev)), 3)
+    finally:
+        ev.close()
+
+
+LONG_NOTE = (100_000, 1_000_000)  # characters
+
+
+def long_text(n: int) -> str:
+    """``n`` characters of words of 2 to 9 letters (reproducible)."""
+    import random
+
+    r = random.Random(n)
+    out, size = [], 0
+    while size < n:
+        word = "".join(r.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(r.randint(2, 9)))
+        out.append(word)
+        size += len(word) + 1
+    return " ".join(out)[:n]
+
+
+def bench_long_note(tmp: Path, chars: int) -> float:
+    """The demo restitution with one more note of ``chars`` characters, minus the demo's own."""
+    from exports.content import restitution
+    from exports.pdf.restitution import render_restitution
+    from facilitator.demo import create_demo
+
+    ev = create_demo(tmp / f"long-{chars}.facilitator")
+    try:
+        plain = best_of(lambda: render_restitution(restitution(ev)), 1)
+        first = ev.kit.workshops[0]
+        ev.add_note(first.number, ev.kit.sections[0].id, long_text(chars))
+        return best_of(lambda: render_restitution(restitution(ev)), 1) - plain
     finally:
         ev.close()
 
@@ -188,6 +222,9 @@ def pdf_benchmarks(tmp: Path) -> list[Result]:
     results.append(Result("restitution, 2016 demo event", t, "s", 1.0, t / base))
     t = bench_booklet(100)
     results.append(Result("booklet, 100 QR codes", t, "s", 3.0, t / base))
+    short, long = (bench_long_note(tmp, n) for n in LONG_NOTE)
+    results.append(Result(f"one note of {LONG_NOTE[1] // 1000:,} kB vs {LONG_NOTE[0] // 1000:,} kB "
+                          f"({long:.1f} s vs {short:.1f} s)", long / short, "×", 12.0))
     runs = bench_big_events(tmp)
     for r in runs:
         results.append(Result(f"restitution, {r['notes']:,} notes ({r['bytes'] // 1024:,} kB)",
@@ -230,4 +267,5 @@ if __name__ == "__main__":
         sys.exit(0)
     if "--quick" in sys.argv[1:]:  # small sizes: checks that the script runs (tests/test_bench.py)
         SIZES = (500, 1_000)
+        LONG_NOTE = (5_000, 50_000)
     sys.exit(main())

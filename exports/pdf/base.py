@@ -8,6 +8,7 @@ PDF bytes (``invariant=1``: the same input always gives the same bytes).
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 
 from reportlab.lib import colors
@@ -170,12 +171,123 @@ def render_blocks(blocks: list[Block], styles: Styles, depth: int = 0,
     return out
 
 
-def para(markup: str, style: ParagraphStyle, **kw) -> Paragraph:
-    return Paragraph(markup, style, **kw)
+def para(markup: str, style: ParagraphStyle, **kw) -> Flowable:
+    return long_paragraph(markup, style, **kw)
 
 
-def bullet(markup: str, styles: Styles, depth: int) -> Paragraph:
-    return Paragraph(markup, styles.bullet(depth), bulletText=styles.bullet_char(depth))
+def bullet(markup: str, styles: Styles, depth: int) -> Flowable:
+    return long_paragraph(markup, styles.bullet(depth), bulletText=styles.bullet_char(depth))
+
+
+# --- long texts ---------------------------------------------------------------------------------
+# reportlab wraps a paragraph again, whole, each time it splits it at a page end: a text of n pages
+# costs n wraps of what remains, so time grows with the square of its length (a 100 kB note took
+# 15 s, 1 MB minutes). A long text is cut into pieces of about a page, at spaces (inside a word
+# only when a word is longer than a piece), its inline marks closed and reopened at each cut: each
+# piece is wrapped a bounded number of times, and the cost is linear.
+
+PIECE = 3_000  # characters of markup per piece: less than an A5 page of body text
+_TOKEN = re.compile(r"(<[^>]*>)")
+
+
+def pieces(markup: str, limit: int = PIECE) -> list[str]:
+    """``markup`` (reportlab's inline XML) cut into valid pieces of about ``limit`` characters."""
+    if len(markup) <= limit:
+        return [markup]
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    open_tags: list[tuple[str, str]] = []  # (name, opening tag)
+
+    def cut() -> None:
+        nonlocal size
+        out.append("".join(current) + "".join(f"</{name}>" for name, _ in reversed(open_tags)))
+        current.clear()
+        current.extend(tag for _, tag in open_tags)
+        size = 0
+
+    for token in _TOKEN.split(markup):
+        if not token:
+            continue
+        if token.startswith("<"):
+            name = token.strip("</>").split()[0] if token.strip("</>") else ""
+            if token.startswith("</"):
+                if open_tags and open_tags[-1][0] == name:
+                    open_tags.pop()
+            elif not token.endswith("/>"):
+                open_tags.append((name, token))
+            current.append(token)
+            continue
+        while size + len(token) > limit:
+            room = max(limit - size, 0)
+            at = token.rfind(" ", 0, room + 1)
+            if at <= 0:
+                if size:  # the word goes whole to the next piece when it fits there
+                    cut()
+                    continue
+                at = room  # a word longer than a piece: cut inside it, never inside an entity
+                amp = token.rfind("&", 0, at)
+                if amp != -1 and token.find(";", amp) >= at:
+                    at = amp or token.find(";", amp) + 1
+            current.append(token[:at])
+            token = token[at:].lstrip(" ") if token[at:at + 1] == " " else token[at:]
+            cut()
+        current.append(token)
+        size += len(token)
+    if _TOKEN.sub("", "".join(current)).strip():  # (not only the marks reopened after a cut)
+        out.append("".join(current))
+    return out
+
+
+class LongParagraph(Flowable):
+    """One paragraph made of ``pieces`` (see above): drawn as one; split by pieces."""
+
+    def __init__(self, parts: list[Paragraph]):
+        super().__init__()
+        self.parts = parts
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = sum(sum(p.wrap(availWidth, availHeight)[1:]) + (p.getSpaceAfter() if i < len(self.parts) - 1 else 0)
+                          for i, p in enumerate(self.parts))
+        return availWidth, self.height
+
+    def getSpaceBefore(self):
+        return self.parts[0].getSpaceBefore()
+
+    def getSpaceAfter(self):
+        return self.parts[-1].getSpaceAfter()
+
+    def split(self, availWidth, availHeight):
+        first, rest = self.parts[0], self.parts[1:]
+        _, h = first.wrap(availWidth, availHeight)
+        if h <= availHeight:
+            return [first, *rest]
+        head = first.split(availWidth, availHeight)
+        return [*head, *rest] if head else []
+
+    def draw(self):
+        y = self.height
+        for i, p in enumerate(self.parts):
+            _, h = p.wrap(self.width, y)
+            y -= h
+            p.drawOn(self.canv, 0, y)
+            if i < len(self.parts) - 1:
+                y -= p.getSpaceAfter()
+
+
+def long_paragraph(markup: str, style: ParagraphStyle, bulletText: str | None = None, **kw) -> Flowable:
+    parts = pieces(markup)
+    if len(parts) == 1:
+        return Paragraph(markup, style, bulletText=bulletText, **kw)
+    middle = ParagraphStyle(f"{style.name}-piece", style, spaceBefore=0, spaceAfter=0, firstLineIndent=0)
+    last = ParagraphStyle(f"{style.name}-last", style, spaceBefore=0, firstLineIndent=0)
+    first = ParagraphStyle(f"{style.name}-first", style, spaceAfter=0)
+    return LongParagraph([
+        Paragraph(part, first if i == 0 else last if i == len(parts) - 1 else middle,
+                  bulletText=bulletText if i == 0 else None, **kw)
+        for i, part in enumerate(parts)
+    ])
 
 
 def nested_bullets(roots, children, markup, styles: Styles) -> list[Paragraph]:
