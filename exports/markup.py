@@ -58,18 +58,25 @@ Block = Paragraph | Bullets
 def typo(text: str, lang: str = "fr") -> str:
     """French typography: no-break spaces before : ; ? ! and inside « », guillemets for "…".
 
-    URLs are left untouched.
+    URLs, character references (``&amp;``, ``&#8217;``) and what reads as markup (``<b>``,
+    ``</a>``, ``<br/>``) are left untouched: the rules apply to the words between them only.
     """
     if lang != "fr" or not text:
         return text
-    parts = URL_RE.split(text)
-    urls = URL_RE.findall(text)
     out = []
-    for i, part in enumerate(parts):
-        out.append(_typo_plain(part))
-        if i < len(urls):
-            out.append(urls[i])
+    pos = 0
+    for m in _UNTOUCHED.finditer(text):
+        out.append(_typo_plain(text[pos:m.start()]))
+        out.append(m.group())
+        pos = m.end()
+    out.append(_typo_plain(text[pos:]))
     return "".join(out)
+
+
+# what typography never changes: URLs, character references, tags
+_UNTOUCHED = re.compile(
+    rf"{URL_RE.pattern}|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|</?[A-Za-z][^<>\n]*>",
+    URL_RE.flags)
 
 
 def _typo_plain(s: str) -> str:

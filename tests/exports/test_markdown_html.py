@@ -138,13 +138,22 @@ def test_markdown_escapes_user_text(injected):
     assert texts[3] == "- pas une puce"
     assert texts[4] == "1. pas une liste numérotée"
     assert texts[7] == "=SOMME(A1:A2)"
-    assert texts[8] == norm(typo("&copy; &amp; &#65;"))  # literal, with French spacing before « ; »
+    assert texts[8] == "&copy; &amp; &#65;"  # literal: typography never enters a reference
     assert texts[-1] == "ligne un ligne deux # ligne trois"
     # the child note: our own bold/italic kept, its URL a real link, printed in full
     child = next(t for d, t in items if d == 1)
     assert child.startswith("enfant gras italique")
     assert "<strong>gras</strong>" in rendered and "<em>italique</em>" in rendered
     assert 'href="https://example.org/a_b*c"' in rendered
+
+
+def test_typography_never_touches_references_tags_or_urls():
+    NNBSP, NBSP = "\u202f", "\u00a0"
+    assert typo("Tom &amp; Jerry; fin") == f"Tom &amp; Jerry{NNBSP}; fin"
+    assert typo("&#8217; &#x2019; &nbsp;") == "&#8217; &#x2019; &nbsp;"
+    assert typo('<a href="x">lien</a> "mot"') == f'<a href="x">lien</a> «{NBSP}mot{NBSP}»'
+    assert typo("voir https://exemple.fr/a;b?c=1 : ici") == f"voir https://exemple.fr/a;b?c=1{NBSP}: ici"
+    assert typo("&amp;") == "&amp;" and typo("A & B ; C") == f"A & B{NNBSP}; C"
 
 
 def test_escape_unit():
@@ -183,7 +192,7 @@ def test_html_escapes_everything(injected):
     text = injected["html"]
     assert "<script>" not in text and "<b>gras</b>" not in text
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in text or "&lt;script&gt;alert('x')&lt;/script&gt;" in text
-    assert "&amp;copy\u202f; &amp;amp\u202f;" in text
+    assert "&amp;copy; &amp;amp; &amp;#65;" in text  # shown as typed: typography never enters a reference
     assert 'href="javascript' not in text
     assert '<a href="https://example.org/a_b*c">https://example.org/a_b*c</a>' in text
     assert "ligne un<br>ligne deux<br># ligne trois" in text

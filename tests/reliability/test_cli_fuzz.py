@@ -81,8 +81,8 @@ def digest(path: Path) -> str | None:
                 return hashlib.sha256("\n".join(con.iterdump()).encode()).hexdigest()
             finally:
                 con.close()
-        except sqlite3.Error:
-            pass  # damaged: its bytes
+        except (sqlite3.Error, ValueError):  # damaged (text that is not UTF-8 too): its bytes
+            pass
     return hashlib.sha256(data).hexdigest()
 
 
