@@ -78,3 +78,48 @@ def test_json_round_trip_of_a_deep_outline(deep_event, tmp_path):
     with EventFile.open(copy) as ev:
         w, s = ev.kit.workshops[0].number, ev.kit.sections[0].id
         assert max(d for _row, d in ev.outline(w, s)) == DEPTH - 1
+
+
+def test_outline_operations_on_a_deep_chain(deep_event, tmp_path):
+    """Every operation on the outline works 2,000 levels deep: indent, outdent, moves, edit and
+    delete of the whole chain (one change) and their undo, search, merge of the deep file."""
+    import shutil
+
+    from facilitator.merge import merge
+
+    path = tmp_path / "ops.facilitator"
+    shutil.copyfile(deep_event, path)
+    with EventFile.open(path, device="laptop-test") as ev:
+        w, s = ev.kit.workshops[0].number, ev.kit.sections[0].id
+
+        def chain():
+            return [(row, d) for row, d in ev.outline(w, s) if row.text.startswith("niveau ")]
+
+        rows = chain()
+        top, deepest = rows[0][0], rows[-1][0]
+        ev.edit_note(deepest.id, text="niveau le plus profond")
+        assert ev.note(deepest.id).text == "niveau le plus profond"
+        assert [r.id for r in ev.search("niveau le plus profond")] == [deepest.id]
+        # the top of the chain goes under its previous sibling, and back: the 2,000 levels move
+        change = ev.indent(top.id)
+        assert max(d for _r, d in chain()) == DEPTH
+        ev.apply(change.inverse())
+        assert max(d for _r, d in chain()) == DEPTH - 1
+        ev.move_up(top.id)
+        ev.move_down(top.id)
+        ev.outdent(rows[1][0].id)  # level 1 becomes a sibling of the top, with its 1,998 below
+        assert sorted(d for _r, d in chain())[-1] == DEPTH - 2
+        before = len(ev.notes())
+        deleted = ev.delete_note(top.id)
+        assert len(ev.notes()) == before - 1
+        ev.apply(deleted.inverse())
+        assert len(ev.notes()) == before
+        deleted = ev.delete_note(rows[1][0].id)  # the 1,999 notes of the chain at once
+        assert len(ev.notes()) == before - (DEPTH - 1)
+        ev.apply(deleted.inverse())
+        assert len(ev.notes()) == before
+    target = tmp_path / "cible.facilitator"
+    shutil.copyfile(deep_event, target)
+    with EventFile.open(target, device="laptop-test") as ev:
+        merge(ev, [path], make_backup=False)
+        assert len([r for r in ev.notes() if r.text.startswith("niveau")]) == DEPTH
