@@ -173,8 +173,11 @@ def _add_runs(parent: Element, runs_: tuple[Run, ...]) -> None:
 
 
 def _list(items: tuple[Item, ...], top: bool) -> List:
-    lst = List(stylename="Notes") if top else List()
-    for it in items:
+    """Nested lists of ``items``, built without recursion (like every tree walk of the app)."""
+    root = List(stylename="Notes") if top else List()
+    stack = [(root, it) for it in reversed(items)]
+    while stack:
+        lst, it = stack.pop()
         li = ListItem()
         p = P(stylename="List_20_Contents")
         for i, ln in enumerate(it.lines):
@@ -182,10 +185,12 @@ def _list(items: tuple[Item, ...], top: bool) -> List:
                 p.addElement(LineBreak())
             _add_runs(p, ln)
         li.addElement(p)
-        if it.children:
-            li.addElement(_list(it.children, False))
         lst.addElement(li)
-    return lst
+        if it.children:
+            sub = List()
+            li.addElement(sub)
+            stack.extend((sub, child) for child in reversed(it.children))
+    return root
 
 
 _ROOT = re.compile(rb"<(office:document-(?:content|styles))\s([^>]*)>")
