@@ -129,6 +129,8 @@ def inspect(path: Path) -> int:
         raise StoreError(tr("store.newer", path=path, found=version, supported=SCHEMA_VERSION))
     try:
         rows, tables, foreign = _quick_check(path)
+    except UnicodeDecodeError as exc:  # damaged text in the schema itself
+        raise StoreError(tr("store.corrupt", path=path, detail=tr("store.not_utf8"))) from exc
     except sqlite3.DatabaseError as exc:
         raise StoreError(tr("store.corrupt", path=path, detail=str(exc))) from exc
     if foreign:  # only our schema is trusted: a planted trigger or view would run in our writes
@@ -195,6 +197,8 @@ def _kit_copy(path: Path) -> Kit:
             row = con.execute("SELECT value FROM meta WHERE key = 'kit_source'").fetchone()
         finally:
             con.close()
+    except UnicodeDecodeError as exc:
+        raise StoreError(tr("store.corrupt", path=path, detail=tr("store.not_utf8"))) from exc
     except sqlite3.DatabaseError as exc:
         raise StoreError(tr("store.corrupt", path=path, detail=str(exc))) from exc
     if not row or not row[0]:
@@ -229,9 +233,11 @@ def _new_id() -> str:
 
 
 def _db_errors() -> tuple[type[BaseException], ...]:
-    """The errors of the database layer: sqlite3's, and SQLAlchemy's wrapper once it is loaded."""
+    """The errors of the database layer: sqlite3's, and SQLAlchemy's wrapper once it is loaded;
+    a text of the file that is not UTF-8 (damage ``quick_check`` does not see) is one too."""
     sa = sys.modules.get("sqlalchemy.exc")
-    return (sqlite3.Error, sa.DBAPIError) if sa is not None else (sqlite3.Error,)
+    base = (sqlite3.Error, UnicodeDecodeError)
+    return (*base, sa.DBAPIError) if sa is not None else base
 
 
 def _reads(method):
@@ -1390,6 +1396,8 @@ def _db_message(exc: BaseException, path: Path) -> str:
     orig = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps sqlite3's error
     text = str(orig) if orig is not None else str(exc)
     code = _sqlite_code(exc)
+    if isinstance(orig or exc, UnicodeDecodeError):
+        return tr("store.corrupt", path=path, detail=tr("store.not_utf8"))
     if isinstance(orig or exc, sqlite3.ProgrammingError):  # used after close(): nothing read or written
         return tr("store.closed", path=path)
     if not path.exists():

@@ -57,6 +57,15 @@ def zeroed_schema_page(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def schema_text_not_utf8(path: Path) -> None:
+    """A byte that cannot be UTF-8 inside the text of a table's definition (found by the CLI
+    fuzz: it ended in exit 2)."""
+    data = bytearray(path.read_bytes())
+    at = data.index(b"note_revision", 100, _page_size(path))  # the name of a schema row
+    data[at + 1] = 0x80
+    path.write_bytes(bytes(data))
+
+
 def garbage_header(path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[16:24] = b"\xff\xff\xff\xff\xff\xff\xff\xff"  # page size and format bytes
@@ -116,6 +125,7 @@ BREAKERS: dict[str, Callable[[Path], None]] = {
     "en-tête tronqué": truncated_header,
     "pages mises à zéro": zeroed_pages,
     "page de schéma à zéro": zeroed_schema_page,
+    "schéma pas en UTF-8": schema_text_not_utf8,
     "en-tête abîmé": garbage_header,
     "base SQLite étrangère": foreign_sqlite,
     "application_id étranger": wrong_application_id,
@@ -136,6 +146,7 @@ EXPECTED_WORDS = {
     "fichier vide": "n'est pas un fichier d'événement",
     "PDF renommé": "n'est pas un fichier d'événement",
     "en-tête tronqué": "n'est pas un fichier d'événement",
+    "schéma pas en UTF-8": "pas de l'UTF-8 valide",
 }
 
 
