@@ -20,6 +20,17 @@ URL_RE = re.compile(r"https?://[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]")
 _INLINE = re.compile(r"\*\*(.+?)\*\*|\*(?!\s)(.+?)(?<!\s)\*")
 
 
+def url_spans(text: str):
+    """(start, end) of every URL of ``text``. A URL never ends with punctuation that ends the
+    sentence, except a closing parenthesis that balances one opened inside it
+    (``http://exemple.fr/a_b_(c)``, also inside parentheses: ``(voir http://exemple.fr/a_(c))``)."""
+    for m in URL_RE.finditer(text):
+        start, end = m.span()
+        while end < len(text) and text[end] == ")" and text.count("(", start, end) > text.count(")", start, end):
+            end += 1
+        yield start, end
+
+
 def is_safe_url(url: str | None) -> bool:
     """The one link check of every renderer (PDF, HTML, ODT, Markdown): only an ``http(s)`` URL
     with a host, without spaces or control characters, becomes a link; anything else
@@ -62,13 +73,13 @@ def typo(text: str, lang: str = "fr") -> str:
     """
     if lang != "fr" or not text:
         return text
-    parts = URL_RE.split(text)
-    urls = URL_RE.findall(text)
     out = []
-    for i, part in enumerate(parts):
-        out.append(_typo_plain(part))
-        if i < len(urls):
-            out.append(urls[i])
+    pos = 0
+    for start, end in url_spans(text):
+        out.append(_typo_plain(text[pos:start]))
+        out.append(text[start:end])
+        pos = end
+    out.append(_typo_plain(text[pos:]))
     return "".join(out)
 
 
@@ -105,11 +116,11 @@ def _linkify(text: str, bold: bool, italic: bool, lang: str, link_urls: bool) ->
         return [Run(typo(text, lang), bold, italic)]
     out = []
     pos = 0
-    for m in URL_RE.finditer(text):
-        if m.start() > pos:
-            out.append(Run(typo(text[pos : m.start()], lang), bold, italic))
-        out.append(Run(m.group(0), bold, italic, m.group(0)))
-        pos = m.end()
+    for start, end in url_spans(text):
+        if start > pos:
+            out.append(Run(typo(text[pos:start], lang), bold, italic))
+        out.append(Run(text[start:end], bold, italic, text[start:end]))
+        pos = end
     if pos < len(text):
         out.append(Run(typo(text[pos:], lang), bold, italic))
     return out
