@@ -118,6 +118,60 @@ for _doc in DOCUMENTS:
     command(("export", _doc.key), _doc.help, _configure(_doc))(_export(_doc))
 
 
+def _proposals_conf(p: argparse.ArgumentParser) -> None:
+    p.add_argument("event", type=Path, help=tr("cli.help.event"))
+    p.add_argument("-o", "--output", type=Path, required=True, help=tr("cli.help.output_csv"))
+    option(p, "--decidim", action="store_true", help=tr("cli.help.proposals_decidim"))
+    option(p, "--status", "--statut", dest="status", action="append", default=[], metavar="DECISION=ID",
+           help=tr("cli.help.proposals_status"))
+    option(p, "--locales", default=None, metavar="fr,en,…", help=tr("cli.help.proposals_locales"))
+    option(p, "--decidim-ids", dest="decidim_ids", type=Path, default=None, metavar="EXPORT_DECIDIM.csv",
+           help=tr("cli.help.proposals_decidim_ids"))
+    option(p, "--bom", action="store_true", help=tr("cli.help.bom"))
+
+
+def _status_ids(items: list[str]) -> dict[str, str]:
+    from facilitator.store.states import DECISIONS
+
+    status_ids = {}
+    for item in items:
+        key, _, value = item.partition("=")
+        value = value.strip()
+        if key not in DECISIONS or not value.isdigit():
+            raise FacilitatorError(tr("decidim.bad_status", value=item, decisions=", ".join(DECISIONS)))
+        status_ids[key] = value
+    return status_ids
+
+
+@command(("export", "proposals"), tr("cli.help.export_proposals"), _proposals_conf)
+def cmd_export_proposals(args) -> int:
+    status_ids = _status_ids(args.status)
+    decidim_only = [name for name, given in (("--status", args.status), ("--locales", args.locales),
+                                              ("--decidim-ids", args.decidim_ids)) if given]
+    if decidim_only and not args.decidim:
+        raise FacilitatorError(tr("decidim.option_needs_decidim", options=", ".join(decidim_only)))
+    with open_event(args.event) as ev:
+        if not args.decidim:
+            from facilitator.traceability import render_proposals
+
+            write_atomic(args.output, render_proposals(ev, bom=args.bom))
+        else:
+            from exports import decidim
+
+            locales = decidim.parse_locales(args.locales) if args.locales else None
+            with reading(*([args.decidim_ids] if args.decidim_ids else [])):
+                ids = decidim.match_ids(ev, args.decidim_ids, locales) if args.decidim_ids else {}
+                write_atomic(args.output, decidim.render_decidim(ev, locales=locales, status_ids=status_ids,
+                                                           decidim_ids=ids, bom=args.bom))
+            if args.decidim_ids:
+                out(tr("decidim.matched", count=len(ids), total=len(ev.proposals())))
+            missing = decidim.missing_statuses(ev, status_ids)
+            if missing:
+                out(tr("decidim.no_status", decisions=", ".join(missing)))
+        out(tr("export.written", count=len(ev.proposals()), path=args.output))
+    return 0
+
+
 def _import_conf(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path, help=tr("cli.help.import_file"))
     p.add_argument("event", type=Path, help=tr("cli.help.event_new"))
@@ -173,10 +227,11 @@ def cmd_demo(args) -> int:
             _write(folder / doc.filename, doc.produce(source, DEMO_OPTIONS))
             written += 1
         # the proposals with their decisions: the traceability table and Decidim's import layout
+        from exports.decidim import render_decidim
         from facilitator.traceability import render_proposals
 
         for name, decidim in DEMO_PROPOSALS:
-            _write(folder / name, render_proposals(ev, decidim=decidim))
+            _write(folder / name, render_decidim(ev) if decidim else render_proposals(ev, bom=True))
             written += 1
     if skipped:
         out(tr("exports.skipped_pdf", reason=missing_pdf, names=", ".join(skipped)))

@@ -2,7 +2,9 @@
 
 CommonMark, readable as plain text: ``#`` headings, « ► **Titre :** indication » section
 headings, nested ``-`` bullets (4 spaces per level, which CommonMark and Python-Markdown both
-read as nesting), URLs printed in full as autolinks ``<https://…>``.
+read as nesting), URLs printed in full as autolinks ``<https://…>``. The contents is a ``##``
+heading with links to the parts and ateliers, whose headings are preceded by an empty
+``<div id="…">`` (an HTML block of CommonMark: the same anchors as the HTML page).
 Every character of user text that Markdown could read as markup is backslash-escaped, so a note
 can never inject a heading, a list, a link or raw HTML; only our own runs produce ``**`` / ``*``.
 """
@@ -80,8 +82,12 @@ def _items(items: tuple[Item, ...], depth: int, out: list[str]) -> None:
 
 def render_markdown(content: Restitution, annex: bool = True) -> str:
     chunks: list[str] = []
-    for el in elements(content, annex):
+    els = elements(content, annex)
+    targets = {anchor for toc in els if isinstance(toc, Toc) for _l, _t, anchor in toc.entries}
+    for el in els:
         if isinstance(el, Heading):
+            if el.anchor in targets:  # the target of the contents' link (an HTML block, invisible)
+                chunks.append(f'<div id="{el.anchor}"></div>')
             chunks.append("#" * el.level + " " + line(el.runs))
         elif isinstance(el, Para):
             chunks.append(line(el.runs))
@@ -90,8 +96,8 @@ def render_markdown(content: Restitution, annex: bool = True) -> str:
             _items(el.items, 0, lines)
             chunks.append("\n".join(lines))
         elif isinstance(el, Toc):
-            lines = [f"**{escape(el.title)}**", ""]
-            for level, text, _anchor in el.entries:
-                lines.append(f"{INDENT * (level - 1)}- {escape(text, True)}")
+            lines = [f"## {escape(el.title)}", ""]
+            for level, text, anchor in el.entries:
+                lines.append(f"{INDENT * (level - 1)}- [{escape(text)}](#{anchor})")
             chunks.append("\n".join(lines))
     return "\n\n".join(c for c in chunks if c.strip()) + "\n"

@@ -20,6 +20,17 @@ URL_RE = re.compile(r"https?://[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]")
 _INLINE = re.compile(r"\*\*(.+?)\*\*|\*(?!\s)(.+?)(?<!\s)\*")
 
 
+def url_spans(text: str):
+    """(start, end) of every URL of ``text``. A URL never ends with punctuation that ends the
+    sentence, except a closing parenthesis that balances one opened inside it
+    (``http://exemple.fr/a_b_(c)``, also inside parentheses: ``(voir http://exemple.fr/a_(c))``)."""
+    for m in URL_RE.finditer(text):
+        start, end = m.span()
+        while end < len(text) and text[end] == ")" and text.count("(", start, end) > text.count(")", start, end):
+            end += 1
+        yield start, end
+
+
 def is_safe_url(url: str | None) -> bool:
     """The one link check of every renderer (PDF, HTML, ODT, Markdown): only an ``http(s)`` URL
     with a host, without spaces or control characters, becomes a link; anything else
@@ -65,18 +76,27 @@ def typo(text: str, lang: str = "fr") -> str:
         return text
     out = []
     pos = 0
-    for m in _UNTOUCHED.finditer(text):
-        out.append(_typo_plain(text[pos:m.start()]))
-        out.append(m.group())
-        pos = m.end()
+    for begin, end in _untouched_spans(text):
+        out.append(_typo_plain(text[pos:begin]))
+        out.append(text[begin:end])
+        pos = end
     out.append(_typo_plain(text[pos:]))
     return "".join(out)
 
 
-# what typography never changes: URLs, character references, tags
-_UNTOUCHED = re.compile(
-    rf"{URL_RE.pattern}|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|</?[A-Za-z][^<>\n]*>",
-    URL_RE.flags)
+# what typography never changes besides URLs: character references and tags
+_REFERENCE_OR_TAG = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|</?[A-Za-z][^<>\n]*>")
+
+
+def _untouched_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the URLs, character references and tags of ``text``, in order."""
+    out: list[tuple[int, int]] = []
+    for begin, end in sorted([*url_spans(text), *(m.span() for m in _REFERENCE_OR_TAG.finditer(text))]):
+        if out and begin < out[-1][1]:  # inside the previous one (a URL in a tag, a tag in a URL)
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((begin, end))
+    return out
 
 
 def _typo_plain(s: str) -> str:
@@ -112,11 +132,11 @@ def _linkify(text: str, bold: bool, italic: bool, lang: str, link_urls: bool) ->
         return [Run(typo(text, lang), bold, italic)]
     out = []
     pos = 0
-    for m in URL_RE.finditer(text):
-        if m.start() > pos:
-            out.append(Run(typo(text[pos : m.start()], lang), bold, italic))
-        out.append(Run(m.group(0), bold, italic, m.group(0)))
-        pos = m.end()
+    for start, end in url_spans(text):
+        if start > pos:
+            out.append(Run(typo(text[pos:start], lang), bold, italic))
+        out.append(Run(text[start:end], bold, italic, text[start:end]))
+        pos = end
     if pos < len(text):
         out.append(Run(typo(text[pos:], lang), bold, italic))
     return out

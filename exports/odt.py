@@ -5,7 +5,10 @@ Built with odfpy on real styles, so the document stays editable the way an offic
 table of contents see them), "Text body", a bullet list style with ten nested levels for the
 notes, "Internet link" for links (``text:a``), "Strong Emphasis" / "Emphasis" for the marks,
 French (or the event's language) in the default style, A4 pages with the page number in the
-footer. The zip is written by us with fixed dates, so the same event gives the same bytes.
+footer. The contents is a real table of contents (``text:table-of-content``: the parts by their
+outline level, the ateliers by their "Atelier" style) whose entries link to their headings;
+LibreOffice adds the page numbers when it updates it. The cover, the contents and each part start
+a page, as in the PDF. The zip is written by us with fixed dates, so the same event gives the same bytes.
 """
 
 from __future__ import annotations
@@ -28,11 +31,25 @@ from odf.style import (
     PageLayoutProperties,
     ParagraphProperties,
     Style,
+    TabStop,
+    TabStops,
     TextProperties,
 )
 from odf.text import (
     A,
+    Bookmark,
     H,
+    IndexBody,
+    IndexEntryChapter,
+    IndexEntryLinkEnd,
+    IndexEntryLinkStart,
+    IndexEntryPageNumber,
+    IndexEntryTabStop,
+    IndexEntryText,
+    IndexSourceStyle,
+    IndexSourceStyles,
+    IndexTitle,
+    IndexTitleTemplate,
     LineBreak,
     List,
     ListItem,
@@ -43,6 +60,9 @@ from odf.text import (
     P,
     PageNumber,
     Span,
+    TableOfContent,
+    TableOfContentEntryTemplate,
+    TableOfContentSource,
 )
 
 from exports.content import Restitution
@@ -50,6 +70,7 @@ from exports.markup import Run
 from exports.textdoc import Heading, Item, ItemList, Para, Toc, elements, is_safe_url
 
 FONT = "DejaVu Sans"
+ATELIER_STYLE = "Atelier"
 BULLETS = ("•", "◦", "▪")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 MIMETYPE = "application/vnd.oasis.opendocument.text"
@@ -69,7 +90,8 @@ def _styles(doc: OpenDocumentText, lang: str) -> None:
     doc.styles.addElement(d)
 
     def pstyle(name, display, parent=None, size=None, bold=False, italic=False, above="0cm",
-               below="0.2cm", outline=None, align=None, color=None, klass="text"):
+               below="0.2cm", outline=None, align=None, color=None, klass="text", page_break=False,
+               tab_right=False, indent=None):
         s = Style(name=name, displayname=display, family="paragraph", attributes={"class": klass})
         if parent:
             s.setAttribute("parentstylename", parent)
@@ -81,7 +103,17 @@ def _styles(doc: OpenDocumentText, lang: str) -> None:
             pp["textalign"] = align
         if outline:
             pp["keepwithnext"] = "always"
-        s.addElement(ParagraphProperties(**pp))
+        if page_break:
+            pp["breakbefore"] = "page"
+        if indent:
+            pp["marginleft"] = indent
+        props = ParagraphProperties(**pp)
+        if tab_right:  # the page number of a contents line, after a dotted leader
+            tabs = TabStops()
+            tabs.addElement(TabStop(position="16.6cm" if not indent else f"{16.6 - float(indent[:-2]):.1f}cm",
+                                    type="right", leaderstyle="dotted", leadertext="."))
+            props.addElement(tabs)
+        s.addElement(props)
         tp = {}
         if size:
             tp["fontsize"] = size
@@ -98,15 +130,21 @@ def _styles(doc: OpenDocumentText, lang: str) -> None:
     pstyle("Standard", "Standard")
     pstyle("Text_20_body", "Text body", "Standard", below="0.25cm")
     pstyle("Heading", "Heading", "Standard", size="14pt", above="0.45cm", below="0.2cm")
-    pstyle("Heading_20_1", "Heading 1", "Heading", size="20pt", bold=True, outline=1, color="#000091")
+    pstyle("Heading_20_1", "Heading 1", "Heading", size="20pt", bold=True, outline=1, color="#000091",
+           page_break=True)
     pstyle("Heading_20_2", "Heading 2", "Heading", size="16pt", bold=True, outline=2, color="#000091")
+    # the ateliers: a Heading 2 that the table of contents lists (the other level-2 headings,
+    # the proposals of the annex and the ► headings of the synthesis, it does not)
+    pstyle(ATELIER_STYLE, "Atelier", "Heading_20_2", outline=2)
     pstyle("Heading_20_3", "Heading 3", "Heading", size="13pt", bold=True, outline=3)
     pstyle("Heading_20_4", "Heading 4", "Heading", size="11pt", outline=4)
     pstyle("Title", "Title", "Standard", size="24pt", bold=True, align="center", klass="chapter")
     pstyle("Cover", "Cover", "Text_20_body", size="13pt", align="center")
-    pstyle("Contents_20_Heading", "Contents Heading", "Heading", size="14pt", bold=True, klass="index")
-    pstyle("Contents_20_1", "Contents 1", "Standard", klass="index", below="0.1cm")
-    pstyle("Contents_20_2", "Contents 2", "Standard", klass="index", below="0.05cm")
+    pstyle("Contents_20_Heading", "Contents Heading", "Heading", size="14pt", bold=True, klass="index",
+           page_break=True)
+    pstyle("Contents_20_1", "Contents 1", "Standard", klass="index", below="0.1cm", tab_right=True)
+    pstyle("Contents_20_2", "Contents 2", "Standard", klass="index", below="0.05cm", tab_right=True,
+           indent="0.6cm")
     pstyle("List_20_Contents", "List Contents", "Standard", below="0.1cm", klass="list")
     pstyle("Small", "Small print", "Text_20_body", size="9pt", italic=True)
     pstyle("Footer", "Footer", "Standard", size="9pt", align="center", klass="extra")
@@ -115,11 +153,13 @@ def _styles(doc: OpenDocumentText, lang: str) -> None:
         ("Strong_20_Emphasis", "Strong Emphasis", {"fontweight": "bold"}),
         ("Emphasis", "Emphasis", {"fontstyle": "italic"}),
         ("Strong_20_Italic", "Strong Italic", {"fontweight": "bold", "fontstyle": "italic"}),
+        ("Index_20_Link", "Index Link", {}),
         ("Internet_20_link", "Internet link", {"color": "#000091", "textunderlinestyle": "solid",
                                                 "textunderlinewidth": "auto", "textunderlinecolor": "font-color"}),
     ):
         s = Style(name=name, displayname=display, family="text")
-        s.addElement(TextProperties(**props))
+        if props:
+            s.addElement(TextProperties(**props))
         doc.styles.addElement(s)
 
     # contents-2 indented
@@ -193,6 +233,49 @@ def _list(items: tuple[Item, ...], top: bool) -> List:
     return root
 
 
+TOC_LEVELS = 2  # parts and ateliers, as in the PDF's contents
+
+
+def _toc(toc: Toc) -> TableOfContent:
+    """A real table of contents (ODF 1.2 §8.3): LibreOffice rebuilds it from the outline
+    (Outils › Mettre à jour › Tout, or on any index update) with page numbers; until then its
+    body holds the same entries, each a link to the bookmark of its heading."""
+    index = TableOfContent(name=clean(toc.title), protected="true")
+    # level 1: the parts (outline level 1); level 2: the headings in the "Atelier" style
+    source = TableOfContentSource(outlinelevel=1, useoutlinelevel="true", useindexmarks="false",
+                                  useindexsourcestyles="true")
+    template = IndexTitleTemplate(stylename="Contents_20_Heading")
+    teletype.addTextToElement(template, clean(toc.title))
+    source.addElement(template)
+    for level in range(1, TOC_LEVELS + 1):
+        entry = TableOfContentEntryTemplate(outlinelevel=level, stylename=f"Contents_20_{level}")
+        entry.addElement(IndexEntryLinkStart(stylename="Index_20_Link"))
+        entry.addElement(IndexEntryChapter())
+        entry.addElement(IndexEntryText())
+        entry.addElement(IndexEntryTabStop(type="right", leaderchar="."))
+        entry.addElement(IndexEntryPageNumber())
+        entry.addElement(IndexEntryLinkEnd())
+        source.addElement(entry)
+    listed = IndexSourceStyles(outlinelevel=2)
+    listed.addElement(IndexSourceStyle(stylename=ATELIER_STYLE))
+    source.addElement(listed)
+    index.addElement(source)
+    body = IndexBody()
+    title = IndexTitle(name=clean(toc.title) + "_Head")
+    p = P(stylename="Contents_20_Heading")
+    teletype.addTextToElement(p, clean(toc.title))
+    title.addElement(p)
+    body.addElement(title)
+    for level, text, anchor in toc.entries:
+        p = P(stylename=f"Contents_20_{min(level, TOC_LEVELS)}")
+        a = A(type="simple", href="#" + clean(anchor), stylename="Index_20_Link")
+        teletype.addTextToElement(a, clean(text))
+        p.addElement(a)
+        body.addElement(p)
+    index.addElement(body)
+    return index
+
+
 _ROOT = re.compile(rb"<(office:document-(?:content|styles))\s([^>]*)>")
 _ATTR = re.compile(rb'([\w:.-]+)="([^"]*)"')
 
@@ -246,12 +329,17 @@ def render_odt(content: Restitution, annex: bool = True) -> bytes:
     doc = OpenDocumentText()
     _styles(doc, content.lang)
     body = doc.text
-    for el in elements(content, annex):
+    els = elements(content, annex)
+    listed = {anchor for toc in els if isinstance(toc, Toc) for level, _t, anchor in toc.entries if level == 2}
+    for el in els:
         if isinstance(el, Heading):
             if el.level == 1:  # the document's title: "Title", parts are "Heading 1"
                 h = P(stylename="Title")
             else:
-                h = H(outlinelevel=el.level - 1, stylename=f"Heading_20_{el.level - 1}")
+                name = ATELIER_STYLE if el.anchor in listed else f"Heading_20_{el.level - 1}"
+                h = H(outlinelevel=el.level - 1, stylename=name)
+            if el.anchor:  # the target of the contents' link
+                h.addElement(Bookmark(name=el.anchor))
             _add_runs(h, el.runs)
             body.addElement(h)
         elif isinstance(el, Para):
@@ -262,13 +350,7 @@ def render_odt(content: Restitution, annex: bool = True) -> bytes:
         elif isinstance(el, ItemList):
             body.addElement(_list(el.items, True))
         elif isinstance(el, Toc):
-            p = P(stylename="Contents_20_Heading")
-            teletype.addTextToElement(p, clean(el.title))
-            body.addElement(p)
-            for level, text, _anchor in el.entries:
-                p = P(stylename=f"Contents_20_{min(level, 2)}")
-                teletype.addTextToElement(p, clean(text))
-                body.addElement(p)
+            body.addElement(_toc(el))
 
     stamp = (max(content.date.year, 1980), content.date.month, content.date.day, 0, 0, 0)
     buf = io.BytesIO()

@@ -1,5 +1,5 @@
 """Commands of the merge and the synthesis: ``merge``, ``conflicts``, ``resolve``, ``section``,
-``decide``, ``validate`` and ``export proposals`` (imported by ``facilitator.cli``)."""
+``decide``, ``validate`` (``export proposals`` is a document: exports/cli.py) (imported by ``facilitator.cli``)."""
 
 from __future__ import annotations
 
@@ -150,31 +150,4 @@ def cmd_validate(args) -> int:
         s = ev.synthesis()
     out(tr("synthesis.validated", by=s.validated_by, at=long_datetime(s.validated_at, ev.kit.event.language),
            fingerprint=s.fingerprint))
-    return 0
-
-
-def _export_configure(p: argparse.ArgumentParser) -> None:
-    event_argument(p)
-    p.add_argument("-o", "--output", type=Path, required=True, help=tr("cli.help.output_csv"))
-    option(p, "--decidim", action="store_true", help=tr("cli.help.proposals_decidim"))
-    option(p, "--status", "--statut", dest="status", action="append", default=[], metavar="DECISION=ID",
-           help=tr("cli.help.proposals_status"))
-    option(p, "--bom", action="store_true", help=tr("cli.help.bom"))
-
-
-@command(("export", "proposals"), tr("cli.help.export_proposals"), _export_configure)
-def cmd_export_proposals(args) -> int:
-    from facilitator.store.reading import open_for_reading
-    from facilitator.traceability import export_proposals
-
-    status_ids = {}
-    for item in args.status:
-        key, _, value = item.partition("=")
-        if key not in DECISIONS or not value:
-            raise OperationError(tr("store.bad_decision", value=item))
-        status_ids[key] = value
-    with open_for_reading(args.event) as ev:
-        count = export_proposals(ev, args.output, decidim=args.decidim, status_ids=status_ids,
-                                 bom=args.bom)
-    out(tr("export.written", count=count, path=args.output))
     return 0

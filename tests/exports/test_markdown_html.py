@@ -8,9 +8,9 @@ from urllib.parse import unquote
 import pytest
 
 from exports.content import restitution
-from exports.html import render_html
+from exports.html import link_label, render_html
 from exports.markdown import escape, render_markdown
-from exports.markup import typo
+from exports.markup import typo, url_spans
 from facilitator.store import EventFile
 from tests.exports.opendata_support import (
     DEVICE,
@@ -79,7 +79,16 @@ def _md_to_html(md: str) -> str:
     return markdown_it.MarkdownIt("commonmark").render(md)
 
 
-def _check_every_note(page, data):
+def _as_html_shows(text: str) -> str:
+    """The HTML page reads a bare URL as its site and page (exports.html.link_label)."""
+    out, pos = [], 0
+    for start, end in url_spans(text):
+        out += [text[pos:start], link_label(text[start:end])]
+        pos = end
+    return "".join(out) + text[pos:]
+
+
+def _check_every_note(page, data, shown=lambda text: text):
     kit = data["kit"]
     total = 0
     for w in data["content"].workshops:
@@ -89,15 +98,15 @@ def _check_every_note(page, data):
             assert len(items) == len(rows), (w.number, s.id)
             for (depth, text), (row, row_depth) in zip(items, rows, strict=True):
                 assert depth == row_depth, (row.id, text)
-                assert text.startswith(expected_text(row)), (text, expected_text(row))
+                assert text.startswith(shown(expected_text(row))), (text, shown(expected_text(row)))
                 for url in row.urls:  # markdown-it shows %-escapes decoded in the link text
-                    assert url in text or unquote(url) in text
+                    assert shown(url) in text or unquote(shown(url)) in text
             total += len(rows)
     assert total == len(data["notes"])  # every note of the event is in the document
 
 
 def test_html_has_every_note_in_its_atelier_and_section_in_order(demo_docs):
-    _check_every_note(outline(demo_docs["html"]), demo_docs)
+    _check_every_note(outline(demo_docs["html"]), demo_docs, _as_html_shows)
 
 
 def test_markdown_has_every_note_in_its_atelier_and_section_in_order(demo_docs):
@@ -194,7 +203,7 @@ def test_html_escapes_everything(injected):
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in text or "&lt;script&gt;alert('x')&lt;/script&gt;" in text
     assert "&amp;copy; &amp;amp; &amp;#65;" in text  # shown as typed: typography never enters a reference
     assert 'href="javascript' not in text
-    assert '<a href="https://example.org/a_b*c">https://example.org/a_b*c</a>' in text
+    assert '<a href="https://example.org/a_b*c">example.org › a_b*c</a>' in text
     assert "ligne un<br>ligne deux<br># ligne trois" in text
 
 
@@ -208,3 +217,53 @@ def test_without_annex(demo_docs):
     c = demo_docs["content"]
     assert "Ce que nous avons entendu" not in render_markdown(c, annex=False)
     assert 'id="annexe"' not in render_html(c, annex=False)
+
+
+def test_markdown_contents_is_a_heading_with_links(demo_docs):
+    md = demo_docs["md"]
+    assert "\n## SOMMAIRE\n\n- [Synthèse des propositions](#synthese)\n" in md
+    assert "\n    - [ATELIER 1 – ÉVALUATION DES POLITIQUES PUBLIQUES](#atelier-1)\n" in md
+    page = outline(_md_to_html(md))
+    assert (2, "SOMMAIRE", None) in page.headings
+    toc = [a["href"] for t, a in page.tags if t == "a" and a["href"].startswith("#")]
+    assert len(toc) == 3 + len(demo_docs["content"].workshops)
+    for href in toc:  # every link of the contents has its target in the rendered page
+        assert href[1:] in page.ids, href
+
+
+def test_html_links_read_as_names_not_bare_urls(demo_docs):
+    page = demo_docs["html"]
+    links = re.findall(r'<a href="(https?://[^"]+)">(.*?)</a>', page)
+    assert len(links) > 30
+    for _href, label in links:
+        assert not re.match(r"https?://", label), label
+    # the links of an atelier read as their titles, notes' bare URLs as site › page
+    assert '<a href="https://suivi-gouvernement-ouvert.etalab.gouv.fr/fr/Engagement4.html">' in page
+    assert '>faire-simple.gouv.fr › bigdatasante</a>' in page
+    assert 'a[href^="http"]::after { content: " <" attr(href) ">"' in page  # printed in full on paper
+    assert link_label("https://www.exemple.fr/") == "exemple.fr"
+    assert link_label("https://exemple.fr/docs/guide%20complet.html") == "exemple.fr › guide complet"
+
+
+def test_html_h4_are_styled_as_headings_and_decoration_is_hidden(demo_docs):
+    page = demo_docs["html"]
+    css = page[page.index("<style>"): page.index("</style>")]
+    h4 = re.search(r"\bh4 \{([^}]*)\}", css).group(1)
+    assert "font-weight: bold" in h4
+    assert "<h4>Accès en ligne\u00a0:</h4>" in page
+    # every ► is decoration, hidden from assistive technology
+    assert page.count("►") == page.count('<span aria-hidden="true">►</span>') > 20
+    assert '<h4 id="atelier-1-futurs"><span aria-hidden="true">►</span> <strong>Futurs engagements' in page
+    assert '<span class="hint"> propositions pour aller plus loin</span></h4>' in page
+
+
+def test_a_url_ending_in_a_balanced_parenthesis_keeps_it(tmp_path):
+    path = make_demo(tmp_path)
+    with EventFile.open(path, device=DEVICE) as ev:
+        ev.add_note(1, "futurs", "voir http://exemple.fr/a_b_(c) puis (aussi http://exemple.fr/d_(e)).")
+        content = restitution(ev)
+    md, html = render_markdown(content), render_html(content)
+    assert "voir <http://exemple.fr/a_b_(c)> puis (aussi <http://exemple.fr/d_(e)>)." in md
+    assert '<a href="http://exemple.fr/a_b_(c)">' in html and '<a href="http://exemple.fr/d_(e)">' in html
+    hrefs = [a["href"] for t, a in outline(_md_to_html(md)).tags if t == "a"]
+    assert "http://exemple.fr/a_b_(c)" in hrefs and "http://exemple.fr/d_(e)" in hrefs

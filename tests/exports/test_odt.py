@@ -6,8 +6,8 @@ import io
 import zipfile
 
 import pytest
-from odf import teletype, text
-from odf.namespaces import STYLENS, TEXTNS
+from odf import style, teletype, text
+from odf.namespaces import FONS, STYLENS, TEXTNS
 from odf.opendocument import load
 
 from exports.content import restitution
@@ -57,10 +57,12 @@ def test_heading_styles_with_outline_levels(odt):
     got = [(_attr(h, TEXTNS, "outline-level"), _attr(h, TEXTNS, "style-name"), norm(teletype.extractText(h)))
            for h in headings]
     assert ("1", "Heading_20_1", "Synthèse des propositions") in got
-    assert ("2", "Heading_20_2", "ATELIER 1 – ÉVALUATION DES POLITIQUES PUBLIQUES") in got
+    # an atelier is a Heading 2 in the "Atelier" style (a child of Heading 2), listed in the contents
+    assert ("2", "Atelier", "ATELIER 1 – ÉVALUATION DES POLITIQUES PUBLIQUES") in got
+    assert _attr(styles["Atelier"], STYLENS, "parent-style-name") == "Heading_20_2"
     assert any(lvl == "3" and t.startswith("► Indicateurs de suivi :") for lvl, _s, t in got)
-    for lvl, style, _t in got:
-        assert style == f"Heading_20_{lvl}"
+    for lvl, name, _t in got:
+        assert name == f"Heading_20_{lvl}" or (lvl, name) == ("2", "Atelier")
 
 
 def test_language_and_list_style(odt):
@@ -92,7 +94,71 @@ def test_every_note_is_a_list_item_in_order(odt):
 def test_links_are_text_a(odt):
     hrefs = [a.getAttribute("href") for a in odt["doc"].getElementsByType(text.A)]
     assert "https://suivi-gouvernement-ouvert.etalab.gouv.fr/fr/Engagement4.html" in hrefs
-    assert all(h.startswith(("http://", "https://")) for h in hrefs)
+    bookmarks = {_attr(b, TEXTNS, "name") for b in odt["doc"].getElementsByType(text.Bookmark)}
+    # external links are http(s); the contents' links point at the bookmark of a heading
+    assert all(h.startswith(("http://", "https://")) or h[1:] in bookmarks for h in hrefs)
     for n in odt["notes"]:
         for u in n.urls:
             assert u in hrefs
+
+
+def test_contents_is_a_table_of_contents_linked_to_the_headings(odt):
+    doc = odt["doc"]
+    tocs = doc.getElementsByType(text.TableOfContent)
+    assert len(tocs) == 1
+    toc = tocs[0]
+    source = toc.getElementsByType(text.TableOfContentSource)[0]
+    # LibreOffice rebuilds it from the outline (parts and ateliers), with links and page numbers
+    assert _attr(source, TEXTNS, "outline-level") == "1"  # the parts
+    assert _attr(source, TEXTNS, "use-outline-level") == "true"
+    listed = source.getElementsByType(text.IndexSourceStyles)  # and the ateliers, by their style
+    assert [_attr(x, TEXTNS, "outline-level") for x in listed] == ["2"]
+    assert [_attr(x, TEXTNS, "style-name") for x in listed[0].getElementsByType(text.IndexSourceStyle)] == [
+        "Atelier"]
+    templates = source.getElementsByType(text.TableOfContentEntryTemplate)
+    assert [_attr(t, TEXTNS, "outline-level") for t in templates] == ["1", "2"]
+    for t in templates:
+        kinds = [c.qname[1] for c in t.childNodes]
+        assert kinds[0] == "index-entry-link-start" and kinds[-1] == "index-entry-link-end"
+        assert "index-entry-text" in kinds and "index-entry-page-number" in kinds
+    # until then its body holds every entry of the contents, each linked to its heading
+    body = toc.getElementsByType(text.IndexBody)[0]
+    links = body.getElementsByType(text.A)
+    entries = odt["content"]
+    headings = {}
+    for h in doc.getElementsByType(text.H):
+        for b in h.getElementsByType(text.Bookmark):
+            headings[_attr(b, TEXTNS, "name")] = (int(_attr(h, TEXTNS, "outline-level")), norm(teletype.extractText(h)))
+    ateliers = [h for h in doc.getElementsByType(text.H) if _attr(h, TEXTNS, "style-name") == "Atelier"]
+    assert len(ateliers) == len(entries.workshops)
+    assert len(links) == 3 + len(entries.workshops)  # synthesis, ateliers, annex
+    for a in links:
+        level, title = headings[a.getAttribute("href")[1:]]
+        assert norm(teletype.extractText(a)) == title and level <= 2
+
+
+def test_page_breaks_where_the_pdf_has_them(odt):
+    """Cover, contents, and each part (synthesis, ateliers, annex) begin a page, as in the PDF."""
+    doc = odt["doc"]
+    styles = {_attr(s, STYLENS, "name"): s for s in doc.styles.getElementsByType(style.Style)}
+
+    def breaks(name):
+        props = styles[name].getElementsByType(style.ParagraphProperties)
+        return any(p.attributes.get((FONS, "break-before")) == "page" for p in props)
+
+    assert breaks("Heading_20_1") and breaks("Contents_20_Heading")
+    assert not breaks("Heading_20_2") and not breaks("Text_20_body")
+    parts = [h for h in doc.getElementsByType(text.H) if _attr(h, TEXTNS, "outline-level") == "1"]
+    assert len(parts) == 3  # synthesis, ateliers, annex
+
+
+def test_a_url_ending_in_a_balanced_parenthesis_keeps_it(tmp_path):
+    path = make_demo(tmp_path)
+    with EventFile.open(path, device=DEVICE) as ev:
+        ev.add_note(1, "futurs", "voir http://exemple.fr/a_b_(c) puis (aussi http://exemple.fr/d_(e)).")
+        content = restitution(ev)
+    out = tmp_path / "r.odt"
+    out.write_bytes(render_odt(content))
+    hrefs = [a.getAttribute("href") for a in load(str(out)).getElementsByType(text.A)]
+    assert "http://exemple.fr/a_b_(c)" in hrefs and "http://exemple.fr/d_(e)" in hrefs
+    assert "http://exemple.fr/a_b_(c" not in hrefs and "http://exemple.fr/d_(e))" not in hrefs

@@ -109,7 +109,7 @@ def test_decide_validate_and_export(tmp_path, demo, capsys):
     assert len(rows) == 6
     first = rows[0]
     assert first["decision"] == "retenue" and first["motif"] == "Inscrite au plan"
-    assert first["type"] == "accelerate" and first["engagements"] == "4"
+    assert first["type_code"] == "accelerate" and first["type"] == "Accélère un engagement existant" and first["engagements"] == "4"
     assert first["ateliers_sources"] == "1" and first["notes_sources"].split() == notes
     dec = tmp_path / "decidim.csv"
     assert main(["export", "proposals", str(ev_path), "-o", str(dec), "--decidim", "--statut", "retenue=7"]) == 0
