@@ -76,6 +76,8 @@ def _typist(text: str, timeout: float, outcome: dict[str, str]):
 
     def then(window) -> None:
         def usable() -> None:
+            # said as soon as the window is usable (bench/bundle.py times it, bundle against installed)
+            print(message("selftest.usable", path=window.session.ev.path), flush=True)
             problem = _font_problem()
             if problem:
                 fail(problem)
