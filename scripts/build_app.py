@@ -259,6 +259,12 @@ def add_linux_desktop(app: Path) -> None:
     script.chmod(0o755)
 
 
+def add_windows_shortcut(app: Path) -> None:
+    """The per-user Start menu entry and .facilitator association (packaging/windows)."""
+    for name in ("installer-raccourci.ps1", "installer-raccourci.cmd"):
+        shutil.copy2(PACKAGING / "windows" / name, app / name)
+
+
 # --------------------------------------------------------------------------- checks
 
 def check(app: Path) -> None:
@@ -385,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
         write_licences(app, licences)
         if platform_key() == "linux":
             add_linux_desktop(app)
+        elif platform_key() == "win32":
+            add_windows_shortcut(app)
         check(app)
         size = unpacked_size(app)
         print(f"Application : {app}")

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Smoke test of the self-contained app (issue 19), run by .ci/run on every change:
+# Smoke test of the self-contained app (issue 19), run by .ci/run on every change (.ci/run builds
+# the app in a fresh temporary folder itself, then passes it with --app):
 #   1. builds the Linux bundle with scripts/build_app.py in a fresh temporary folder (which fails
 #      on a missing or unwanted Qt plugin, module, translation, data file or licence, or when
 #      the folder is not under 120 MB);
