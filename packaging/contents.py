@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sys
 
+from facilitator.i18n import LANGUAGES  # the core only (no Qt): the interface's languages
+
 QT_MODULES = ("QtCore", "QtGui", "QtWidgets")
 
 # plugin type -> plugin base names (without "lib" prefix and extension), per platform
@@ -46,18 +48,96 @@ def wanted_plugin(plugin_type: str, filename: str, platform: str = sys.platform)
     return plugin_name(filename) in QT_PLUGINS[platform_key(platform)].get(plugin_type, ())
 
 
-# The app's own data files (package, glob), as setuptools ships them (pyproject package-data)
+# The app's own data files (folder, glob), as setuptools ships them (pyproject package-data);
+# tests/test_packaging.py checks that every data file of the packages is listed here
 DATA = (
     ("kits", "*.yaml"),
+    ("kits/demo", "*.yaml"),
     ("exports/fonts", "*.ttf"),
     ("exports/fonts", "*.txt"),
     ("ui/i18n", "*.qm"),
     ("facilitator/kit", "*.yaml"),
+    ("facilitator/locale/fr/LC_MESSAGES", "*.mo"),
+    ("facilitator/locale/en/LC_MESSAGES", "*.mo"),
 )
+
+# The interface's languages (facilitator.i18n.LANGUAGES): of Qt's own catalogues only theirs
+# (ui.app loads qtbase_<lang>.qm for file dialogs and menus), of Babel's CLDR data only theirs
+# and "root", which every locale inherits from (34 MB of 1,100 locales otherwise).
+QT_TRANSLATIONS = tuple(f"qtbase_{lang}.qm" for lang in LANGUAGES)
+BABEL_LOCALES = ("root", *LANGUAGES)
+
+
+def wanted_data(dest: str) -> bool:
+    """Whether a data file PyInstaller's hooks collected (``dest``: its path in the bundle) goes
+    into the app: of PySide6's translations and Babel's locale data only the languages above."""
+    parts = dest.replace("\\", "/").split("/")
+    name = parts[-1]
+    if "PySide6" in parts and "translations" in parts:
+        return name in QT_TRANSLATIONS
+    if parts[:2] == ["babel", "locale-data"]:
+        return name.endswith(".dat") and name[:-4] in BABEL_LOCALES
+    return True
+
+
+# Modules in the build environment that the app never imports (or does without): left out of
+# the bundle. A distribution whose every top-level module is listed here is not in the bundle,
+# and scripts/build_app.py lists no licence for it.
+EXCLUDES = (
+    "tkinter", "pytest", "hypothesis", "pypdf", "zxingcpp", "jsonschema", "importlinter", "IPython",
+    "numpy",
+    # no network, no TLS: hashlib falls back on Python's own sha256 and md5 (libssl, libcrypto:
+    # 5 MB); no terminal line editing
+    "ssl", "_ssl", "_hashlib", "readline",
+    # Pillow reads kit logos (PNG, JPEG) for reportlab: not AVIF (libavif: 5 MB), not Tk or Qt
+    "PIL._avif", "PIL.AvifImagePlugin", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt",
+    "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingft", "PIL.ImageFont", "PIL._imagingcms",
+    "PIL.ImageCms",
+    # the event file is SQLite, used synchronously; no other database
+    "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.oracle",
+    "sqlalchemy.dialects.postgresql", "sqlalchemy.connectors.pyodbc",
+    "sqlalchemy.connectors.aioodbc", "sqlalchemy.ext.asyncio",
+    "sqlalchemy.ext.mypy", "sqlalchemy.testing",
+    # decimal's pure-Python twin (the C _decimal is there)
+    "_pydecimal",
+    # encodings of East Asian scripts (the app reads and writes UTF-8), and the encoding guesser
+    # reportlab imports only for XML given as bytes (the app gives it text)
+    "_codecs_jp", "_codecs_kr", "_codecs_cn", "_codecs_tw", "_codecs_hk", "_codecs_iso2022",
+    "_multibytecodec", "charset_normalizer",
+    # the standard library's developer tools
+    "pydoc", "pydoc_data", "doctest", "unittest", "xmlrpc", "lib2to3", "idlelib", "ensurepip",
+    "venv",
+)
+
+
+def qt_hook(hook_file: str):
+    """PyInstaller's own hook of a PySide6 module (``hiddenimports, binaries, datas``) with only
+    the Qt plugins listed above: filtered before PyInstaller follows the plugins' library
+    dependencies, which also leaves out the libraries only unused plugins need (QtWaylandClient,
+    QtSvg, QtOpenGL, GTK…). Called by packaging/hooks/hook-PySide6.*.py."""
+    import os
+
+    from PyInstaller.utils.hooks.qt import add_qt6_dependencies
+
+    hiddenimports, binaries, datas = add_qt6_dependencies(hook_file)
+
+    def keep(entry) -> bool:
+        src, dest = entry
+        parts = dest.replace("\\", "/").split("/")
+        if "plugins" not in parts:
+            return True
+        kind = "/".join(parts[parts.index("plugins") + 1:])
+        return wanted_plugin(kind, os.path.basename(src))
+
+    return hiddenimports, [b for b in binaries if keep(b)], datas
 
 # Linux libraries taken from the laptop rather than bundled (regular expressions on file names,
 # as PyInstaller's own exclusion list): the X11 client libraries, fontconfig and FreeType (they
-# read the laptop's font configuration), and D-Bus with what libdbus needs (the session bus).
+# read the laptop's font configuration), D-Bus with what libdbus needs (the session bus); GLib
+# (Qt's event loop on Linux; with PCRE2, which it needs) and the C++ runtime (libstdc++,
+# libgcc_s), which every desktop has: the Qt wheels themselves are built to use the system's
+# C++ runtime (manylinux policy, as a pip install does) and need a glibc (2.34+, the bundle
+# 2.36: Debian 12, Ubuntu 24.04, Fedora 37 and later) whose distributions ship a new enough one.
 HOST_LIBS = (
     r"libX11\.so(\..*)?", r"libX11-xcb\.so(\..*)?", r"libxcb\.so(\..*)?", r"libXau\.so(\..*)?",
     r"libXdmcp\.so(\..*)?", r"libbsd\.so(\..*)?", r"libmd\.so(\..*)?",
@@ -65,4 +145,6 @@ HOST_LIBS = (
     r"libpng16\.so(\..*)?", r"libbrotli(common|dec)\.so(\..*)?",
     r"libdbus-1\.so(\..*)?", r"libsystemd\.so(\..*)?", r"libgcrypt\.so(\..*)?",
     r"libgpg-error\.so(\..*)?", r"liblz4\.so(\..*)?", r"libcap\.so(\..*)?",
+    r"libglib-2\.0\.so(\..*)?", r"libgthread-2\.0\.so(\..*)?", r"libpcre2-8\.so(\..*)?",
+    r"libstdc\+\+\.so(\..*)?", r"libgcc_s\.so(\..*)?",
 )

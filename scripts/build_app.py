@@ -8,8 +8,10 @@ Linux: a folder and a ``.tar.gz``; Windows: a folder and a ``.zip`` (per-user, n
 no administrator rights); macOS: ``facilitator.app`` and a ``.zip`` of it. The spec is
 ``packaging/facilitator.spec``; what the bundle must hold is declared in
 ``packaging/contents.py``. The build fails (exit 1, a French message) when a Qt plugin, a Qt
-module too many, a font, a kit, a translation, a licence or a library is missing, and prints the
-unpacked size.
+module too many, a font, a kit, a translation, a licence or a library is missing (or one too
+many: a Qt plugin, translation or module, CLDR data of another language, the licence of a
+component left out), or when it is not under 120 MB unpacked, and prints the unpacked size.
+``scripts/bundle_smoke.sh`` then runs the built app (``.ci/run`` does both).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import zipfile
 from importlib import metadata
 from pathlib import Path
@@ -30,7 +33,15 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 sys.path.insert(0, str(PACKAGING))
 sys.path.insert(0, str(ROOT))
-from contents import DATA, QT_MODULES, QT_PLUGINS, platform_key, plugin_name  # noqa: E402
+from contents import (  # noqa: E402
+    BABEL_LOCALES,
+    DATA,
+    QT_MODULES,
+    QT_PLUGINS,
+    QT_TRANSLATIONS,
+    platform_key,
+    plugin_name,
+)
 
 SIZE_TARGET_MB = 120  # issue 19: under 120 MB unpacked
 
@@ -91,15 +102,55 @@ def _requirements(name: str, seen: dict[str, metadata.Distribution]) -> None:
             _requirements(req.name, seen)
 
 
-def bundled_distributions() -> dict[str, metadata.Distribution]:
-    """facilitator's distribution and every one it depends on (what the bundle holds of them),
-    plus PyInstaller, whose bootloader starts the app."""
+def bundled_distributions(app: Path | None = None) -> dict[str, metadata.Distribution]:
+    """facilitator's distribution and every one it depends on that the bundle holds (with
+    ``app``: those of which a top-level module is in it; a dependency the spec leaves out, as
+    charset-normalizer, is not), plus PyInstaller, whose bootloader starts the app."""
     seen: dict[str, metadata.Distribution] = {}
     _requirements("facilitator", seen)
+    if app is not None:
+        present = bundled_modules(app)
+        seen = {k: d for k, d in seen.items() if k == "facilitator" or _top_level(d) & present}
     pyi: dict[str, metadata.Distribution] = {}
     _requirements("pyinstaller", pyi)
     seen["pyinstaller"] = pyi["pyinstaller"]
     return dict(sorted(seen.items()))
+
+
+def _top_level(dist: metadata.Distribution) -> set[str]:
+    """The top-level modules and packages a distribution installs."""
+    listed = dist.read_text("top_level.txt")
+    if listed:
+        return {line.strip() for line in listed.splitlines() if line.strip()}
+    names = set()
+    for f in dist.files or ():
+        first = f.parts[0]
+        if first in ("..", "__pycache__") or first.endswith((".dist-info", ".data", ".pth")):
+            continue
+        names.add(first.split(".")[0] if len(f.parts) == 1 else first)
+    return names
+
+
+def executable(app: Path) -> Path:
+    if app.suffix == ".app":
+        return app / "Contents" / "MacOS" / "facilitator"
+    return app / ("facilitator.exe" if platform_key() == "win32" else "facilitator")
+
+
+def bundled_modules(app: Path) -> set[str]:
+    """Top-level names of what the bundle holds: the modules of the executable's archive (PYZ)
+    and the folders and extension modules beside it."""
+    from PyInstaller.archive.readers import CArchiveReader, ZlibArchiveReader
+
+    names = {p.name.split(".")[0] for p in internal_dir(app).iterdir()}
+    exe = CArchiveReader(str(executable(app)))
+    for name, entry in exe.toc.items():
+        if entry[-1] == "z":  # the PYZ
+            with tempfile.TemporaryDirectory() as tmp:
+                pyz = Path(tmp) / "PYZ.pyz"
+                pyz.write_bytes(exe.extract(name))
+                names |= {module.split(".")[0] for module in ZlibArchiveReader(str(pyz)).toc}
+    return names
 
 
 _LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.I)
@@ -114,13 +165,15 @@ def _licence_text(dist: metadata.Distribution) -> str:
     return declared.strip() or "(non déclarée)"
 
 
-def write_licences(internal: Path, dest: Path) -> list[str]:
-    """LICENSES/: one folder per component with its licence files, and README.txt listing them."""
+def write_licences(app: Path, dest: Path) -> list[str]:
+    """LICENSES/: one folder per component in the bundle with its licence files, and README.txt
+    listing them."""
+    internal = internal_dir(app)
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     lines = ["Composants de cette application et leurs licences", "=" * 50, ""]
-    for key, dist in bundled_distributions().items():
+    for key, dist in bundled_distributions(app).items():
         folder = dest / f"{key}-{dist.version}"
         folder.mkdir()
         copied = 0
@@ -206,6 +259,12 @@ def add_linux_desktop(app: Path) -> None:
     script.chmod(0o755)
 
 
+def add_windows_shortcut(app: Path) -> None:
+    """The per-user Start menu entry and .facilitator association (packaging/windows)."""
+    for name in ("installer-raccourci.ps1", "installer-raccourci.cmd"):
+        shutil.copy2(PACKAGING / "windows" / name, app / name)
+
+
 # --------------------------------------------------------------------------- checks
 
 def check(app: Path) -> None:
@@ -243,13 +302,31 @@ def check(app: Path) -> None:
                 problems.append(f"fichier de données manquant : {folder}/{src.name}")
         if not list((ROOT / folder).glob(pattern)):
             problems.append(f"aucun fichier {pattern} dans {folder} du dépôt")
+    translations = {p.name for p in (qt_root / "translations").glob("*")}
+    for name in QT_TRANSLATIONS:
+        if name not in translations:
+            problems.append(f"traduction Qt manquante : translations/{name}")
+    for name in sorted(translations - set(QT_TRANSLATIONS)):
+        problems.append(f"traduction Qt non voulue : translations/{name}")
+    cldr = {p.name for p in (internal / "babel" / "locale-data").glob("*")}
+    wanted_cldr = {f"{name}.dat" for name in BABEL_LOCALES}
+    problems += [f"données CLDR manquantes : babel/locale-data/{n}" for n in sorted(wanted_cldr - cldr)]
+    problems += [f"données CLDR non voulues : babel/locale-data/{n}" for n in sorted(cldr - wanted_cldr)]
     licences = app / "LICENSES" if app.suffix != ".app" else app / "Contents" / "Resources" / "LICENSES"
     for needed in ("README.txt", "QT-REMPLACER.txt"):
         if not (licences / needed).is_file():
             problems.append(f"licences : {needed} manquant")
-    for key, dist in bundled_distributions().items():
+    bundled = bundled_distributions(app)
+    for key, dist in bundled.items():
         if not any((licences / f"{key}-{dist.version}").glob("*")):
             problems.append(f"licence manquante : {key}")
+    listed = {p.name for p in licences.iterdir() if p.is_dir()} if licences.is_dir() else set()
+    for folder in sorted(listed - {f"{k}-{d.version}" for k, d in bundled.items()}):
+        if not folder.startswith(("python-", "dejavu-fonts", "system-libraries")):
+            problems.append(f"licence d'un composant absent de l'application : {folder}")
+    size = unpacked_size(app)
+    if size / 1e6 >= SIZE_TARGET_MB:
+        problems.append(f"application trop grosse : {size / 1e6:.1f} Mo décompressée (objectif < {SIZE_TARGET_MB} Mo)")
     if platform_key() == "linux":
         problems += _unresolved_libraries(internal)
     if problems:
@@ -311,14 +388,15 @@ def main(argv: list[str] | None = None) -> int:
             licences = app / "Contents" / "Resources" / "LICENSES"
         else:
             licences = app / "LICENSES"
-        write_licences(internal_dir(app), licences)
+        write_licences(app, licences)
         if platform_key() == "linux":
             add_linux_desktop(app)
+        elif platform_key() == "win32":
+            add_windows_shortcut(app)
         check(app)
         size = unpacked_size(app)
         print(f"Application : {app}")
-        print(f"Taille décompressée : {size / 1e6:.1f} Mo ({size / 2**20:.1f} Mio) ; "
-              f"objectif < {SIZE_TARGET_MB} Mo {'atteint' if size / 1e6 < SIZE_TARGET_MB else 'MANQUÉ'}")
+        print(f"Taille décompressée : {size / 1e6:.1f} Mo ({size / 2**20:.1f} Mio) ; objectif < {SIZE_TARGET_MB} Mo")
         if not args.no_archive:
             archive = make_archive(app, dist)
             print(f"Archive : {archive} ({archive.stat().st_size / 1e6:.1f} Mo)")

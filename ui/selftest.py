@@ -1,9 +1,11 @@
 """``facilitator self-test``: the app checks itself on this laptop, as a person would use it.
 
 It opens the capture window on an event file (a fresh 2016 demo in a temporary folder unless
-``--event`` names one), waits until the window is usable (its first frame painted), types a text
-at the end of the first note of the first section, key by key, and waits until the event file
-has stored it. Exit 0 when it has, 1 otherwise (time-out, window not opened). Runs as the
+``--event`` names one), waits until the window is usable (its first frame painted), checks that
+the app's own fonts (exports/fonts: the documents' and the window's fallback) are there and
+readable, types a text at the end of the first note of the first section, key by key, and waits
+until the event file has stored it. Exit 0 when it has, 1 otherwise, with a French message
+(font missing or unreadable, time-out, window not opened). Runs as the
 desktop's launch does (``ui.launcher``), so it also checks a frozen app (scripts/bundle_smoke.sh
 types into the bundle's window this way, then reads the note back with the CLI).
 """
@@ -74,6 +76,12 @@ def _typist(text: str, timeout: float, outcome: dict[str, str]):
 
     def then(window) -> None:
         def usable() -> None:
+            # said as soon as the window is usable (bench/bundle.py times it, bundle against installed)
+            print(message("selftest.usable", path=window.session.ev.path), flush=True)
+            problem = _font_problem()
+            if problem:
+                fail(problem)
+                return
             window.activateWindow()  # (offscreen: no window manager gives it the focus)
             window.go_to_section(next(iter(window.sections)))  # the first note, as Ctrl+1 does
             editor = window.focusWidget()
@@ -110,3 +118,20 @@ def _typist(text: str, timeout: float, outcome: dict[str, str]):
         window.installEventFilter(FirstFrame(window))
 
     return then
+
+
+def _font_problem() -> str | None:
+    """What is wrong with the app's own fonts, in French; None when each loads into Qt."""
+    from PySide6.QtGui import QFontDatabase
+
+    from exports.pdf.fonts import FILES, FONT_DIR
+
+    for name in FILES:
+        path = FONT_DIR / name
+        if not path.is_file():
+            return message("selftest.font_missing", path=path)
+        fid = QFontDatabase.addApplicationFont(str(path))
+        if fid == -1:
+            return message("selftest.font_unreadable", path=path)
+        QFontDatabase.removeApplicationFont(fid)  # (the window has its own registration)
+    return None

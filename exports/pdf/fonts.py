@@ -27,6 +27,7 @@ _FILES = {
     ITALIC: "DejaVuSans-Oblique.ttf",
     BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
 }
+FILES = tuple(_FILES.values())  # the four faces' files, in FONT_DIR (also the window's fallback)
 
 MISSING = "\u25a1"  # □ WHITE SQUARE, drawn in grey in place of a glyph the font lacks
 MISSING_COLOR = "#8a8a8a"
