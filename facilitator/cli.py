@@ -288,7 +288,7 @@ def _load_plugins() -> None:
     """Commands of the exports and merge packages register themselves on import."""
     import importlib
 
-    for name in ("facilitator.merge_cli", "exports.cli"):
+    for name in ("facilitator.merge_cli", "facilitator.sync.cli", "exports.cli"):
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:
