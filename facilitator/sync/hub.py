@@ -46,6 +46,8 @@ CHANNEL = "facilitator_hub"
 LOCK = 1717  # pg_advisory_xact_lock key of pushes
 CONNECT_TIMEOUT = 5  # seconds
 SCHEME = "facilitator"
+SECRET_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"  # no 0/o, 1/l: a code may be typed from paper
+SECRET_LENGTH = 24  # 120 bits
 
 metadata = MetaData()
 hub_seq = Sequence("hub_seq", metadata=metadata)
@@ -208,7 +210,7 @@ def add_join_role(engine) -> tuple[str, str]:
     read everything and insert revisions (and update participant counts): never delete.
     """
     role = f"join_{secrets.token_hex(4)}"
-    secret = secrets.token_urlsafe(18)
+    secret = "".join(secrets.choice(SECRET_ALPHABET) for _ in range(SECRET_LENGTH))
     with engine.begin() as conn:
         raw = conn.connection.driver_connection
         verifier = raw.pgconn.encrypt_password(secret.encode(), role.encode(), b"scram-sha-256").decode()

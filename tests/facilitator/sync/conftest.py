@@ -97,3 +97,41 @@ def facilitator(*args, device: str, home: Path, check: bool = True, stdin: str |
     if check and proc.returncode != 0:
         raise AssertionError(f"facilitator {' '.join(map(str, args))} → {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
     return proc
+
+
+def own_hub(folder: Path, path: Path) -> tuple[server.HubInfo, db.JoinCode]:
+    """A hub server of a test's own (one that the test may kill) for the event file ``path``."""
+    from facilitator.store import EventFile
+
+    info = server.start(folder, "127.0.0.1", 0)
+    db.create_database(info.admin_conninfo())
+    with EventFile.open(path) as ev:
+        event_id, sha, source = ev.event_id, ev.kit_sha256, ev.meta("kit_source")
+    engine = db.admin_engine(info.admin_conninfo())
+    try:
+        db.prepare(engine, event_id, sha, source)
+        role, secret = db.add_join_role(engine)
+    finally:
+        engine.dispose()
+    return info, db.JoinCode("127.0.0.1", info.port, event_id, role, secret)
+
+
+def restart(folder: Path, port: int, deadline: float = 60) -> server.HubInfo:
+    """Start a killed hub again on its port (its children may take a moment to notice)."""
+    import time
+
+    end = time.monotonic() + deadline
+    while True:
+        try:
+            return server.start(folder, "127.0.0.1", port)
+        except server.HubError:
+            if time.monotonic() > end:
+                raise
+            time.sleep(0.5)
+
+
+def spawn(*args, device: str, home: Path):
+    """``facilitator ARGS`` as a laptop process that the test may kill."""
+    env = dict(os.environ, FACILITATOR_DEVICE=device, FACILITATOR_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    return subprocess.Popen([sys.executable, "-m", "facilitator", *map(str, args)], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

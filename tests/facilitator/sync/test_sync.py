@@ -91,6 +91,10 @@ def test_two_laptops_converge_like_a_file_merge(tmp_path, demo_file, make_hub, h
     assert canonical_dump(a) == canonical_dump(b) == canonical_dump(merged)
     ja, jb, jm = (exported(p, tmp_path / f"{p.stem}.json", home) for p in (a, b, merged))
     assert ja == jb == jm
+    secret = db.JoinCode.parse(code).secret
+    for p in (a, b):  # the secret is never stored with the event, so never exported
+        assert secret not in (tmp_path / f"{p.stem}.json").read_text("utf-8")
+        assert secret.encode() not in p.read_bytes()
     with EventFile.open(b, device="laptop-b") as ev:
         assert [c.record_id for c in ev.conflicts("note") if c.record_id == facts["conflict"]]
         assert ev.meta("hub/seq") is not None
