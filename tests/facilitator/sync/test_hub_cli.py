@@ -12,7 +12,7 @@ import psycopg
 import pytest
 
 from facilitator.sync import hub as db
-from tests.facilitator.sync.conftest import facilitator, hub_folder, stop_and_remove
+from tests.hub_support import facilitator, hub_folder, stop_and_remove
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def test_start_status_stop_on_loopback(tmp_path, demo):
 
 
 def test_start_with_url_prepares_an_existing_server(tmp_path, demo, hub_server):
-    from tests.facilitator.sync.conftest import fresh_database
+    from tests.hub_support import fresh_database
 
     fresh_database(hub_server)
     home = tmp_path / "home"

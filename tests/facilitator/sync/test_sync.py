@@ -15,7 +15,7 @@ from facilitator.merge import canonical_dump, merge
 from facilitator.store import EventFile
 from facilitator.sync import hub as db
 from facilitator.sync.laptop import Laptop, Refused
-from tests.facilitator.sync.conftest import admin, facilitator
+from tests.hub_support import admin, facilitator
 
 
 @pytest.fixture(scope="module")
