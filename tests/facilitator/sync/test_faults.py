@@ -19,7 +19,7 @@ from facilitator.kit.model import Item
 from facilitator.merge import canonical_dump
 from facilitator.store import EventFile
 from facilitator.sync import server
-from tests.facilitator.sync.conftest import (
+from tests.hub_support import (
     facilitator,
     hub_folder,
     own_hub,
@@ -64,6 +64,24 @@ def hub_ids(info: server.HubInfo) -> list[str]:
 
     with psycopg.connect(connect_timeout=5, **info.admin_conninfo()) as con:
         return [r[0] for r in con.execute("SELECT id FROM revision")]
+
+
+def wait_for_push(info: server.HubInfo, code: str, proc) -> bool:
+    """Wait (bounded) until the laptop's push transaction is open on the hub; False if the
+    laptop ended first."""
+    import psycopg
+
+    role = code.split("://", 1)[1].split(":", 1)[0]
+    end = time.monotonic() + WAIT
+    with psycopg.connect(autocommit=True, connect_timeout=5, **info.admin_conninfo()) as con:
+        while time.monotonic() < end and proc.poll() is None:
+            busy = con.execute("SELECT count(*) FROM pg_stat_activity WHERE usename = %s AND "
+                               "state IN ('active', 'idle in transaction') AND query ILIKE '%%INSERT%%'",
+                               (role,)).fetchone()[0]
+            if busy:
+                return True
+            time.sleep(0.01)
+    return False
 
 
 def wait_for(condition, what: str) -> None:
@@ -125,7 +143,7 @@ def test_sigkills_of_the_hub_and_the_laptops_lose_and_duplicate_nothing(tmp_path
     shutil.copy(demo_file, b)
     with EventFile.open(a, device="laptop-a") as ev:  # enough revisions for a push that takes a while
         for w in (1, 2, 3):
-            ev.add_items(w, "defis", [Item(f"Note {w}.{i} " + "texte " * 20) for i in range(300)])
+            ev.add_items(w, "defis", [Item(f"Note {w}.{i} " + "texte " * 20) for i in range(250)])
     with EventFile.open(b, device="laptop-b") as ev:
         for i in range(50):
             ev.add_note(4, "initiatives", f"Initiative de B n°{i}")
@@ -136,24 +154,30 @@ def test_sigkills_of_the_hub_and_the_laptops_lose_and_duplicate_nothing(tmp_path
         info, code = own_hub(folder, a)
         code = str(code)
         port = info.port
-        # the hub killed while A pushes
+        # the hub killed while A pushes: once the push's transaction is on the server
         for _ in range(HUB_KILLS):
             proc = spawn("sync", a, "--hub", code, device="laptop-a", home=home)
-            time.sleep(rng.uniform(0.7, 2.0))  # the interpreter starts in ~1 s, then pushes
+            pushing = wait_for_push(info, code, proc)
+            time.sleep(rng.uniform(0, 0.05))
             pid = server.running(server.HubInfo.load(folder))
             if pid:
-                pushing = proc.poll() is None
                 os.kill(pid, signal.SIGKILL)
                 kills += pushing
             _out, err = proc.communicate(timeout=120)
             assert proc.returncode in (0, 1), err  # 1: the hub was lost, said in French
             info = restart(folder, port)
             assert len(hub_ids(info)) == len(set(hub_ids(info)))
-        # A killed mid-push, B killed mid-pull
+        # A killed mid-push, B killed mid-pull: at a random moment of a sync's usual duration
+        took = {}
+        for laptop, device in ((b, "laptop-b"), (a, "laptop-a")):
+            shutil.copy(laptop, tmp_path / "probe.fae")  # how long a whole sync takes, on a copy
+            start = time.monotonic()
+            facilitator("sync", tmp_path / "probe.fae", "--hub", code, device=device, home=home)
+            took[laptop] = time.monotonic() - start
         for i in range(LAPTOP_KILLS):
             laptop, device = (a, "laptop-a") if i % 2 == 0 else (b, "laptop-b")
             proc = spawn("sync", laptop, "--hub", code, device=device, home=home)
-            time.sleep(rng.uniform(0.7, 2.0))
+            time.sleep(rng.uniform(0.4, 0.95) * took[laptop])
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 kills += 1
@@ -166,7 +190,7 @@ def test_sigkills_of_the_hub_and_the_laptops_lose_and_duplicate_nothing(tmp_path
         assert set(held) == revision_ids(a) == revision_ids(b)  # nothing lost
         assert canonical_dump(a) == canonical_dump(b)
         assert integrity(a) == integrity(b) == "ok"
-        assert kills >= 10  # of the 20, at least half while a laptop was working
+        assert kills >= 15  # of the 20, at least 15 while a laptop was working
         # the hub restarted on a new data folder: the laptops fill it again
         stop_and_remove(folder)
         folder2 = hub_folder()
