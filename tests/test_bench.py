@@ -25,6 +25,7 @@ SCRIPTS = [
     ("keystrokes.py", ["--keys", "40", "--notes", "30"]),
     ("startup.py", ["--quick"]),
     ("kit_editor.py", ["--quick"]),
+    ("sync.py", ["--quick"]),
 ]
 
 

@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
         self._act(m, self.tr("&Accueil (créer, démo)…"), None, self.show_start)
         self._act(m, self.tr("&Préparer un événement (éditeur de kit)…"), None, self.prepare_event, "prepareEvent")
         self._act(m, self.tr("Rejoindre l'événement en &réseau…"), None, lambda: self.join_network(), "joinNetwork")
+        self._act(m, self.tr("Code pour rejoindre l'événement…"), None, self.show_join_code, "showJoinCode")
         m.addSeparator()
         self._act(m, self.tr("&Quitter"), "Ctrl+Q", self.close)
 
@@ -693,6 +694,11 @@ class MainWindow(QMainWindow):
         from ui import network  # (the network's modules: only once a person joins)
 
         return network.join(self, code)
+
+    def show_join_code(self):
+        from ui import network
+
+        return network.show_code(self)
 
     def prepare_event(self) -> None:
         from ui.kit_editor import prepare  # (the editor is loaded when first opened)

@@ -66,8 +66,6 @@ class SyncWorker(QThread):
         try:
             while not stop():
                 try:
-                    laptop.check()
-                    self.connected.emit(0, laptop.pending())
                     watch(laptop, poll=self.poll, until=stop, report=report)
                 except Refused as exc:
                     self.refused.emit(str(exc))
@@ -216,3 +214,110 @@ def leave(window) -> None:
     window.statusBar().removeWidget(status)
     status.deleteLater()
     window._network = None
+
+
+def current_code(window):
+    """The join code to show: the hub this window is joined to, else the hub started on this
+    laptop (``facilitator hub start``, the default folder); None if neither."""
+    current = getattr(window, "_network", None)
+    if current is not None:
+        return current[0].code
+    from facilitator.config import config_dir
+    from facilitator.errors import FacilitatorError
+    from facilitator.sync.hub import JoinCode
+    from facilitator.sync.server import HubInfo
+
+    try:
+        info = HubInfo.load(config_dir() / "hub")
+        return JoinCode.parse(info.join_code) if info.join_code else None
+    except FacilitatorError:
+        return None
+
+
+def qr_image(text: str, module: int = 6):
+    """The QR code of ``text`` as a QImage (black on white, 4 modules of quiet zone)."""
+    import qrcode
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    qr = qrcode.QRCode(border=4, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    qr.add_data(text)
+    matrix = qr.get_matrix()
+    size = len(matrix) * module
+    image = QImage(size, size, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    for r, row in enumerate(matrix):
+        for c, dark in enumerate(row):
+            if dark:
+                painter.fillRect(c * module, r * module, module, module, QColor("black"))
+    painter.end()
+    return image
+
+
+class CodeDialog(QDialog):
+    """The join code for the other laptops: its QR code, the code itself only when asked (a
+    projected or shared screen never shows it by accident), and the card to print."""
+
+    def __init__(self, window, code) -> None:
+        from PySide6.QtGui import QPixmap
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+        super().__init__(window)
+        self.window_, self.code = window, code
+        self.setWindowTitle(QCoreApplication.translate("Network", "Code pour rejoindre l'événement"))
+        layout = QVBoxLayout(self)
+        where = QLabel(QCoreApplication.translate("Network", "Hub : {where}").format(where=code.where))
+        layout.addWidget(where)
+        self.qr = QLabel()
+        self.qr.setObjectName("joinQr")
+        self.qr.setAccessibleName(QCoreApplication.translate("Network", "QR code pour rejoindre"))
+        self.qr.setPixmap(QPixmap.fromImage(qr_image(str(code))))
+        layout.addWidget(self.qr)
+        self.text = QLineEdit(str(code))
+        self.text.setObjectName("joinCodeShown")
+        self.text.setReadOnly(True)
+        self.text.setEchoMode(QLineEdit.EchoMode.Password)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        self.reveal = QPushButton(QCoreApplication.translate("Network", "&Afficher le code"))
+        self.reveal.setCheckable(True)
+        self.reveal.toggled.connect(lambda on: self.text.setEchoMode(
+            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+        row.addWidget(self.reveal)
+        self.card = QPushButton(QCoreApplication.translate("Network", "&Carte à imprimer (PDF)…"))
+        self.card.clicked.connect(self.save_card)
+        row.addWidget(self.card)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def card_bytes(self) -> bytes:
+        from exports.pdf.join_card import render_join_card
+
+        return render_join_card(self.window_.session.kit, str(self.code), self.code.where)
+
+    def save_card(self, path=None):
+        from PySide6.QtWidgets import QFileDialog
+
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Network", "Carte à imprimer"),
+                                                  "rejoindre.pdf", "PDF (*.pdf)")
+            if not path:
+                return None
+        from exports.write import write_atomic
+
+        write_atomic(path, self.card_bytes())
+        return path
+
+
+def show_code(window):
+    code = current_code(window)
+    if code is None:
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "Network", "Aucun hub : démarrez-en un (facilitator hub start) ou rejoignez-en un."), 10000)
+        return None
+    dialog = CodeDialog(window, code)
+    dialog.show()
+    window._code_dialog = dialog
+    return dialog

@@ -181,6 +181,8 @@ def cmd_sync(args) -> int:
                 if error is not None:
                     out(tr("sync.offline", reason=error))
                     return
+                if not (r.pushed or r.pulled or r.refused):
+                    return  # a round with nothing to say
                 for line in r.refused:
                     out(line)
                 out(tr("sync.done", where=laptop.code.where, pushed=r.pushed, pulled=r.pulled, seq=r.seq))

@@ -136,10 +136,12 @@ class JoinCode:
 # connections
 
 
-def _engine(**conninfo):
+def _engine(pooled: bool = False, **conninfo):
+    """An engine on the hub; ``pooled``: keep one connection open between rounds (a laptop),
+    checked before use (the hub may have gone and come back)."""
     import psycopg
     from sqlalchemy import create_engine
-    from sqlalchemy.pool import NullPool
+    from sqlalchemy.pool import NullPool, QueuePool
 
     def connect():
         try:
@@ -148,6 +150,9 @@ def _engine(**conninfo):
             raise HubError(tr("hub.unreachable", where=f"{conninfo.get('host')}:{conninfo.get('port')}",
                               reason=_reason(exc))) from None
 
+    if pooled:
+        return create_engine("postgresql+psycopg://", creator=connect, poolclass=QueuePool, pool_size=1,
+                             max_overflow=1, pool_pre_ping=True)
     return create_engine("postgresql+psycopg://", creator=connect, poolclass=NullPool)
 
 
@@ -270,8 +275,8 @@ class Connection:
 
     def __init__(self, code: JoinCode) -> None:
         self.code = code
-        self.engine = _engine(host=code.host, port=code.port, user=code.role, password=code.secret,
-                              dbname=DATABASE)
+        self.engine = _engine(pooled=True, host=code.host, port=code.port, user=code.role,
+                              password=code.secret, dbname=DATABASE)
 
     def _errors(self):
         from contextlib import contextmanager
@@ -312,18 +317,22 @@ class Connection:
                 res = conn.execute(insert(revision).values(chunk).on_conflict_do_nothing()
                                    .returning(revision.c.id))
                 new += len(res.fetchall())
+            changed = new
             if parents:
-                conn.execute(insert(revision_parent).values(
-                    [{"revision_id": a, "parent_id": b} for a, b in parents]).on_conflict_do_nothing())
+                changed += len(conn.execute(insert(revision_parent).values(
+                    [{"revision_id": a, "parent_id": b} for a, b in parents]).on_conflict_do_nothing()
+                    .returning(revision_parent.c.revision_id)).fetchall())
             if counts_:
                 ins = insert(participants).values([dict(zip(("workshop", "contributor", "device", "count", "at"), r,
                                                             strict=True)) for r in counts_])
-                conn.execute(ins.on_conflict_do_update(
+                changed += len(conn.execute(ins.on_conflict_do_update(
                     index_elements=["workshop", "contributor", "device"],
                     set_={"count": ins.excluded["count"], "at": ins.excluded.at, "seq": hub_seq.next_value()},
                     where=tuple_(ins.excluded.at, ins.excluded["count"]) > tuple_(participants.c.at,
-                                                                                  participants.c["count"])))
-            conn.execute(text("SELECT pg_notify(:c, '')"), {"c": CHANNEL})
+                                                                                  participants.c["count"]))
+                    .returning(participants.c.workshop)).fetchall())
+            if changed:  # wake the other laptops only when there is something to pull
+                conn.execute(text("SELECT pg_notify(:c, '')"), {"c": CHANNEL})
         return new
 
     def pull(self, after: int, window: int = 20_000) -> Batch:

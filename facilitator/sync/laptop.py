@@ -123,7 +123,7 @@ class Laptop:
         revisions += [r for r in src.record_revisions if r[0] not in self.on_hub]
         ids = {r[0] for r in revisions}
         parents = [p for p in src.parents if p[0] in ids]
-        new = self.hub.push(revisions, parents, list(src.participants) if revisions or self._stamp is None else [])
+        new = self.hub.push(revisions, parents, list(src.participants))  # counts: upserted, newest wins
         self.on_hub |= ids
         self._stamp = stamp
         return new
@@ -202,12 +202,18 @@ class Laptop:
     def close(self) -> None:
         self.hub.close()
 
+    def __enter__(self) -> Laptop:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
 
 def watch(laptop: Laptop, *, poll: float = 2.0, until=None, report=None) -> None:
     """Rounds until ``until()`` is true: woken by the hub's notifications, else every ``poll`` s.
 
     A lost hub is retried every ``poll`` seconds (``report(None, error)``); ``report(round,
-    None)`` after each round that did something.
+    None)`` after each round.
     """
     listener = None
     while until is None or not until():
@@ -215,13 +221,13 @@ def watch(laptop: Laptop, *, poll: float = 2.0, until=None, report=None) -> None
             if listener is None:
                 listener = laptop.hub.listener()
             r = laptop.round()
-            if report is not None and (r.pushed or r.pulled or r.refused):
+            if report is not None:
                 report(r, None)
             # wait for a notification, or for the file to change, at most ``poll`` seconds
             deadline = time.monotonic() + poll
             stamp = laptop._file_stamp()
             while time.monotonic() < deadline and (until is None or not until()):
-                if any(True for _ in listener.notifies(timeout=min(0.2, poll), stop_after=1)):
+                if any(True for _ in listener.notifies(timeout=min(0.25, poll), stop_after=1)):
                     break
                 if laptop._file_stamp() != stamp:
                     break

@@ -106,3 +106,29 @@ def test_the_join_dialog_hides_the_code_and_explains_a_bad_one(qtbot, window):
     dialog._accept()
     assert dialog.problem.isVisibleTo(dialog) and "Code pour rejoindre invalide" in dialog.problem.text()
     assert dialog.result() == 0
+
+
+def test_the_code_dialog_shows_the_qr_hides_the_code_and_saves_the_card(qtbot, window, tmp_path):
+    from PIL import Image
+    from PySide6.QtWidgets import QLineEdit
+
+    from facilitator.sync.hub import JoinCode
+    from tests.exports.pdf_support import decode_qr, render_pages
+    from ui.network import CodeDialog
+
+    code = JoinCode("192.168.1.20", 5432, window.session.ev.event_id, "join_ab12cd34", "k7mxq2vtr9wz4hp8ncs3ydfa")
+    assert window.show_join_code() is None  # no hub here yet: said in the status bar, no dialog
+    assert "Aucun hub" in window.statusBar().currentMessage()
+    dialog = CodeDialog(window, code)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.text.echoMode() == QLineEdit.EchoMode.Password  # hidden until asked
+    shot = tmp_path / "dialog.png"
+    dialog.grab().save(str(shot))
+    with Image.open(shot) as im:
+        assert decode_qr(im.convert("L")) == [str(code)]
+    dialog.reveal.click()
+    assert dialog.text.echoMode() == QLineEdit.EchoMode.Normal and dialog.text.text() == str(code)
+    card = dialog.save_card(tmp_path / "rejoindre.pdf")
+    (page,) = render_pages((tmp_path / "rejoindre.pdf").read_bytes(), [0], dpi=100)
+    assert card and decode_qr(page) == [str(code)]

@@ -33,6 +33,12 @@ EN = {
     "Collez le code pour rejoindre donné par l'organisateur (carte « Rejoindre l'événement »). Vos notes restent enregistrées sur ce portable ; le réseau les partage avec les autres.":
         "Paste the join code the organiser gave you (the \u201cJoin the event\u201d card). Your notes stay saved on this laptop; the network shares them with the others.",
     "Code pour rejoindre": "Join code", "&Code :": "&Code:", "Rejoindre": "Join",
+    "Code pour rejoindre l'événement…": "Join code of the event…",
+    "Code pour rejoindre l'événement": "Join code of the event", "Hub : {where}": "Hub: {where}",
+    "QR code pour rejoindre": "Join QR code", "&Afficher le code": "&Show the code",
+    "&Carte à imprimer (PDF)…": "&Card to print (PDF)…", "Carte à imprimer": "Card to print",
+    "Aucun hub : démarrez-en un (facilitator hub start) ou rejoignez-en un.":
+        "No hub: start one (facilitator hub start) or join one.",
     "&Fichier": "&File", "&Ouvrir un fichier d'événement…": "&Open an event file…",
     "&Accueil (créer, démo)…": "&Start screen (create, demo)…", "&Quitter": "&Quit", "É&dition": "&Edit",
     "&Annuler": "&Undo", "&Rétablir": "&Redo", "Re&chercher": "&Search", "Vote +1": "Vote +1", "Vote −1": "Vote −1",

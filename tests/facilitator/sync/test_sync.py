@@ -129,8 +129,8 @@ def test_other_event_or_kit_is_refused_in_french(tmp_path, demo_file, make_hub, 
     EventFile.create(changed, kit, device="laptop-y").close()
     proc = facilitator("sync", changed, "--hub", str(code), device="laptop-y", home=home, check=False)
     assert proc.returncode == 1 and "autre version du kit" in proc.stderr
-    with EventFile.open(changed, device="laptop-y") as ev, pytest.raises(Refused):
-        Laptop(ev, code).round()
+    with EventFile.open(changed, device="laptop-y") as ev, Laptop(ev, code) as laptop, pytest.raises(Refused):
+        laptop.round()
     with admin(hub_server) as con:
         assert con.execute("SELECT count(*) FROM revision").fetchone()[0] == 0
 
@@ -142,7 +142,8 @@ def test_a_bad_pulled_record_is_refused_and_never_written(tmp_path, demo_file, m
     code = make_hub(a)
     with EventFile.open(a, device="laptop-a") as ev:
         good = ev.add_note(1, "defis", "Une bonne note").focus
-        Laptop(ev, code).round()
+        with Laptop(ev, code) as laptop:
+            laptop.round()
     # a hostile laptop with the join code pushes a note whose votes are text
     bad_state = json.dumps({"workshop": 1, "section": "defis", "parent_id": None, "position": 9.0,
                             "text": "piégée", "votes": "beaucoup"})
@@ -170,8 +171,8 @@ def test_the_join_role_may_add_but_never_delete_and_needs_its_secret(tmp_path, d
     a = tmp_path / "a.fae"
     shutil.copy(demo_file, a)
     code = make_hub(a)
-    with EventFile.open(a, device="laptop-a") as ev:
-        Laptop(ev, code).round()
+    with EventFile.open(a, device="laptop-a") as ev, Laptop(ev, code) as laptop:
+        laptop.round()
     with psycopg.connect(host=code.host, port=code.port, user=code.role, password=code.secret,
                          dbname="facilitator", connect_timeout=5) as con:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -180,9 +181,9 @@ def test_the_join_role_may_add_but_never_delete_and_needs_its_secret(tmp_path, d
         psycopg.connect(host=code.host, port=code.port, user=code.role, password="pas-le-secret",
                         dbname="facilitator", connect_timeout=5)
     bad = db.JoinCode(code.host, code.port, code.event_id, code.role, "pas-le-secret")
-    with EventFile.open(a, device="laptop-a") as ev:
+    with EventFile.open(a, device="laptop-a") as ev, Laptop(ev, bad) as laptop:
         with pytest.raises(db.HubError, match="injoignable") as caught:
-            Laptop(ev, bad).round()
+            laptop.round()
     assert "pas-le-secret" not in str(caught.value)
 
 
@@ -195,3 +196,26 @@ def test_join_codes_parse_back_and_bad_ones_are_explained():
     for bad in ("", "postgresql://a:b@h:1/e", "facilitator://h:1/e", "facilitator://a:b@h/e", "facilitator://a:b@h:x/e"):
         with pytest.raises(db.HubError, match="Code pour rejoindre invalide"):
             db.JoinCode.parse(bad)
+
+
+def test_participant_counts_alone_travel_too(tmp_path, demo_file, make_hub):
+    a, b = tmp_path / "a.fae", tmp_path / "b.fae"
+    shutil.copy(demo_file, a)
+    shutil.copy(demo_file, b)
+    code = make_hub(a)
+    with EventFile.open(a, device="laptop-a") as ea, EventFile.open(b, device="laptop-b") as eb:
+        la, lb = Laptop(ea, code), Laptop(eb, code)
+        try:
+            la.round()
+            lb.round()
+            ea.set_participants(2, "administration", 12)  # no revision: a count of this laptop
+            assert la.round().pushed == 0
+            lb.round()
+            assert eb.participants(2)[2]["administration"] == {"laptop-a": 12}
+            ea.set_participants(2, "administration", 14)
+            la.round()
+            lb.round()
+            assert eb.participants(2)[2]["administration"] == {"laptop-a": 14}
+        finally:
+            la.close()
+            lb.close()
