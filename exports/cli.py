@@ -238,3 +238,34 @@ def cmd_demo(args) -> int:
     out(tr("exports.demo_done", count=written, folder=folder))
     return 0
 
+
+
+# ------------------------------------------------------------------------------------ the hub's card
+def _card_conf(p: argparse.ArgumentParser) -> None:
+    p.add_argument("event", type=Path, help=tr("cli.help.hub_event"))
+    option(p, "--data", type=Path, default=None, metavar="DOSSIER", help=tr("cli.help.hub_data"))
+    option(p, "--hub", default=None, metavar="CODE", help=tr("cli.help.card_hub"))
+    p.add_argument("-o", "--output", type=Path, required=True, help=tr("cli.help.output"))
+
+
+@command(("hub", "card"), tr("cli.help.hub_card"), _card_conf)
+def cmd_hub_card(args) -> int:
+    from exports.pdf.join_card import render_join_card
+    from facilitator.sync.cli import hub_folder, read_code
+    from facilitator.sync.hub import JoinCode
+    from facilitator.sync.server import HubError, HubInfo
+
+    if args.hub:
+        code = JoinCode.parse(read_code(args.hub))
+    else:
+        info = HubInfo.load(hub_folder(args.data))
+        if not info.join_code:
+            raise HubError(tr("hub.not_started", folder=info.folder))
+        code = JoinCode.parse(info.join_code)
+    with open_event(args.event) as ev:
+        if code.event_id != ev.event_id:
+            raise HubError(tr("sync.other_event", where=code.where, found=code.event_id, expected=ev.event_id,
+                              path=args.event))
+        data = render_join_card(ev.kit, str(code), code.where)
+    _write(args.output, data)
+    return 0

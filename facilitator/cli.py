@@ -291,6 +291,7 @@ def load_commands() -> None:
     from importlib.metadata import entry_points
 
     import facilitator.merge_cli  # noqa: F401  (registers merge, conflicts, …)
+    import facilitator.sync.cli  # noqa: F401  (registers hub, sync)
 
     for entry in entry_points(group="facilitator.commands"):
         entry.load()

@@ -112,7 +112,9 @@ class MergeReport:
 
 
 @dataclass
-class _Source:
+class Source:
+    """The revisions of one source (an event file, or a batch pulled from a hub), as read."""
+
     path: Path
     event_id: str
     kit_sha256: str
@@ -124,7 +126,11 @@ class _Source:
     assets: list[tuple]
 
 
-def _read_source(path: Path) -> _Source:
+_Source = Source
+
+
+def read_source(path: Path) -> Source:
+    """Every revision, participant count and asset of the event file ``path``, read-only."""
     version = inspect(path)
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -146,7 +152,7 @@ def _read_source(path: Path) -> _Source:
         raise StoreError(tr("merge.unreadable", path=path, reason=exc)) from exc
     finally:
         con.close()
-    return _Source(path, meta.get("event_id", ""), meta.get("kit_sha256", ""), meta.get("kit_source", ""),
+    return Source(path, meta.get("event_id", ""), meta.get("kit_sha256", ""), meta.get("kit_source", ""),
                    notes, records, parents, participants, assets)
 
 
@@ -228,6 +234,9 @@ def _check_source(target: EventFile, src: _Source, known: dict[str, tuple[str, s
             raise refuse("asset", name, validation.Invalid(tr("record.not_text", field="name", value=name)))
 
 
+_read_source = read_source
+
+
 # ------------------------------------------------------------------------------------------
 # the merge
 
@@ -271,7 +280,7 @@ def merge(target: EventFile, sources: list[Path], force: bool = False, *, make_b
         if path.exists() and target.path.exists() and os.path.samefile(path, target.path):
             sr.skipped = tr("merge.same_file", source=path)
             continue
-        src = _read_source(path)
+        src = read_source(path)
         problems = _refusals(target, src)
         if problems and not force:
             refusals.extend(problems)
@@ -279,6 +288,27 @@ def merge(target: EventFile, sources: list[Path], force: bool = False, *, make_b
         read.append(src)
     if refusals:
         raise MergeError("\n".join(refusals))
+    return merge_sources(target, read, make_backup=make_backup, backup_dir=backup_dir, report=report)
+
+
+SYNC_META = "hub/"  # the meta keys a sync keeps with the revisions it pulled (merge_sources)
+
+
+def merge_sources(target: EventFile, read: list[Source], *, make_backup: bool = True,
+                  backup_dir: Path | None = None, report: MergeReport | None = None,
+                  meta: dict[str, str] | None = None) -> MergeReport:
+    """The one way revisions from elsewhere enter an event file (a file merge, a hub's sync):
+    every record of every source is checked (``validation``, ``MergeError`` naming the source
+    and the record, nothing written), then all are applied in one transaction.
+
+    The event and kit of each source must have been checked by the caller (``merge`` refuses
+    another event or kit unless forced). ``meta``: keys starting with ``hub/`` written in the
+    same transaction (a sync's position in its hub: the revisions and the position are kept or
+    lost together).
+    """
+    report = report or MergeReport(Path(target.path), sources=[SourceReport(s.path) for s in read])
+    if any(not k.startswith(SYNC_META) for k in meta or {}):
+        raise ValueError("merge_sources: meta keys start with hub/")
     if read:
         known = _target_revisions(target)
         for src in read:
@@ -290,6 +320,9 @@ def merge(target: EventFile, sources: list[Path], force: bool = False, *, make_b
         with target._session.begin():
             conn = target._session.connection()
             _merge_into(conn, target, read, report)
+            if meta:
+                conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                                     "DO UPDATE SET value = excluded.value", list(meta.items()))
     except BaseException:
         target._session.rollback()
         raise

@@ -11,6 +11,8 @@ import kits
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 
+pytest_plugins = ["tests.hub_support"]  # a real PostgreSQL hub, for the sync's tests
+
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory, monkeypatch):

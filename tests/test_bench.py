@@ -28,6 +28,7 @@ SCRIPTS = [
     ("kit_editor.py", ["--quick"]),
     # the self-contained app: the one .ci/run built ($FACILITATOR_BUNDLE), else built here
     ("bundle.py", ["--quick"]),
+    ("sync.py", ["--quick"]),
 ]
 _NO_BUNDLE = not os.environ.get("FACILITATOR_BUNDLE") and importlib.util.find_spec("PyInstaller") is None
 

@@ -264,6 +264,8 @@ class MainWindow(QMainWindow):
         self._act(m, self.tr("&Ouvrir un fichier d'événement…"), QKeySequence.StandardKey.Open, self.open_other)
         self._act(m, self.tr("&Accueil (créer, démo)…"), None, self.show_start)
         self._act(m, self.tr("&Préparer un événement (éditeur de kit)…"), None, self.prepare_event, "prepareEvent")
+        self._act(m, self.tr("Rejoindre l'événement en &réseau…"), None, lambda: self.join_network(), "joinNetwork")
+        self._act(m, self.tr("Code pour rejoindre l'événement…"), None, self.show_join_code, "showJoinCode")
         m.addSeparator()
         self._act(m, self.tr("&Quitter"), "Ctrl+Q", self.close)
 
@@ -354,6 +356,10 @@ class MainWindow(QMainWindow):
         if focus is not None and self.isAncestorOf(focus):
             focus.clearFocus()  # a field stored when left (the links) is stored now, file still open
         self.session.flush()
+        if getattr(self, "_network", None) is not None:
+            from ui import network
+
+            network.leave(self)  # the sync worker stops before the file closes
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
         settings.WINDOW_SPLITTER.set(self.splitter.saveState())
         if self.projector is not None:
@@ -683,6 +689,16 @@ class MainWindow(QMainWindow):
         from ui import app
 
         app.choose_and_open(self)
+
+    def join_network(self, code=None):
+        from ui import network  # (the network's modules: only once a person joins)
+
+        return network.join(self, code)
+
+    def show_join_code(self):
+        from ui import network
+
+        return network.show_code(self)
 
     def prepare_event(self) -> None:
         from ui.kit_editor import prepare  # (the editor is loaded when first opened)

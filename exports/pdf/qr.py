@@ -96,11 +96,13 @@ def module_size(modules: int) -> float:
 
 
 class QRCode(Flowable):
-    """A QR code of ``url`` (quiet zone included), a link to it in the PDF."""
+    """A QR code of ``url`` (quiet zone included), a link to it in the PDF unless ``link`` is
+    false (a payload that is not a web address: a hub's join code)."""
 
-    def __init__(self, url: str, min_width: float = 0.0):
+    def __init__(self, url: str, min_width: float = 0.0, link: bool = True):
         super().__init__()
         self.url = url
+        self.link = link
         self.payload = encode_url(url)
         self.code = runs(self.payload)
         if self.code is None:
@@ -130,4 +132,5 @@ class QRCode(Flowable):
             path.rect((QUIET + c) * m, top - (r + 1) * m, length * m, m)
         canv.drawPath(path, stroke=0, fill=1, fillMode=1)  # nonzero: no seams between runs
         canv.restoreState()
-        canv.linkURL(self.payload, (0, 0, self.size, self.size), relative=1)
+        if self.link:
+            canv.linkURL(self.payload, (0, 0, self.size, self.size), relative=1)

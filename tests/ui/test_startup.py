@@ -25,7 +25,9 @@ def then(window):  # called as the window is shown (the background load starts a
     # the first opening on a laptop parses the kit, see test_kit_cache.py for the next ones)
     later = ("facilitator.cli", "facilitator.store.history", "hashlib", "html", "socket", "uuid",
              "ui.post_common", "ui.kit_editor", "ui.kit_preview", "ui.kit_sheets", "facilitator.kit.roundtrip",
-             "facilitator.kit.sheets", "ruamel", "openpyxl", "odf")
+             "facilitator.kit.sheets", "ruamel", "openpyxl", "odf",
+             # no network unless a hub is joined (tests/facilitator/sync/test_no_network.py)
+             "ui.network", "facilitator.sync.hub", "facilitator.sync.laptop", "psycopg")
     print("ALSO_LOADED", ",".join(m for m in later if m in sys.modules) or "-", flush=True)
     from ui.outline import NoteEdit
     print("EDITORS", len(window.findChildren(NoteEdit)), flush=True)

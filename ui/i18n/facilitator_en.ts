@@ -1458,7 +1458,7 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../mainwindow.py" line="139" />
-        <location filename="../mainwindow.py" line="292" />
+        <location filename="../mainwindow.py" line="294" />
         <source>Liste des ateliers</source>
         <translation>Workshop list</translation>
     </message>
@@ -1489,7 +1489,7 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../mainwindow.py" line="212" />
-        <location filename="../mainwindow.py" line="293" />
+        <location filename="../mainwindow.py" line="295" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
@@ -1514,22 +1514,22 @@ The details were written to {log}</translation>
         <translation>&amp;Start screen (create, demo)…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="268" />
+        <location filename="../mainwindow.py" line="270" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="270" />
+        <location filename="../mainwindow.py" line="272" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="271" />
+        <location filename="../mainwindow.py" line="273" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="272" />
+        <location filename="../mainwindow.py" line="274" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
@@ -1544,162 +1544,172 @@ The details were written to {log}</translation>
         <translation>&amp;Prepare an event (kit editor)…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="278" />
+        <location filename="../mainwindow.py" line="267" />
+        <source>Rejoindre l'événement en &amp;réseau…</source>
+        <translation>Join the event over the &amp;network…</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="268" />
+        <source>Code pour rejoindre l'événement…</source>
+        <translation>Join code of the event…</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="280" />
         <source>Re&amp;chercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="279" />
+        <location filename="../mainwindow.py" line="281" />
         <source>Vote +1</source>
         <translation>Vote +1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="280" />
+        <location filename="../mainwindow.py" line="282" />
         <source>Vote −1</source>
         <translation>Vote −1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="281" />
+        <location filename="../mainwindow.py" line="283" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="283" />
+        <location filename="../mainwindow.py" line="285" />
         <source>&amp;Atelier</source>
         <translation>&amp;Workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="284" />
+        <location filename="../mainwindow.py" line="286" />
         <source>Atelier suivant</source>
         <translation>Next workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="285" />
+        <location filename="../mainwindow.py" line="287" />
         <source>Atelier précédent</source>
         <translation>Previous workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="286" />
+        <location filename="../mainwindow.py" line="288" />
         <source>Section suivante</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="287" />
+        <location filename="../mainwindow.py" line="289" />
         <source>Section précédente</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="288" />
+        <location filename="../mainwindow.py" line="290" />
         <source>Aller à la section…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="295" />
+        <location filename="../mainwindow.py" line="297" />
         <source>Détails de l'atelier</source>
         <translation>Workshop details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="298" />
+        <location filename="../mainwindow.py" line="300" />
         <source>&amp;Minuteur</source>
         <translation>&amp;Timer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="299" />
+        <location filename="../mainwindow.py" line="301" />
         <source>Démarrer / pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="300" />
+        <location filename="../mainwindow.py" line="302" />
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="301" />
+        <location filename="../mainwindow.py" line="303" />
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="303" />
+        <location filename="../mainwindow.py" line="305" />
         <source>&amp;Projection</source>
         <translation>&amp;Projector</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="304" />
+        <location filename="../mainwindow.py" line="306" />
         <source>Afficher / masquer la vue projecteur</source>
         <translation>Show / hide the projector view</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="308" />
+        <location filename="../mainwindow.py" line="310" />
         <source>Section en cours</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="308" />
+        <location filename="../mainwindow.py" line="310" />
         <source>Toutes les sections</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="317" />
+        <location filename="../mainwindow.py" line="319" />
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="318" />
+        <location filename="../mainwindow.py" line="320" />
         <source>Texte plus petit</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="319" />
+        <location filename="../mainwindow.py" line="321" />
         <source>Thème clair / sombre</source>
         <translation>Light / dark theme</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="321" />
+        <location filename="../mainwindow.py" line="323" />
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="323" />
+        <location filename="../mainwindow.py" line="325" />
         <source>&amp;Raccourcis clavier…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="325" />
+        <location filename="../mainwindow.py" line="327" />
         <source>À &amp;propos de facilitator…</source>
         <translation>&amp;About facilitator…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="430" />
+        <location filename="../mainwindow.py" line="436" />
         <source>Atelier en cours (minuteur et projection)</source>
         <translation>Workshop being run (timer and projector)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="438" />
+        <location filename="../mainwindow.py" line="444" />
         <source>Vous consultez l'atelier {n}. Le minuteur et la projection restent sur l'atelier {run}, l'atelier en cours.</source>
         <translation>You are looking at workshop {n}. The timer and the projector stay on workshop {run}, the one being run.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="455" />
+        <location filename="../mainwindow.py" line="461" />
         <source>&amp;Revenir à l'atelier en cours</source>
         <translation>&amp;Back to the workshop being run</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="457" />
+        <location filename="../mainwindow.py" line="463" />
         <source>Revenir à l'atelier en cours</source>
         <translation>Back to the workshop being run</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="459" />
+        <location filename="../mainwindow.py" line="465" />
         <source>A&amp;nimer cet atelier</source>
         <translation>&amp;Run this workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="461" />
+        <location filename="../mainwindow.py" line="467" />
         <source>Animer l'atelier consulté (minuteur et projection)</source>
         <translation>Run the workshop shown (timer and projector)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="615" />
+        <location filename="../mainwindow.py" line="621" />
         <source>Aller à la section</source>
         <translation>Go to section</translation>
     </message>
@@ -1876,6 +1886,104 @@ The details were written to {log}</translation>
         <location filename="../merge_view.py" line="257" />
         <source>Fusion terminée, sans conflit.</source>
         <translation>Merge finished, with no conflict.</translation>
+    </message>
+</context>
+<context>
+    <name>Network</name>
+    <message>
+        <location filename="../network.py" line="94" />
+        <source>État du réseau</source>
+        <translation>Network status</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="117" />
+        <source>Réseau : connecté au hub {where}</source>
+        <translation>Network: connected to the hub {where}</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="120" />
+        <source>Réseau : hors ligne depuis {time}</source>
+        <translation>Network: offline since {time}</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="122" />
+        <source>Réseau : refusé par le hub {where}</source>
+        <translation>Network: refused by the hub {where}</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="124" />
+        <source>Réseau : connexion au hub {where}…</source>
+        <translation>Network: connecting to the hub {where}…</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="126" />
+        <source>1 modification en attente</source>
+        <translation>1 change waiting</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="127" />
+        <source>{n} modifications en attente</source>
+        <translation>{n} changes waiting</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="136" />
+        <source>Rejoindre l'événement en réseau</source>
+        <translation>Join the event over the network</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="138" />
+        <source>Collez le code pour rejoindre donné par l'organisateur (carte « Rejoindre l'événement »). Vos notes restent enregistrées sur ce portable ; le réseau les partage avec les autres.</source>
+        <translation>Paste the join code the organiser gave you (the “Join the event” card). Your notes stay saved on this laptop; the network shares them with the others.</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="147" />
+        <source>Code pour rejoindre</source>
+        <translation>Join code</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="148" />
+        <source>&amp;Code :</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="158" />
+        <source>Rejoindre</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="267" />
+        <source>Code pour rejoindre l'événement</source>
+        <translation>Join code of the event</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="269" />
+        <source>Hub : {where}</source>
+        <translation>Hub: {where}</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="273" />
+        <source>QR code pour rejoindre</source>
+        <translation>Join QR code</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="282" />
+        <source>&amp;Afficher le code</source>
+        <translation>&amp;Show the code</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="287" />
+        <source>&amp;Carte à imprimer (PDF)…</source>
+        <translation>&amp;Card to print (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="304" />
+        <source>Carte à imprimer</source>
+        <translation>Card to print</translation>
+    </message>
+    <message>
+        <location filename="../network.py" line="317" />
+        <source>Aucun hub : démarrez-en un (facilitator hub start) ou rejoignez-en un.</source>
+        <translation>No hub: start one (facilitator hub start) or join one.</translation>
     </message>
 </context>
 <context>
