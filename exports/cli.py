@@ -115,7 +115,7 @@ def _event_source(path: Path) -> Iterator[Source]:
 
 
 for _doc in DOCUMENTS:
-    command(("export", _doc.key), _doc.help, _configure(_doc))(_export(_doc))
+    command(("export", _doc.key), tr(_doc.help), _configure(_doc))(_export(_doc))
 
 
 def _proposals_conf(p: argparse.ArgumentParser) -> None:

@@ -39,7 +39,7 @@ class Source:
 @dataclass(frozen=True)
 class Document:
     key: str  # the KIND of ``facilitator export KIND``
-    help: str  # French, for the CLI
+    help: str  # the catalogue key of its help in the command line
     filename: str  # default file name (the demo writes these)
     needs_event: bool  # False: a kit is enough (booklet, sheets)
     options: tuple[str, ...]  # which fields of Options apply
@@ -111,20 +111,20 @@ def _json(s: Source, o: Options) -> bytes:
 
 
 DOCUMENTS: tuple[Document, ...] = (
-    Document("restitution", "la restitution en PDF (synthèse, ateliers, annexe)", "restitution.pdf", True,
+    Document("restitution", "cli.help.document_restitution", "restitution.pdf", True,
              ("annex",), _restitution_pdf, pdf=True),
-    Document("booklet", "le livret participant en PDF (A5, ou A4 avec --format A4)", "livret.pdf", False,
+    Document("booklet", "cli.help.document_booklet", "livret.pdf", False,
              ("size",), _booklet, pdf=True),
-    Document("sheets", "les fiches animateur en PDF (une par atelier)", "fiches.pdf", False, (), _sheets,
+    Document("sheets", "cli.help.document_sheets", "fiches.pdf", False, (), _sheets,
              pdf=True),
-    Document("markdown", "la restitution en Markdown, pour la publier sur le web", "restitution.md", True,
+    Document("markdown", "cli.help.document_markdown", "restitution.md", True,
              ("annex",), _markdown),
-    Document("html", "la restitution en une page HTML autonome et accessible", "restitution.html", True,
+    Document("html", "cli.help.document_html", "restitution.html", True,
              ("annex",), _html),
-    Document("csv", "les notes en CSV, une ligne par note (UTF-8, RFC 4180)", "notes.csv", True, ("bom",), _csv),
-    Document("json", "l'événement complet en JSON (schéma versionné, réimportable)", "evenement.json", True, (),
+    Document("csv", "cli.help.document_csv", "notes.csv", True, ("bom",), _csv),
+    Document("json", "cli.help.document_json", "evenement.json", True, (),
              _json),
-    Document("odt", "la restitution en OpenDocument texte (LibreOffice)", "restitution.odt", True, ("annex",),
+    Document("odt", "cli.help.document_odt", "restitution.odt", True, ("annex",),
              _odt),
 )
 BY_KEY = {d.key: d for d in DOCUMENTS}

@@ -94,18 +94,18 @@ def cmd_kit_init(args) -> int:
 
 
 def _table_configure(p: argparse.ArgumentParser, importing: bool) -> None:
-    p.add_argument("kit", type=Path, help="fichier YAML du kit" + (" à compléter (modifié en place, commentaires gardés)" if importing else ""))
-    p.add_argument("sheet_file", metavar="TABLEUR", type=Path,
-                   help="tableur à lire (.xlsx, .ods, .csv)" if importing else "tableur à écrire (.xlsx, .ods, .csv)")
+    p.add_argument("kit", type=Path, help=tr("cli.help.table_kit_import" if importing else "cli.help.table_kit"))
+    p.add_argument("sheet_file", metavar=tr("cli.metavar.sheet"), type=Path,
+                   help=tr("cli.help.table_read" if importing else "cli.help.table_write"))
     p.add_argument("--table", choices=("commitments", "workshops"), default="commitments",
-                   help="ce que contient le tableau : les engagements du plan (commitments) ou les ateliers (workshops)")
+                   help=tr("cli.help.table_which"))
     if importing:
-        p.add_argument("--sheet", help="nom de la feuille à lire (par défaut la première)")
-        p.add_argument("--column", action="append", default=[], metavar="COLONNE=CHAMP",
-                       help="quelle colonne remplit quel champ du kit (C=status, Statut=status ; C=- pour l'ignorer) ; les choix sont retenus pour les imports suivants")
+        p.add_argument("--sheet", help=tr("cli.help.table_sheet"))
+        p.add_argument("--column", action="append", default=[], metavar=tr("cli.metavar.column_field"),
+                       help=tr("cli.help.table_column"))
 
 
-@command(("kit", "import"), "importer dans un kit les engagements ou les ateliers d'un tableur (XLSX, ODS, CSV)",
+@command(("kit", "import"), tr("cli.help.kit_import"),
          lambda p: _table_configure(p, True))
 def cmd_kit_import(args) -> int:
     from facilitator.kit import sheets
@@ -132,7 +132,7 @@ def cmd_kit_import(args) -> int:
     return 1 if doc.errors else 0
 
 
-@command(("kit", "export-table"), "écrire dans un tableur (XLSX, ODS, CSV) les engagements ou les ateliers d'un kit",
+@command(("kit", "export-table"), tr("cli.help.kit_export_table"),
          lambda p: _table_configure(p, False))
 def cmd_kit_export_table(args) -> int:
     from facilitator.kit import sheets

@@ -13,6 +13,8 @@ import json
 import re
 from typing import Any
 
+from facilitator.i18n import tr
+
 FORMAT = "facilitator-event"
 VERSION = 1
 SCHEMA_ID = "https://schemas.facilitator.invalid/event-v1.schema.json"
@@ -176,38 +178,38 @@ def errors(doc: Any, schema: dict | None = None, root: dict | None = None, path:
         yield from errors(doc, target, root, path)
         return
     if "const" in schema and doc != schema["const"]:
-        yield _where(path), f"valeur {json.dumps(doc, ensure_ascii=False)[:40]} au lieu de {schema['const']!r}"
+        yield _where(path), tr("json.not_const", value=json.dumps(doc, ensure_ascii=False)[:40], expected=repr(schema["const"]))
         return
     if "enum" in schema and not any(doc == e and type(doc) is type(e) for e in schema["enum"]):
-        yield _where(path), f"valeur {json.dumps(doc, ensure_ascii=False)[:40]} hors de {schema['enum']}"
+        yield _where(path), tr("json.not_in_enum", value=json.dumps(doc, ensure_ascii=False)[:40], values=schema["enum"])
         return
     if "type" in schema:
         types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         if not any(_TYPES[t](doc) for t in types):
-            yield _where(path), f"type {' ou '.join(types)} attendu"
+            yield _where(path), tr("json.wrong_type", types=tr("json.or").join(types))
             return
     if isinstance(doc, str):
         if len(doc) < schema.get("minLength", 0):
-            yield _where(path), "texte vide"
+            yield _where(path), tr("json.empty_text")
         if "maxLength" in schema and len(doc) > schema["maxLength"]:
-            yield _where(path), f"texte trop long (plus de {schema['maxLength']} caractères)"
+            yield _where(path), tr("json.text_too_long", limit=schema["maxLength"])
         if "pattern" in schema and not re.search(schema["pattern"], doc):
-            yield _where(path), "format invalide"
+            yield _where(path), tr("json.bad_format")
     if isinstance(doc, int | float) and not isinstance(doc, bool) and doc < schema.get("minimum", doc):
-        yield _where(path), f"doit valoir au moins {schema['minimum']}"
+        yield _where(path), tr("json.below_minimum", minimum=schema["minimum"])
     if isinstance(doc, dict):
         props = schema.get("properties", {})
         missing = [key for key in schema.get("required", []) if key not in doc]
         if len(missing) == 1:
-            yield _where(path), f"champ « {missing[0]} » manquant"
+            yield _where(path), tr("json.missing_field", field=missing[0])
         elif missing:
-            yield _where(path), "champs manquants : " + ", ".join(f"« {k} »" for k in missing)
+            yield _where(path), tr("json.missing_fields", fields=", ".join(f"« {k} »" for k in missing))
         extra = schema.get("additionalProperties", True)
         for key, value in doc.items():
             if key in props:
                 yield from errors(value, props[key], root, [*path, key])
             elif extra is False:
-                yield _where(path), f"champ inconnu « {key} »"
+                yield _where(path), tr("json.unknown_field", field=key)
             elif isinstance(extra, dict):
                 yield from errors(value, extra, root, [*path, key])
     if isinstance(doc, list) and "items" in schema:

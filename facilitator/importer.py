@@ -94,12 +94,12 @@ def check_document(doc: Any, path: str | Path = "JSON") -> None:
     except KitError as exc:
         raise JsonImportError(tr("import.bad_kit", path=path, problems=str(exc))) from exc
     for what, ids in (
-        ("note", [n["id"] for n in doc["notes"]]),
-        ("proposition", [p["id"] for p in doc["proposals"]]),
-        ("révision", [r["id"] for r in doc["revisions"]]),
-        ("ressource", [a["name"] for a in doc["assets"]]),
-        ("participants", [f"{p['workshop']}/{p['contributor']}/{p['device']}" for p in doc["participants"]]),
-        ("têtes", [f"{h['record']}/{h['record_id']}" for h in doc["heads"]]),
+        (tr("record.what.note"), [n["id"] for n in doc["notes"]]),
+        (tr("record.what.proposal"), [p["id"] for p in doc["proposals"]]),
+        (tr("record.what.revision"), [r["id"] for r in doc["revisions"]]),
+        (tr("record.what.asset"), [a["name"] for a in doc["assets"]]),
+        (tr("record.what.participants"), [f"{p['workshop']}/{p['contributor']}/{p['device']}" for p in doc["participants"]]),
+        (tr("record.what.heads"), [f"{h['record']}/{h['record_id']}" for h in doc["heads"]]),
     ):
         seen: set[str] = set()
         for i in ids:
