@@ -28,7 +28,7 @@ from facilitator.i18n import tr
 from facilitator.store import declaration, migrations, validation
 from facilitator.store.event import EventFile, inspect
 from facilitator.store.history import recompute
-from facilitator.store.schema import TABLES
+from facilitator.store.schema import TABLES, bulk
 from facilitator.store.states import Change
 
 
@@ -322,18 +322,18 @@ def _merge_into(conn: Connection, target: EventFile, read: list[_Source], report
         new_notes = [r for r in src.note_revisions if r[0] not in have_notes]
         new_records = [r for r in src.record_revisions if r[0] not in have_records]
         if new_notes:
-            conn.execute(insert(note_rev), _rows("note_revision", new_notes))
+            bulk(conn, insert(note_rev), _rows("note_revision", new_notes))
             have_notes.update(r[0] for r in new_notes)
             touched_notes.update(r[1] for r in new_notes)
             for r in new_notes:
                 new_by_note.setdefault(r[1], []).append((r[0], r[2], r[3], r[4], r[5]))
         if new_records:
-            conn.execute(insert(record_rev), _rows("record_revision", new_records))
+            bulk(conn, insert(record_rev), _rows("record_revision", new_records))
             have_records.update(r[0] for r in new_records)
             for r in new_records:
                 touched.setdefault(r[1], set()).add(r[2])
         if src.parents:
-            conn.execute(insert(parent_t).prefix_with("OR IGNORE"), _rows("revision_parent", src.parents))
+            bulk(conn, insert(parent_t).prefix_with("OR IGNORE"), _rows("revision_parent", src.parents))
         if src.participants:
             conn.execute(upsert, _rows("participants", src.participants))
         if src.assets:

@@ -168,22 +168,31 @@ def _dump_list(v: Any) -> str:
     return json.dumps(list(v), ensure_ascii=False) if v else "[]"
 
 
+def _encoder(c: Column) -> Any:
+    if c.json:
+        return lambda v: v if isinstance(v, str) else _dump_list(v)
+    if c.type == "boolean":
+        return bool
+    return None
+
+
+# per table: (column, whether an absent value takes the default, the default, its encoder)
+_ENCODE = {t.name: [(c.name, c.state or c.default is not None, c.default, _encoder(c)) for c in t.columns]
+           for t in TABLE_LIST}
+
+
 def encode(table: str, values: Mapping[str, Any]) -> dict[str, Any]:
     """The row of ``table`` for ``values`` (a state's JSON form plus bookkeeping): JSON lists to
     text, booleans as booleans, absent state fields at their default; unknown keys dropped."""
     out: dict[str, Any] = {}
-    for c in TABLE[table].columns:
-        if c.name in values:
-            v = values[c.name]
-        elif c.state or c.default is not None:
-            v = c.default
+    for name, defaulted, default, enc in _ENCODE[table]:
+        if name in values:
+            v = values[name]
+        elif defaulted:
+            v = default
         else:
             continue
-        if c.json:
-            v = _dump_list(v) if not isinstance(v, str) else v
-        elif c.type == "boolean":
-            v = bool(v)
-        out[c.name] = v
+        out[name] = v if enc is None else enc(v)
     return out
 
 

@@ -262,7 +262,7 @@ def recompute(conn: Connection, kind: str, ids: Iterable[str],
     """
     from sqlalchemy import bindparam, delete, insert
 
-    from facilitator.store.schema import TABLES
+    from facilitator.store.schema import TABLES, bulk
 
     known = known or {}
     grouped = revisions_of(conn, kind, [i for i in ids if i not in known])
@@ -275,13 +275,13 @@ def recompute(conn: Connection, kind: str, ids: Iterable[str],
     if not results:
         return results
     table = TABLES[kind]
-    conn.execute(insert(table).prefix_with("OR REPLACE"), [
+    bulk(conn, insert(table).prefix_with("OR REPLACE"), [
         declaration.state_row(kind, r.state, id=int(rid) if kind == "synthesis" else rid, created_at=r.created_at,
                               modified_at=r.modified_at, device=r.created_by, revision=r.shown)
         for rid, r in results.items()])
     heads = TABLES["record_heads"]
-    conn.execute(delete(heads).where(heads.c.kind == bindparam("k"), heads.c.record_id == bindparam("r")),
-                 [{"k": kind, "r": rid} for rid in grouped])
+    bulk(conn, delete(heads).where(heads.c.kind == bindparam("k"), heads.c.record_id == bindparam("r")),
+         [{"k": kind, "r": rid} for rid in grouped])
     several = [{"kind": kind, "record_id": rid, "heads": json.dumps(list(r.heads)), "conflict": r.conflict,
                 "fields": json.dumps(list(r.fields))} for rid, r in results.items() if len(r.heads) > 1]
     if several:

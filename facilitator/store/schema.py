@@ -15,6 +15,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Connection,
     Float,
     ForeignKey,
     Index,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.sql.expression import Executable
 
 from facilitator.store import declaration
 from facilitator.store.fileformat import APPLICATION_ID, SCHEMA_VERSION  # noqa: F401 (re-exported)
@@ -56,3 +58,15 @@ class Base(DeclarativeBase):
     """Kept for code that reaches the tables as ``Base.metadata`` (no ORM class is mapped)."""
 
     metadata = metadata
+
+
+def bulk(conn: Connection, stmt: Executable, rows: list[dict]) -> None:
+    """Run a Core statement for many rows at once, on ``conn`` (its transaction): compiled once for
+    the connection's dialect, its rows handed to the driver's ``executemany`` as tuples, without
+    SQLAlchemy's per-row processing (the merge's and recompute's thousands of rows; SQLAlchemy's
+    own advice for bulk inserts). Values must be the driver's types already (``declaration.encode``)."""
+    if not rows:
+        return
+    compiled = stmt.compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    names = compiled.positiontup or []
+    conn.connection.driver_connection.executemany(str(compiled), [tuple(r[n] for n in names) for r in rows])

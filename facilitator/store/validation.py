@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, asdict, dataclass, fields
 from typing import Any
 
@@ -151,36 +151,44 @@ def _show(v: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _value(name: str, spec: Spec, v: Any, rules: Rules) -> Any:
-    """One value of a field, checked against its ``Spec``."""
+def _checker(name: str, spec: Spec) -> Callable[[Any, Rules], Any]:
+    """The check of one field from its ``Spec`` (built once per field, run for every record)."""
     t = spec.type
     if t == "integer":
-        v = _integer(name, v, int(spec.low), int(spec.high))
+        low, high = int(spec.low), int(spec.high)
+        one = lambda v: _integer(name, v, low, high)  # noqa: E731
     elif t == "number":
-        v = _number(name, v)
+        one = lambda v: _number(name, v)  # noqa: E731
     elif t == "bool":
-        v = _bool(name, v)
+        one = lambda v: _bool(name, v)  # noqa: E731
     elif t == "date":
-        v = _date(name, v)
+        one = lambda v: _date(name, v)  # noqa: E731
     elif t == "url":
-        v = _url(name, v)
+        one = lambda v: _url(name, v)  # noqa: E731
     elif t == "choice":
-        if v not in spec.choices:
-            raise _problem(f"record.unknown_{name}", value=_show(v), allowed=", ".join(spec.choices))
+        def one(v: Any) -> Any:
+            if v not in spec.choices:
+                raise _problem(f"record.unknown_{name}", value=_show(v), allowed=", ".join(spec.choices))
+            return v
     else:
-        v = _text(name, v, spec.limit)
-    known = {"workshop": rules.workshops, "section": rules.sections}.get(spec.known or "")
-    if known is not None and v not in known:
-        raise _problem(f"record.unknown_{spec.known}", value=v if spec.known == "workshop" else _show(v))
-    return v
+        one = lambda v: _text(name, v, spec.limit)  # noqa: E731
 
+    def value(v: Any, rules: Rules) -> Any:
+        v = one(v)
+        known = rules.workshops if spec.known == "workshop" else rules.sections if spec.known else None
+        if known is not None and v not in known:
+            raise _problem(f"record.unknown_{spec.known}", value=v if spec.known == "workshop" else _show(v))
+        return v
 
-def _field(name: str, spec: Spec, v: Any, rules: Rules) -> Any:
     if spec.many:
-        return tuple(_value(name, spec, item, rules) for item in _list(name, v))
-    if v is None and spec.optional:
-        return None
-    return _value(name, spec, v, rules)
+        return lambda v, rules: tuple(value(item, rules) for item in _list(name, v))
+    if spec.optional:
+        return lambda v, rules: None if v is None else value(v, rules)
+    return value
+
+
+_PLANS = {kind: [(f.name, f.default, _checker(f.name, f.metadata["spec"])) for f in fields(cls)]
+          for kind, cls in STATE_TYPES.items()}
 
 
 def decode(value: Any) -> dict:
@@ -211,8 +219,7 @@ def check_state(kind: str, value: Any, rules: Rules = ANY):
     missing = [k for k in REQUIRED[kind] if k not in d]
     if missing:
         raise _problem("record.missing_field", field=", ".join(missing))
-    return cls(**{f.name: _field(f.name, f.metadata["spec"], d.get(f.name, f.default), rules)
-                  for f in fields(cls)})
+    return cls(*[check(d[name] if name in d else default, rules) for name, default, check in _PLANS[kind]])
 
 
 def check_participants(workshop: Any, contributor: Any, device: Any, count: Any, at: Any,
