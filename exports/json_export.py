@@ -21,21 +21,21 @@ from typing import Any
 from facilitator.errors import ExportError
 from facilitator.event_schema import FORMAT, VERSION
 from facilitator.i18n import tr
-from facilitator.store import EventFile
-from facilitator.store.schema import Base
+from facilitator.store import EventFile, declaration
+from facilitator.store.schema import metadata
+from facilitator.store.states import SynthesisState
 
 RECORDS = ("note", "proposal", "synthesis")
 _SPLIT_META = ("event_id", "kit_source", "kit_sha256")
 
 
 def _table(ev: EventFile, name: str) -> list[dict[str, Any]]:
-    return ev.table_rows(name) if name in Base.metadata.tables else []
+    return ev.table_rows(name) if name in metadata.tables else []
 
 
-def _loads(text: str | None, default: Any) -> Any:
-    if text is None or text == "":
-        return default
-    return json.loads(text)
+def _decoded(ev: EventFile, name: str) -> list[dict[str, Any]]:
+    """The rows of a table in their JSON form (``declaration.decode``: lists, numbers, booleans)."""
+    return [declaration.decode(name, r) for r in _table(ev, name)]
 
 
 def event_document(ev: EventFile) -> dict[str, Any]:
@@ -43,43 +43,16 @@ def event_document(ev: EventFile) -> dict[str, Any]:
     kit = ev.kit
     meta = {r["key"]: r["value"] for r in _table(ev, "meta")}
 
-    raw_notes = {r["id"]: r for r in _table(ev, "note")}
+    raw_notes = {r["id"]: r for r in _decoded(ev, "note")}
     order = [r.id for r in ev.notes(include_deleted=True)]
     seen = set(order)
     order += sorted(nid for nid in raw_notes if nid not in seen)
-    notes = []
-    for nid in order:
-        r = raw_notes.get(nid)
-        if r is None:
-            continue
-        notes.append({
-            "id": r["id"], "workshop": r["workshop"], "section": r["section"], "parent_id": r["parent_id"],
-            "position": float(r["position"]), "text": r["text"] or "", "urls": _loads(r["urls"], []),
-            "contributor": r["contributor"], "commitments": _loads(r["commitments"], []),
-            "votes": int(r["votes"] or 0), "deleted": bool(r["deleted"]), "created_at": r["created_at"],
-            "modified_at": r["modified_at"], "device": r["device"], "revision": r["revision"],
-        })
+    notes = [raw_notes[nid] for nid in order if nid in raw_notes]
+    proposals = sorted(_decoded(ev, "proposal"), key=lambda r: (r["position"], r["id"]))
 
-    proposals = []
-    for r in sorted(_table(ev, "proposal"), key=lambda r: (r["position"], r["id"])):
-        proposals.append({
-            "id": r["id"], "position": float(r["position"]), "title": r["title"] or "",
-            "text": r["text"] or "", "kind": r["kind"], "commitments": _loads(r["commitments"], []),
-            "notes": _loads(r["notes"], []), "workshops": _loads(r["workshops"], []),
-            "decision": r["decision"], "decision_reason": r["decision_reason"] or "",
-            "decision_date": r["decision_date"], "deleted": bool(r["deleted"]),
-            "created_at": r["created_at"], "modified_at": r["modified_at"], "device": r["device"],
-            "revision": r.get("revision"),
-        })
-
-    syn_rows = _table(ev, "synthesis")
-    s = syn_rows[0] if syn_rows else {}
-    synthesis = {
-        "object": s.get("object") or "", "intro": s.get("intro") or "", "feedback": s.get("feedback") or "",
-        "date": s.get("date"), "validated_by": s.get("validated_by"), "validated_at": s.get("validated_at"),
-        "fingerprint": s.get("fingerprint"), "modified_at": s.get("modified_at") or "",
-        "revision": s.get("revision"),
-    }
+    syn_rows = _decoded(ev, "synthesis") or [declaration.decode("synthesis", declaration.state_row(
+        "synthesis", SynthesisState(), modified_at="", revision=None))]
+    synthesis = {k: v for k, v in syn_rows[0].items() if k != "id"}
 
     parents: dict[str, list[str]] = {}
     for r in _table(ev, "revision_parent"):
@@ -97,15 +70,10 @@ def event_document(ev: EventFile) -> dict[str, Any]:
         "state": json.loads(r["state"]),
     } for kind, rid, r in revisions]
 
-    heads = [{
-        "record": r["kind"], "record_id": r["record_id"], "heads": _loads(r["heads"], []),
-        "conflict": r["conflict"], "fields": _loads(r["fields"], []),
-    } for r in sorted(_table(ev, "record_heads"), key=lambda r: (rank.get(r["kind"], 99), r["record_id"]))]
+    heads = [{"record": r.pop("kind"), **r}
+             for r in sorted(_decoded(ev, "record_heads"), key=lambda r: (rank.get(r["kind"], 99), r["record_id"]))]
 
-    participants = [{
-        "workshop": r["workshop"], "contributor": r["contributor"], "device": r["device"],
-        "count": r["count"], "at": r["at"],
-    } for r in _table(ev, "participants")]
+    participants = _decoded(ev, "participants")
 
     assets = [{"name": r["name"], "data_base64": base64.b64encode(r["data"]).decode("ascii")}
               for r in _table(ev, "asset")]

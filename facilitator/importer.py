@@ -29,8 +29,8 @@ from facilitator.files import staged
 from facilitator.i18n import tr
 from facilitator.inputs import NotRegularFile, TooBig, read_bounded
 from facilitator.kit import load_kit_text
-from facilitator.store import EventFile, validation
-from facilitator.store.schema import APPLICATION_ID, SCHEMA_VERSION, Base
+from facilitator.store import EventFile, declaration, validation
+from facilitator.store.schema import APPLICATION_ID, SCHEMA_VERSION, metadata
 
 MAX_BYTES = 1024 * 1024 * 1024  # 1 GiB: far beyond any real event
 _DUMP = {"ensure_ascii": False, "sort_keys": True}
@@ -115,9 +115,9 @@ def check_document(doc: Any, path: str | Path = "JSON") -> None:
     check_records(doc, kit, path)
 
 
-_NOTE_STATE = validation.FIELDS["note"]
-_PROPOSAL_STATE = validation.FIELDS["proposal"]
-_SYNTHESIS_STATE = validation.FIELDS["synthesis"]
+_NOTE_STATE = declaration.STATE_FIELDS["note"]
+_PROPOSAL_STATE = declaration.STATE_FIELDS["proposal"]
+_SYNTHESIS_STATE = declaration.STATE_FIELDS["synthesis"]
 
 
 def check_records(doc: dict[str, Any], kit, path: str | Path) -> None:
@@ -178,14 +178,10 @@ def _rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     tables: dict[str, list[dict[str, Any]]] = {
         "meta": [{"key": k, "value": v} for k, v in meta.items()],
         "asset": [{"name": a["name"], "data": base64.b64decode(a["data_base64"])} for a in doc["assets"]],
-        "synthesis": [{"id": 1, **s}],
-        "participants": [dict(p) for p in doc["participants"]],
-        "note": [{**n, "urls": json.dumps(n["urls"], ensure_ascii=False),
-                  "commitments": json.dumps(n["commitments"], ensure_ascii=False),
-                  "votes": int(n["votes"]), "workshop": int(n["workshop"])} for n in doc["notes"]],
-        "proposal": [{**p, "commitments": json.dumps(p["commitments"], ensure_ascii=False),
-                      "notes": json.dumps(p["notes"]), "workshops": json.dumps([int(w) for w in p["workshops"]])}
-                     for p in doc["proposals"]],
+        "synthesis": [declaration.encode("synthesis", {"id": 1, **s})],
+        "participants": [declaration.encode("participants", p) for p in doc["participants"]],
+        "note": [declaration.encode("note", n) for n in doc["notes"]],
+        "proposal": [declaration.encode("proposal", p) for p in doc["proposals"]],
         "note_revision": [], "record_revision": [], "revision_parent": [], "record_heads": [],
     }
     for r in doc["revisions"]:
@@ -200,9 +196,7 @@ def _rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         for parent in r["merged_parents"]:
             tables["revision_parent"].append({"revision_id": r["id"], "parent_id": parent})
     for h in doc["heads"]:
-        tables["record_heads"].append({"kind": h["record"], "record_id": h["record_id"],
-                                       "heads": json.dumps(h["heads"]), "conflict": h["conflict"],
-                                       "fields": json.dumps(h["fields"])})
+        tables["record_heads"].append(declaration.encode("record_heads", {**h, "kind": h["record"]}))
     return tables
 
 
@@ -213,7 +207,7 @@ def import_document(doc: dict[str, Any], target: str | Path, source: str | Path 
         raise StoreError(tr("store.exists", path=target))
     tables = _rows(doc)
     for name, rows in tables.items():
-        if rows and name not in Base.metadata.tables:
+        if rows and name not in metadata.tables:
             raise JsonImportError(tr("import.unsupported", path=source, table=name))
     try:
         with staged(target) as tmp:
@@ -223,11 +217,11 @@ def import_document(doc: dict[str, Any], target: str | Path, source: str | Path 
             try:
                 with engine.begin() as conn:
                     conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-                    Base.metadata.create_all(conn)
+                    metadata.create_all(conn)
                     conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
                     for name, rows in tables.items():
                         if rows:
-                            conn.execute(insert(Base.metadata.tables[name]), rows)
+                            conn.execute(insert(metadata.tables[name]), rows)
             finally:
                 engine.dispose()
                 con.close()

@@ -19,12 +19,16 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import Connection, Table, false, func, insert, or_, select, true, tuple_, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
 from facilitator.errors import FacilitatorError, StoreError
 from facilitator.files import copy_database, staged
 from facilitator.i18n import tr
-from facilitator.store import migrations, validation
+from facilitator.store import declaration, migrations, validation
 from facilitator.store.event import EventFile, inspect
 from facilitator.store.history import recompute
+from facilitator.store.schema import TABLES, bulk
 from facilitator.store.states import Change
 
 
@@ -137,17 +141,19 @@ def read_source(path: Path) -> Source:
     except sqlite3.Error as exc:
         raise StoreError(tr("merge.unreadable", path=path, reason=exc)) from exc
     try:
-        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
-        notes = con.execute("SELECT id, note_id, parent_id, device, at, state FROM note_revision").fetchall()
+        def rows(table: str) -> list[tuple]:
+            return con.execute(f"SELECT {declaration.TABLE[table].select()} FROM {table}").fetchall()
+
+        meta = dict(rows("meta"))
+        notes = rows("note_revision")
         if version >= 2:
-            records = con.execute(
-                "SELECT id, kind, record_id, parent_id, device, at, state FROM record_revision").fetchall()
-            parents = con.execute("SELECT revision_id, parent_id FROM revision_parent").fetchall()
+            records = rows("record_revision")
+            parents = rows("revision_parent")
         else:  # what upgrading the file would give, without writing to it
             records = migrations.legacy_records(lambda sql: con.execute(sql).fetchall())
             parents = []
-        participants = con.execute("SELECT workshop, contributor, device, count, at FROM participants").fetchall()
-        assets = con.execute("SELECT name, data FROM asset").fetchall()
+        participants = rows("participants")
+        assets = rows("asset")
     except sqlite3.Error as exc:
         raise StoreError(tr("merge.unreadable", path=path, reason=exc)) from exc
     finally:
@@ -179,11 +185,6 @@ def _refusals(target: EventFile, src: _Source) -> list[str]:
         out.append(tr("merge.other_kit", source=src.path, found=src.kit_sha256[:12],
                       expected=target.kit_sha256[:12], detail=detail))
     return out
-
-
-def _target_revisions(target: EventFile) -> dict[str, tuple[str, str]]:
-    return {rid: (kind, record) for rid, kind, record in target._con.execute(
-        "SELECT id, 'note', note_id FROM note_revision UNION ALL SELECT id, kind, record_id FROM record_revision")}
 
 
 def _check_source(target: EventFile, src: _Source, known: dict[str, tuple[str, str]]) -> None:
@@ -310,93 +311,91 @@ def merge_sources(target: EventFile, read: list[Source], *, make_backup: bool = 
     if any(not k.startswith(SYNC_META) for k in meta or {}):
         raise ValueError("merge_sources: meta keys start with hub/")
     if read:
-        known = _target_revisions(target)
+        known = target.revision_index()
         for src in read:
             _check_source(target, src, known)
     if make_backup:
         report.backup = backup(Path(target.path), backup_path(Path(target.path), backup_dir))
-    target._end_read()
-    try:
-        with target._session.begin():
-            conn = target._session.connection()
-            _merge_into(conn, target, read, report)
-            if meta:
-                conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
-                                     "DO UPDATE SET value = excluded.value", list(meta.items()))
-    except BaseException:
-        target._session.rollback()
-        raise
-    finally:
-        target.forget()
-    reload = Change("merge", extra={"reload": True, "report": report})
-    for listener in list(target.listeners):
-        listener(reload)  # anything may have changed: views reload
+    with target.writing() as conn:
+        _merge_into(conn, target, read, report)
+        if meta:
+            conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                                 "DO UPDATE SET value = excluded.value", list(meta.items()))
+    target.notify(Change("merge", extra={"reload": True, "report": report}))  # views reload
     return report
 
 
-def _merge_into(conn, target: EventFile, read: list[_Source], report: MergeReport) -> None:
+def _rows(table: str, rows: list[tuple]) -> list[dict]:
+    """Rows read from a source (values in the declared order of ``table``) as the writer takes them."""
+    names = declaration.TABLE[table].names
+    return [dict(zip(names, r, strict=True)) for r in rows]
+
+
+def _ids(conn: Connection, table: Table) -> set:
+    return set(conn.execute(select(table.c[table.primary_key.columns.keys()[0]])).scalars())
+
+
+def _merge_into(conn: Connection, target: EventFile, read: list[_Source], report: MergeReport) -> None:
+    note_rev, record_rev = TABLES["note_revision"], TABLES["record_revision"]
+    parent_t, people, assets, syn_t = (TABLES[n] for n in ("revision_parent", "participants", "asset", "synthesis"))
     by_path = {sr.path: sr for sr in report.sources}
-    have_notes = {r[0] for r in conn.exec_driver_sql("SELECT id FROM note_revision")}
-    have_records = {r[0] for r in conn.exec_driver_sql("SELECT id FROM record_revision")}
+    have_notes, have_records = _ids(conn, note_rev), _ids(conn, record_rev)
     touched_notes: set[str] = set()
     new_by_note: dict[str, list[tuple]] = {}
     touched: dict[str, set[str]] = {"proposal": set(), "synthesis": set()}
-    participants_before = {tuple(r) for r in conn.exec_driver_sql(
-        "SELECT workshop, contributor, device FROM participants")}
+    participants_before = {tuple(r) for r in conn.execute(select(people.c.workshop, people.c.contributor,
+                                                                 people.c.device))}
+    upsert = sqlite_insert(people)
+    # one laptop's count of one atelier and type: its latest entry wins (same laptop)
+    upsert = upsert.on_conflict_do_update(
+        index_elements=list(people.primary_key.columns),
+        set_={"count": upsert.excluded["count"], "at": upsert.excluded.at},
+        where=tuple_(upsert.excluded.at, upsert.excluded["count"]) > tuple_(people.c.at, people.c["count"]))
     for src in read:
         new_notes = [r for r in src.note_revisions if r[0] not in have_notes]
         new_records = [r for r in src.record_revisions if r[0] not in have_records]
         if new_notes:
-            conn.exec_driver_sql("INSERT INTO note_revision (id, note_id, parent_id, device, at, state) "
-                                 "VALUES (?,?,?,?,?,?)", new_notes)
+            bulk(conn, insert(note_rev), _rows("note_revision", new_notes))
             have_notes.update(r[0] for r in new_notes)
             touched_notes.update(r[1] for r in new_notes)
             for r in new_notes:
                 new_by_note.setdefault(r[1], []).append((r[0], r[2], r[3], r[4], r[5]))
         if new_records:
-            conn.exec_driver_sql("INSERT INTO record_revision (id, kind, record_id, parent_id, device, at, state) "
-                                 "VALUES (?,?,?,?,?,?,?)", new_records)
+            bulk(conn, insert(record_rev), _rows("record_revision", new_records))
             have_records.update(r[0] for r in new_records)
             for r in new_records:
                 touched.setdefault(r[1], set()).add(r[2])
         if src.parents:
-            conn.exec_driver_sql("INSERT OR IGNORE INTO revision_parent (revision_id, parent_id) VALUES (?,?)",
-                                 src.parents)
+            bulk(conn, insert(parent_t).prefix_with("OR IGNORE"), _rows("revision_parent", src.parents))
         if src.participants:
-            # one laptop's count of one atelier and type: its latest entry wins (same laptop)
-            conn.exec_driver_sql(
-                "INSERT INTO participants (workshop, contributor, device, count, at) VALUES (?,?,?,?,?) "
-                "ON CONFLICT (workshop, contributor, device) DO UPDATE SET count = excluded.count, "
-                "at = excluded.at WHERE (excluded.at, excluded.count) > (participants.at, participants.count)",
-                src.participants)
+            conn.execute(upsert, _rows("participants", src.participants))
         if src.assets:
-            conn.exec_driver_sql("INSERT OR IGNORE INTO asset (name, data) VALUES (?,?)", src.assets)
+            conn.execute(insert(assets).prefix_with("OR IGNORE"), _rows("asset", src.assets))
         by_path[src.path].new_revisions = len(new_notes) + len(new_records)
     report.participants_added = len({tuple(r[:3]) for s in read for r in s.participants} - participants_before)
 
     _merge_notes(conn, target, touched_notes, new_by_note, report)
-    _merge_proposals(conn, target, touched.get("proposal", set()), report)
+    _merge_proposals(conn, touched.get("proposal", set()), report)
     if touched.get("synthesis"):
-        before = conn.exec_driver_sql("SELECT * FROM synthesis WHERE id = 1").fetchone()
-        res = recompute(target._con, "synthesis", touched["synthesis"]).get("1")
-        after = conn.exec_driver_sql("SELECT * FROM synthesis WHERE id = 1").fetchone()
+        before = conn.execute(select(syn_t).where(syn_t.c.id == 1)).first()
+        res = recompute(conn, "synthesis", touched["synthesis"]).get("1")
+        after = conn.execute(select(syn_t).where(syn_t.c.id == 1)).first()
         if res is not None and res.conflict:
             report.synthesis = "conflict"
         elif before != after:
             report.synthesis = "updated"
     # a validation vouches for a content: new content from another laptop reopens it
-    target.forget()
-    syn = conn.exec_driver_sql("SELECT validated_at, fingerprint FROM synthesis WHERE id = 1").fetchone()
-    if syn is not None and syn[0] is not None and syn[1] != target._fingerprint():
-        conn.exec_driver_sql("UPDATE synthesis SET validated_by = NULL, validated_at = NULL, "
-                             "fingerprint = NULL WHERE id = 1")
+    syn = conn.execute(select(syn_t.c.validated_at, syn_t.c.fingerprint).where(syn_t.c.id == 1)).first()
+    if syn is not None and syn[0] is not None and syn[1] != target.content_fingerprint():
+        conn.execute(update(syn_t).where(syn_t.c.id == 1).values(validated_by=None, validated_at=None,
+                                                                 fingerprint=None))
         report.reopened = True
-    report.open_conflicts = conn.exec_driver_sql(
-        "SELECT count(*) FROM record_heads WHERE conflict IS NOT NULL").fetchone()[0]
+    heads = TABLES["record_heads"]
+    report.open_conflicts = conn.execute(
+        select(func.count()).select_from(heads).where(heads.c.conflict.is_not(None))).scalar_one()
 
 
-_NOTE_FIELDS = ("workshop", "section", "parent_id", "position", "text", "urls", "contributor", "commitments",
-                "votes", "deleted")
+_NOTE_FIELDS = declaration.STATE_FIELDS["note"]
 
 
 def _shown(state: dict) -> tuple:
@@ -404,23 +403,19 @@ def _shown(state: dict) -> tuple:
                  for k in _NOTE_FIELDS for v in (state.get(k),))
 
 
-def _merge_notes(conn, target: EventFile, ids: set[str], new_by_note: dict[str, list[tuple]],
+def _merge_notes(conn: Connection, target: EventFile, ids: set[str], new_by_note: dict[str, list[tuple]],
                  report: MergeReport) -> None:
     kit = target.kit
     for w in kit.workshops:
         report.workshops[w.number] = WorkshopReport(w.number, w.title)
     if not ids:
         return
-    existing = {r[0] for r in conn.exec_driver_sql("SELECT id FROM note")}
+    note = TABLES["note"]
+    existing = _ids(conn, note)
     old_ids = ids & existing
-    before = {}
-    if old_ids:
-        for r in _select_in(conn, f"SELECT id, {', '.join(_NOTE_FIELDS)} FROM note", old_ids):
-            state = dict(zip(_NOTE_FIELDS, r[1:], strict=True))
-            state["urls"], state["commitments"] = json.loads(state["urls"]), json.loads(state["commitments"])
-            before[r[0]] = _shown(state)
+    before = {r["id"]: _shown(declaration.decode("note", r)) for r in _select_in(conn, note, old_ids)}
     known = {nid: revs for nid, revs in new_by_note.items() if nid not in existing}
-    results = recompute(target._con, "note", ids, known)
+    results = recompute(conn, "note", ids, known)
     for nid, res in results.items():
         state = res.state
         w = report.workshops.get(state["workshop"])
@@ -437,20 +432,27 @@ def _merge_notes(conn, target: EventFile, ids: set[str], new_by_note: dict[str, 
                 w.removed.append(nid)
             else:
                 w.updated.append(nid)
-    report.orphans = [r[0] for r in conn.exec_driver_sql(
-        "SELECT n.id FROM note n LEFT JOIN note p ON p.id = n.parent_id "
-        "WHERE n.deleted = 0 AND n.parent_id IS NOT NULL AND (p.id IS NULL OR p.deleted = 1)")]
+    child, parent = note.alias("n"), note.alias("p")
+    report.orphans = list(conn.execute(
+        select(child.c.id).select_from(child.outerjoin(parent, parent.c.id == child.c.parent_id))
+        .where(child.c.deleted == false(), child.c.parent_id.is_not(None),
+               or_(parent.c.id.is_(None), parent.c.deleted == true()))).scalars())
 
 
-def _merge_proposals(conn, target: EventFile, ids: set[str], report: MergeReport) -> None:
+_PROPOSAL_SHOWN = ("id", *declaration.STATE_FIELDS["proposal"])
+
+
+def _merge_proposals(conn: Connection, ids: set[str], report: MergeReport) -> None:
     if not ids:
         return
-    cols = ("id, position, title, text, kind, commitments, notes, workshops, decision, decision_reason, "
-            "decision_date, deleted")
-    before = {r[0]: r for r in _select_in(conn, f"SELECT {cols} FROM proposal", ids)}
-    results = recompute(target._con, "proposal", ids)
-    after = {r[0]: r for r in _select_in(conn, f"SELECT {cols} FROM proposal", ids)}
-    for pid, row in after.items():
+    table = TABLES["proposal"]
+
+    def shown() -> dict[str, tuple]:
+        return {r["id"]: tuple(r[c] for c in _PROPOSAL_SHOWN) for r in _select_in(conn, table, ids)}
+
+    before = shown()
+    results = recompute(conn, "proposal", ids)
+    for pid, row in shown().items():
         if results[pid].conflict:
             report.proposals_conflicts.append(pid)
         if pid not in before:
@@ -459,11 +461,13 @@ def _merge_proposals(conn, target: EventFile, ids: set[str], report: MergeReport
             report.proposals_updated.append(pid)
 
 
-def _select_in(conn, sql: str, ids: set[str]) -> list[tuple]:
-    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS _merge_ids (id TEXT PRIMARY KEY)")
-    conn.exec_driver_sql("DELETE FROM _merge_ids")
-    conn.exec_driver_sql("INSERT INTO _merge_ids VALUES (?)", [(i,) for i in ids])
-    return [tuple(r) for r in conn.exec_driver_sql(f"{sql} WHERE id IN (SELECT id FROM _merge_ids)")]
+def _select_in(conn: Connection, table: Table, ids: set[str], chunk: int = 500) -> list:
+    """The rows of ``table`` whose id is in ``ids`` (as mappings), read in chunks."""
+    ids_ = sorted(ids)
+    out = []
+    for i in range(0, len(ids_), chunk):
+        out.extend(conn.execute(select(table).where(table.c.id.in_(ids_[i:i + chunk]))).mappings())
+    return out
 
 
 # ------------------------------------------------------------------------------------------
@@ -477,18 +481,14 @@ def canonical_dump(path: Path) -> dict:
     """
     con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
-        tables = {
-            "note": "SELECT * FROM note ORDER BY id",
-            "note_revision": "SELECT * FROM note_revision ORDER BY id",
-            "record_revision": "SELECT * FROM record_revision ORDER BY id",
-            "revision_parent": "SELECT * FROM revision_parent ORDER BY revision_id, parent_id",
-            "record_heads": "SELECT * FROM record_heads ORDER BY kind, record_id",
-            "proposal": "SELECT * FROM proposal ORDER BY id",
-            "synthesis": "SELECT * FROM synthesis ORDER BY id",
-            "participants": "SELECT * FROM participants ORDER BY workshop, contributor, device",
-            "asset": "SELECT name FROM asset ORDER BY name",
-        }
-        return {name: [list(r) for r in con.execute(sql)] for name, sql in tables.items()}
+        out = {}
+        for t in declaration.TABLE_LIST:
+            if t.name == "meta":
+                continue
+            order = ", ".join(c.name for c in t.columns if c.primary_key)
+            columns = order if t.name == "asset" else t.select()
+            out[t.name] = [list(r) for r in con.execute(f"SELECT {columns} FROM {t.name} ORDER BY {order}")]
+        return out
     finally:
         con.close()
 

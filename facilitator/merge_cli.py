@@ -126,12 +126,12 @@ def _find_proposal(ev, prefix: str):
 @command(("decide",), tr("cli.help.decide"), _decide_configure)
 def cmd_decide(args) -> int:
     from facilitator.store import EventFile
-    from facilitator.synthesis import decide, decision_label
+    from facilitator.synthesis import decision_label
 
     with EventFile.open(args.event) as ev:
         p = _find_proposal(ev, args.proposal)
         decision = None if args.decision == "aucune" else args.decision
-        decide(ev, p.id, decision, args.reason, args.date)
+        ev.decide(p.id, decision, args.reason, args.date)
     out(tr("synthesis.decided", title=p.title, decision=decision_label(decision) or "—"))
     return 0
 

@@ -6,7 +6,6 @@ returns a ``Change`` (undoable). No Qt here: the app's synthesis editor calls th
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -102,20 +101,6 @@ def source_workshops(ev: EventFile, proposal: ProposalRow) -> tuple[int, ...]:
             pass
     order = {w.number: i for i, w in enumerate(ev.kit.workshops)}
     return tuple(sorted(found, key=lambda n: (order.get(n, 10**6), n)))
-
-
-def decide(ev: EventFile, pid: str, decision: str | None, reason: str = "", date: str | None = None) -> Change:
-    """Record a decision (retenue, a-l-etude, non-retenue; None clears it), dated today by default."""
-    if decision is not None and date is None:
-        date = dt.date.today().isoformat()
-    if date is not None:
-        try:
-            date = dt.date.fromisoformat(str(date)).isoformat()
-        except ValueError as exc:
-            raise OperationError(tr("kit.expected_date", value=date)) from exc
-    if decision is None:
-        reason, date = "", None
-    return ev.decide(pid, decision, reason, date)
 
 
 def decisions(ev: EventFile) -> list[ProposalRow]:

@@ -162,7 +162,6 @@ class Session(QObject):
         thread). The views are told by a ``changed`` carrying ``extra["reload"]``."""
         self.flush()
         self._cache.clear()
-        self.ev.forget()
         self.changed.emit(Change("reload", extra={"reload": True}))
 
     def _on_applied(self, change: Change) -> None:

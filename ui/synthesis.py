@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.store import Change
-from facilitator.synthesis import decide as core_decide
+from facilitator.store.states import DECISIONS, PROPOSAL_KINDS
 from facilitator.synthesis import link_notes as core_link_notes
 from facilitator.synthesis import unlink_notes as core_unlink_notes
 from ui import errors
@@ -49,8 +49,8 @@ from ui.post_common import (
 )
 
 ROLE = Qt.ItemDataRole.UserRole
-DECISION_KEYS = (None, "retenue", "a-l-etude", "non-retenue")
-KIND_KEYS = ("accelerate", "next-plan", "other")
+DECISION_KEYS: tuple[str | None, ...] = (None, *DECISIONS)
+KIND_KEYS = PROPOSAL_KINDS
 
 
 # Module-level helpers translate in a named context: ``w.tr()`` would be extracted by lupdate under
@@ -661,7 +661,7 @@ class SynthesisEditor(QWidget):
         reason = row.decision_reason if reason is None else reason
         if decision is not None and date is None:
             date = row.decision_date or dt.date.today().isoformat()
-        run_op(self.session, self.tr("Décision"), core_decide, self.pid, decision, reason, date)
+        run_op(self.session, self.tr("Décision"), "decide", self.pid, decision, reason, date)
 
     def _store_decision(self, _index: int) -> None:
         if not self._loading:

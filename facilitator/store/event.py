@@ -16,6 +16,7 @@ Every operation returns a ``Change`` (see ``states.py``); ``apply(change.inverse
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -23,8 +24,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +48,7 @@ from facilitator.store.fileformat import (
     foreign_objects,
 )
 from facilitator.store.outline import tree_order
+from facilitator.store.rows import NoteRow, ProposalRow, note_row, proposal_row
 from facilitator.store.states import (
     CONTRIBUTORS,
     DECISIONS,
@@ -60,10 +61,10 @@ from facilitator.store.states import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
     from sqlalchemy.orm import Session
 
-    from facilitator.store.history import Conflict, Resolution, Resolved, _Heads
-    from facilitator.store.schema import Note, Proposal, RecordHeads
+    from facilitator.store.history import Conflict, Heads
     from facilitator.store.timer import TimerRecord
 
 __all__ = ["EventFile", "NoteRow", "ProposalRow", "fold", "inspect"]
@@ -74,33 +75,6 @@ KIT_DEVICE = "kit"  # author of the notes prepared in the kit (identical on ever
 
 def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-
-
-@dataclass(frozen=True)
-class NoteRow:
-    """A note as read: its id, current state, and bookkeeping."""
-
-    id: str
-    state: NoteState
-    created_at: str
-    modified_at: str
-    device: str
-    revision: str
-
-    def __getattr__(self, name: str) -> Any:  # row.text, row.workshop, … read the state
-        return getattr(self.__dict__["state"], name)
-
-
-@dataclass(frozen=True)
-class ProposalRow:
-    id: str
-    state: ProposalState
-    created_at: str
-    modified_at: str
-    device: str
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.__dict__["state"], name)
 
 
 # --------------------------------------------------------------------------------------------
@@ -254,7 +228,8 @@ def _reads(method):
                 self._orm.rollback()
             raise StoreError(_db_message(exc, self.path)) from exc
         finally:
-            self._end_read()
+            if not self._writing:
+                self._end_read()
 
     return wrapper
 
@@ -267,7 +242,7 @@ class EventFile:
         self.device = device or config.device_id()
         self._con = connect(self.path)  # WAL switch now: a full disk fails here, not later
         self._orm: Session | None = None  # see _session
-        self._data_version: int | None = None
+        self._writing = False  # inside ``writing()``: reads see its transaction, never end it
         self._closed = False
         self._input = register_input(self.path)  # no writer replaces the file while it is open
         self._kit: Kit | None = None
@@ -335,67 +310,62 @@ class EventFile:
             self._orm = session_on(self._con)
         return self._orm
 
-    def forget(self) -> None:
-        """Drop what the write session holds in memory: another connection changed the file."""
-        if self._orm is not None:
-            self._orm.expire_all()
-
     def _initialise(self, kit: Kit, logo: bytes | None) -> None:
-        from facilitator.store.schema import Asset, Base, Meta, RecordRevision, Synthesis
+        from sqlalchemy import insert
+
+        from facilitator.store import declaration
+        from facilitator.store.schema import TABLES, metadata
 
         with self._session.begin():
             conn = self._session.connection()
             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-            Base.metadata.create_all(conn)
+            metadata.create_all(conn)
             conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
             import hashlib  # (creating a file, not opening one: not on the app's start-up)
 
             sha = hashlib.sha256(kit.source.encode("utf-8")).hexdigest()
-            created = now()
-            for key, value in {
-                "format": "facilitator-event",
-                "event_id": kit.event.id,
-                "kit_source": kit.source,
-                "kit_sha256": sha,
-                "created_at": created,
-                "created_by": self.device,
-            }.items():
-                self._session.add(Meta(key=key, value=value))
+            facts = {"format": "facilitator-event", "event_id": kit.event.id, "kit_source": kit.source,
+                     "kit_sha256": sha, "created_at": now(), "created_by": self.device}
+            conn.execute(insert(TABLES["meta"]), [{"key": k, "value": v} for k, v in facts.items()])
             if logo is None and kit.logo_path is not None and kit.logo_path.is_file():
                 logo = kit.logo_path.read_bytes()
             if logo is not None and kit.event.logo:
-                self._session.add(Asset(name="logo", data=logo))
+                conn.execute(insert(TABLES["asset"]).values(name="logo", data=logo))
             stamp = f"{kit.event.date.isoformat()}T00:00:00.000000+00:00"
             # the empty synthesis has the same first revision on every laptop of the event
             syn_rev = _item_id(kit.event.id, sha, "synthesis")
-            self._session.add(Synthesis(id=1, modified_at=stamp, revision=syn_rev))
-            self._session.add(RecordRevision(id=syn_rev, kind="synthesis", record_id="1", parent_id=None,
-                                             device=KIT_DEVICE, at=stamp, state=SynthesisState().to_json()))
+            conn.execute(insert(TABLES["synthesis"]).values(
+                declaration.state_row("synthesis", SynthesisState(), id=1, modified_at=stamp, revision=syn_rev)))
+            conn.execute(insert(TABLES["record_revision"]).values(
+                id=syn_rev, kind="synthesis", record_id="1", parent_id=None, device=KIT_DEVICE, at=stamp,
+                state=SynthesisState().to_json()))
+            notes: list[dict] = []
+            revisions: list[dict] = []
             for w in kit.workshops:
                 for sid, items in w.prepared:
-                    self._add_prepared(kit.event.id, sha, w.number, sid, items, None, (), stamp)
-            self._session.flush()
+                    self._prepared(kit.event.id, sha, w.number, sid, items, stamp, notes, revisions)
+            if notes:
+                conn.execute(insert(TABLES["note"]), notes)
+                conn.execute(insert(TABLES["note_revision"]), revisions)
 
-    def _add_prepared(self, event_id, sha, workshop, section, items: Iterable[Item], parent, prefix, stamp):
-        from facilitator.store.schema import NoteRevision
+    @staticmethod
+    def _prepared(event_id: str, sha: str, workshop: int, section: str, items: Iterable[Item], stamp: str,
+                  notes: list[dict], revisions: list[dict]) -> None:
+        """The rows of the kit's prepared items (ids derived from the kit: the same on every laptop)."""
+        from facilitator.store import declaration
 
-        for i, item in enumerate(items):
-            path = (*prefix, i)
+        stack = [(item, None, (i,)) for i, item in reversed(list(enumerate(items)))]
+        while stack:
+            item, parent, path = stack.pop()
             nid = _item_id(event_id, sha, workshop, section, *path)
-            state = NoteState(
-                workshop=workshop,
-                section=section,
-                parent_id=parent,
-                position=float(i + 1),
-                text=item.text,
-                urls=(item.url,) if item.url else (),
-            )
+            state = NoteState(workshop=workshop, section=section, parent_id=parent, position=float(path[-1] + 1),
+                              text=item.text, urls=(item.url,) if item.url else ())
             rev = _item_id(event_id, sha, "rev", workshop, section, *path)
-            self._session.add(_new_note(nid, state, stamp, KIT_DEVICE, rev))
-            self._session.add(
-                NoteRevision(id=rev, note_id=nid, parent_id=None, device=KIT_DEVICE, at=stamp, state=state.to_json())
-            )
-            self._add_prepared(event_id, sha, workshop, section, item.items, nid, path, stamp)
+            notes.append(declaration.state_row("note", state, id=nid, created_at=stamp, modified_at=stamp,
+                                               device=KIT_DEVICE, revision=rev))
+            revisions.append({"id": rev, "note_id": nid, "parent_id": None, "device": KIT_DEVICE, "at": stamp,
+                              "state": state.to_json()})
+            stack.extend((child, nid, (*path, i)) for i, child in reversed(list(enumerate(item.items))))
 
     def close(self) -> None:
         if self._closed:
@@ -486,19 +456,7 @@ class EventFile:
     # ---------------------------------------------------------------- reading notes
     def _rows(self, where: str = "", params: Sequence = ()) -> list[NoteRow]:
         sql = f"SELECT {NOTE_COLUMNS} FROM note" + (f" WHERE {where}" if where else "")
-        return [_note_row(r) for r in self._all(sql, params)]
-
-    def _drop_stale(self) -> None:
-        """Re-read the rows the write session holds (see ``orm._hold_loaded``) if another
-        connection committed since the last look (a merge in a worker thread): they would
-        otherwise be written back from memory."""
-        if self._closed:
-            return
-        version = self._con.execute("PRAGMA data_version").fetchone()[0]
-        if version != self._data_version:
-            if self._data_version is not None:
-                self.forget()
-            self._data_version = version
+        return [note_row(r) for r in self._all(sql, params)]
 
     @_reads
     def note(self, note_id: str) -> NoteRow:
@@ -612,7 +570,6 @@ class EventFile:
                 self._check_edit(e)
         stamp = now()
         self._end_read()
-        self._drop_stale()
         if self._identity is not None and _identity(self.path) != self._identity:
             # deleted, moved or replaced while open: SQLite would go on writing into a file
             # nobody will find again. What is stored stays readable: see save_copy().
@@ -622,8 +579,7 @@ class EventFile:
                 for e in change.edits:
                     if e.before == e.after:
                         continue
-                    writer = getattr(self, f"_write_{e.kind}")
-                    writer(e.key, e.after, stamp)
+                    self._write(e, stamp)
         except _db_errors() as exc:
             self._session.rollback()
             raise _unsaved(StoreError(_db_message(exc, self.path)), change) from exc
@@ -666,164 +622,40 @@ class EventFile:
             what, shown = validation.describe(kind, key)
             raise OperationError(tr("record.refused_write", what=what, id=shown, problem=exc)) from None
 
-    # The writers run inside ``apply``'s transaction, on the ORM session (SQLAlchemy is loaded).
-    def _write_note(self, note_id: str, state: NoteState | None, stamp: str) -> None:
-        from facilitator.store.schema import Note, NoteRevision, RecordHeads
+    def _write(self, edit: Edit, stamp: str) -> None:
+        """Write one edit inside ``apply``'s transaction: the one writer (``writer.py``)."""
+        from facilitator.store.writer import Writer
 
-        row = self._session.get(Note, note_id)
-        if state is None:  # undo of an addition: a tombstone keeps the merge promise
-            if row is None:
-                return
-            state = _orm_note(row).state.with_(deleted=True)
-        rev = _new_id()
-        heads = self._session.get(RecordHeads, ("note", note_id))
-        parents = self._parents(row.revision if row is not None else None, heads)
-        self._session.add(
-            NoteRevision(id=rev, note_id=note_id, parent_id=parents[0] if parents else None,
-                         device=self.device, at=stamp, state=state.to_json())
-        )
-        self._add_parents(rev, parents)
-        if heads is not None:  # several heads: the revisions decide what the note shows
-            self._recompute("note", [note_id])
-            return
-        if row is None:
-            self._session.add(_new_note(note_id, state, stamp, self.device, rev))
-        else:
-            _fill(row, state)
-            row.modified_at = stamp
-            row.revision = rev
+        Writer(self._session.connection(), self.device, stamp).write(edit)
 
-    def _write_participants(self, key: tuple[int, str], count: int | None, stamp: str) -> None:
-        from facilitator.store.schema import Participants
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction on the file's connection, for a writer of many records at once
+        (the merge): yields its SQLAlchemy ``Connection`` (build statements from
+        ``schema.TABLES``); committed at the end, rolled back on any error. The event file's
+        reads inside it see its writes. Listeners are not told: call ``notify``."""
+        self._end_read()
+        try:
+            with self._session.begin():
+                self._writing = True
+                yield self._session.connection()
+        except BaseException:
+            if self._orm is not None:
+                self._orm.rollback()
+            raise
+        finally:
+            self._writing = False
 
-        workshop, contributor = key
-        row = self._session.get(Participants, (workshop, contributor, self.device))
-        if count is None:
-            if row is not None:
-                self._session.delete(row)
-            return
-        if row is None:
-            self._session.add(Participants(workshop=workshop, contributor=contributor, device=self.device,
-                                           count=count, at=stamp))
-        else:
-            row.count, row.at = count, stamp
+    def notify(self, change: Change) -> None:
+        """Tell the listeners about a change written outside ``apply`` (``writing``)."""
+        for listener in list(self.listeners):
+            listener(change)
 
-    def _write_proposal(self, pid: str, state: ProposalState | None, stamp: str) -> None:
-        from facilitator.store.schema import Proposal
-
-        row = self._session.get(Proposal, pid)
-        if state is None:
-            if row is None:
-                return
-            state = _orm_proposal(row).state.with_(deleted=True)
-        if self._write_record("proposal", pid, row.revision if row is not None else None, state, stamp):
-            return
-        row = self._session.get(Proposal, pid)
-        if row is None:
-            row = Proposal(id=pid, created_at=stamp, device=self.device)
-            self._session.add(row)
-        row.position = state.position
-        row.title, row.text, row.kind = state.title, state.text, state.kind
-        row.commitments = json.dumps(list(state.commitments), ensure_ascii=False)
-        row.notes = json.dumps(list(state.notes))
-        row.workshops = json.dumps(list(state.workshops))
-        row.decision, row.decision_reason, row.decision_date = (
-            state.decision, state.decision_reason, state.decision_date)
-        row.deleted = state.deleted
-        row.modified_at = stamp
-        row.revision = self._last_revision
-
-    def _write_synthesis(self, _key: int, state: SynthesisState, stamp: str) -> None:
-        from facilitator.store.schema import Synthesis
-
-        row = self._session.get(Synthesis, 1)
-        if self._write_record("synthesis", "1", row.revision if row is not None else None, state, stamp):
-            return
-        if row is None:
-            row = Synthesis(id=1)
-            self._session.add(row)
-        for k, v in vars(state).items():
-            setattr(row, k, v)
-        row.modified_at = stamp
-        row.revision = self._last_revision
-
-    # ---------------------------------------------------------------- revisions, heads, conflicts
-    _last_revision: str | None = None
-
-    def _parents(self, current: str | None, heads: RecordHeads | None) -> list[str]:
-        """Parents of a new revision: the shown head; every head if they merged without conflict.
-
-        While a record is in conflict, ordinary edits continue the shown version only, so the
-        conflict stays until a person resolves it (``resolve_conflict``).
-        """
-        if current is None:
-            return []
-        if heads is not None and heads.conflict is None:
-            return [current, *(h for h in json.loads(heads.heads) if h != current)]
-        return [current]
-
-    def _add_parents(self, rev: str, parents: list[str]) -> None:
-        from facilitator.store.schema import RevisionParent
-
-        for p in parents[1:]:
-            self._session.add(RevisionParent(revision_id=rev, parent_id=p))
-
-    def _write_record(self, kind: str, rid: str, current: str | None, state, stamp: str) -> bool:
-        """Add a revision of a proposal or of the synthesis; True if the heads were recomputed."""
-        from facilitator.store.schema import RecordHeads, RecordRevision
-
-        heads = self._session.get(RecordHeads, (kind, rid))
-        parents = self._parents(current, heads)
-        rev = _new_id()
-        self._session.add(RecordRevision(id=rev, kind=kind, record_id=rid,
-                                         parent_id=parents[0] if parents else None,
-                                         device=self.device, at=stamp, state=state.to_json()))
-        self._add_parents(rev, parents)
-        self._last_revision = rev
-        if heads is not None:
-            self._recompute(kind, [rid])
-            return True
-        return False
-
-    def _write_resolution(self, key: tuple[str, str, str], res: Resolution | None, stamp: str) -> None:
-        from facilitator.store.history import _load_revisions
-        from facilitator.store.schema import NoteRevision, RecordRevision
-
-        kind, rid, rev = key
-        if res is not None:
-            if kind == "note":
-                self._session.add(NoteRevision(id=rev, note_id=rid, parent_id=res.parents[0], device=res.device,
-                                               at=res.at, state=res.state.to_json()))
-            else:
-                self._session.add(RecordRevision(id=rev, kind=kind, record_id=rid, parent_id=res.parents[0],
-                                                 device=res.device, at=res.at, state=res.state.to_json()))
-            self._add_parents(rev, list(res.parents))
-        else:  # undo: the resolution goes, with the edits made (and undone) after it
-            self._session.flush()
-            revs = _load_revisions(self._con, kind, [rid]).get(rid, [])
-            gone = {rev}
-            grew = True
-            while grew:
-                grew = False
-                for r in revs:
-                    if r[0] not in gone and any(p in gone for p in r[1]):
-                        gone.add(r[0])
-                        grew = True
-            table = "note_revision" if kind == "note" else "record_revision"
-            for g in gone:
-                self._con.execute(f"DELETE FROM {table} WHERE id = ?", (g,))
-                self._con.execute("DELETE FROM revision_parent WHERE revision_id = ?", (g,))
-            self._session.expire_all()
-        self._recompute(kind, [rid])
-
-    def _recompute(self, kind: str, ids: Iterable[str]) -> dict[str, Resolved]:
-        """Recompute what records show from their revisions (inside the current transaction)."""
-        from facilitator.store.history import recompute
-
-        self._session.flush()
-        results = recompute(self._con, kind, ids)
-        self._session.expire_all()
-        return results
+    @_reads
+    def revision_index(self) -> dict[str, tuple[str, str]]:
+        """Every revision of the file: ``{revision id: (record kind, record id)}``."""
+        return {rid: (kind, record) for rid, kind, record in self._all(
+            "SELECT id, 'note', note_id FROM note_revision UNION ALL SELECT id, kind, record_id FROM record_revision")}
 
     def _with_reopening(self, change: Change) -> Change:
         """Add the reopening of a validated synthesis to a change of the event's content.
@@ -856,11 +688,11 @@ class EventFile:
     @_reads
     def conflicts(self, kind: str | None = None) -> list[Conflict]:
         """Records in conflict after a merge (notes in outline order first), for a person to resolve."""
-        from facilitator.store.history import _HEADS_COLUMNS, _Heads
+        from facilitator.store.history import HEADS_COLUMNS, Heads
 
-        sql = f"SELECT {_HEADS_COLUMNS} FROM record_heads WHERE conflict IS NOT NULL"
+        sql = f"SELECT {HEADS_COLUMNS} FROM record_heads WHERE conflict IS NOT NULL"
         rows = self._all(sql, ()) if kind is None else self._all(sql + " AND kind = ?", (kind,))
-        out = [self._conflict(_Heads(*r)) for r in rows]
+        out = [self._conflict(Heads(*r)) for r in rows]
         place = {}
         for i, (n, _d) in enumerate(self._ordered(self._rows(), True)):
             place[n.id] = i
@@ -869,20 +701,20 @@ class EventFile:
 
     @_reads
     def conflict(self, record_id: str, kind: str = "note") -> Conflict | None:
-        from facilitator.store.history import _HEADS_COLUMNS, _Heads
+        from facilitator.store.history import HEADS_COLUMNS, Heads
 
-        row = self._one(f"SELECT {_HEADS_COLUMNS} FROM record_heads WHERE kind = ? AND record_id = ?",
+        row = self._one(f"SELECT {HEADS_COLUMNS} FROM record_heads WHERE kind = ? AND record_id = ?",
                         (kind, record_id))
         if row is None or row[3] is None:
             return None
-        return self._conflict(_Heads(*row))
+        return self._conflict(Heads(*row))
 
-    def _conflict(self, row: _Heads) -> Conflict:
-        from facilitator.store.history import _DECODERS, Conflict, Version, _load_revisions
+    def _conflict(self, row: Heads) -> Conflict:
+        from facilitator.store.history import DECODERS, Conflict, Version, revisions_of
 
-        revs = _load_revisions(self._con, row.kind, [row.record_id]).get(row.record_id, [])
+        revs = revisions_of(self._con, row.kind, [row.record_id]).get(row.record_id, [])
         heads = set(json.loads(row.heads))
-        decode = _DECODERS[row.kind]
+        decode = DECODERS[row.kind]
         versions = tuple(sorted((Version(r[0], r[2], r[3], decode(r[4])) for r in revs if r[0] in heads),
                                 key=lambda v: (v.at, v.revision)))
         if row.kind == "note":
@@ -928,9 +760,6 @@ class EventFile:
     # ---------------------------------------------------------------- validation of the synthesis
     @_reads
     def content_fingerprint(self) -> str:
-        return self._fingerprint()
-
-    def _fingerprint(self) -> str:
         """SHA-256 of the event's content: what a validation vouches for (see docs/merge.md).
 
         Canonical JSON (sorted keys, no spaces, UTF-8) of the event id, the kit's hash, every note
@@ -1219,20 +1048,6 @@ class EventFile:
             raise OperationError(tr("store.bad_timer", fields=", ".join(record.problems())))
         return self.apply(Change("set_timer_state", (Edit("timer", workshop, self.timer_state(workshop), record),)))
 
-    def _write_timer(self, workshop: int, record: TimerRecord | None, _stamp: str) -> None:
-        from facilitator.store.schema import Meta
-        from facilitator.store.timer import META_PREFIX
-
-        key = f"{META_PREFIX}{workshop}"
-        row = self._session.get(Meta, key)
-        if record is None:
-            if row is not None:
-                self._session.delete(row)
-        elif row is None:
-            self._session.add(Meta(key=key, value=record.to_json()))
-        else:
-            row.value = record.to_json()
-
     # ---------------------------------------------------------------- synthesis and proposals
     @_reads
     def synthesis(self) -> SynthesisState:
@@ -1249,7 +1064,7 @@ class EventFile:
 
     def _proposal_rows(self, where: str = "", params: Sequence = ()) -> list[ProposalRow]:
         sql = f"SELECT {PROPOSAL_COLUMNS} FROM proposal" + (f" WHERE {where}" if where else "")
-        return [_proposal_row(r) for r in self._all(sql, params)]
+        return [proposal_row(r) for r in self._all(sql, params)]
 
     @_reads
     def proposals(self, include_deleted: bool = False) -> list[ProposalRow]:
@@ -1297,6 +1112,17 @@ class EventFile:
         return self.apply(Change("edit_proposal", (Edit("proposal", pid, row.state, new),), pid, pid))
 
     def decide(self, pid: str, decision: str | None, reason: str = "", date: str | None = None) -> Change:
+        """Record a decision (``Decision``: retenue, a-l-etude, non-retenue), dated today unless
+        ``date`` (an ISO date, ``AAAA-MM-JJ``) says otherwise; None clears it, reason and date too."""
+        if decision is not None and date is None:
+            date = dt.date.today().isoformat()
+        if date is not None:
+            try:
+                date = dt.date.fromisoformat(str(date)).isoformat()
+            except ValueError as exc:
+                raise OperationError(tr("kit.expected_date", value=date)) from exc
+        if decision is None:
+            reason, date = "", None
         return self.edit_proposal(pid, decision=decision, decision_reason=reason, decision_date=date)
 
     def delete_proposal(self, pid: str) -> Change:
@@ -1316,52 +1142,6 @@ class _Sibling:
     @property
     def state(self) -> NoteState:
         return self._ev.note(self.id).state
-
-
-def _new_note(nid: str, state: NoteState, stamp: str, device: str, rev: str) -> Note:
-    from facilitator.store.schema import Note
-
-    row = Note(id=nid, created_at=stamp, modified_at=stamp, device=device, revision=rev)
-    _fill(row, state)
-    return row
-
-
-def _fill(row: Note, s: NoteState) -> None:
-    row.workshop, row.section, row.parent_id, row.position = s.workshop, s.section, s.parent_id, s.position
-    row.text = s.text
-    row.urls = json.dumps(list(s.urls), ensure_ascii=False)
-    row.contributor = s.contributor
-    row.commitments = json.dumps(list(s.commitments), ensure_ascii=False)
-    row.votes = s.votes
-    row.deleted = s.deleted
-
-
-def _note_row(r: Sequence) -> NoteRow:
-    """A note from the values of ``fileformat.NOTE_COLUMNS``, in that order."""
-    nid, workshop, section, parent, position, text, urls, contributor, commitments, votes, deleted = r[:11]
-    state = NoteState(workshop, section, parent, position, text, tuple(json.loads(urls)), contributor,
-                      tuple(json.loads(commitments)), votes, bool(deleted))
-    return NoteRow(nid, state, *r[11:])
-
-
-def _orm_note(n: Note) -> NoteRow:
-    return _note_row([getattr(n, c) for c in NOTE_COLUMNS.split(", ")])
-
-
-def _proposal_row(r: Sequence) -> ProposalRow:
-    """A proposal from the values of ``fileformat.PROPOSAL_COLUMNS``, in that order."""
-    (pid, position, title, text, kind, commitments, notes, workshops, decision, reason, date, deleted,
-     created_at, modified_at, device) = r
-    state = ProposalState(
-        position=position, title=title, text=text, kind=kind, commitments=tuple(json.loads(commitments)),
-        notes=tuple(json.loads(notes)), workshops=tuple(json.loads(workshops)), decision=decision,
-        decision_reason=reason, decision_date=date, deleted=bool(deleted),
-    )
-    return ProposalRow(pid, state, created_at, modified_at, device)
-
-
-def _orm_proposal(p: Proposal) -> ProposalRow:
-    return _proposal_row([getattr(p, c) for c in PROPOSAL_COLUMNS.split(", ")])
 
 
 def _unsaved(error: StoreError, change: Change) -> StoreError:

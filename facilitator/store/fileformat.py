@@ -1,8 +1,8 @@
 """What makes a file an event file, without SQLAlchemy: identity, version, tables, connection.
 
-Kept apart from ``schema.py`` (the SQLAlchemy models) so that opening and reading an event file,
-which the app does before its first window is shown, does not import SQLAlchemy. A test checks
-that ``TABLES`` names exactly the tables of ``schema.Base``.
+Kept apart from ``schema.py`` (the SQLAlchemy tables) so that opening and reading an event file,
+which the app does before its first window is shown, does not import SQLAlchemy. Both derive
+from the one declaration (``declaration.py``).
 """
 
 from __future__ import annotations
@@ -12,25 +12,22 @@ import sqlite3
 import unicodedata
 from pathlib import Path
 
+from facilitator.store import declaration
+
 APPLICATION_ID = 0x46414349  # "FACI": tells our event files from any other SQLite file
 SCHEMA_VERSION = 2
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-TABLES = frozenset({
-    "meta", "asset", "note", "note_revision", "participants", "synthesis", "proposal",
-    "record_revision", "revision_parent", "record_heads",
-})
+TABLES = frozenset(declaration.TABLE)
 
 # the named indexes of those tables (SQLite adds its own ``sqlite_autoindex_*`` for primary keys);
 # a file holding any other schema object (a trigger, a view, another table or index) is refused
-INDEXES = frozenset({"note_place", "ix_note_revision_note_id", "record_revision_record"})
+INDEXES = frozenset(n for t in declaration.TABLE_LIST for n in t.index_names)
 
 # columns of the current rows, in the order the readers (event.py) take them
-NOTE_COLUMNS = ("id, workshop, section, parent_id, position, text, urls, contributor, commitments, votes, "
-                "deleted, created_at, modified_at, device, revision")
-PROPOSAL_COLUMNS = ("id, position, title, text, kind, commitments, notes, workshops, decision, "
-                    "decision_reason, decision_date, deleted, created_at, modified_at, device")
-SYNTHESIS_COLUMNS = "object, intro, feedback, date, validated_by, validated_at, fingerprint"
+NOTE_COLUMNS = declaration.NOTE.select()
+PROPOSAL_COLUMNS = declaration.PROPOSAL.select(without=("revision",))
+SYNTHESIS_COLUMNS = declaration.SYNTHESIS.select(without=("id", "modified_at", "revision"))
 
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")

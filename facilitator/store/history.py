@@ -2,7 +2,7 @@
 conflicts and their resolution (see docs/merge.md).
 
 Pure functions of a record's set of revisions (``resolve_heads``), their reading and the
-rewriting of the current rows from them (``recompute``, shared by the operations and by
+rewriting of the current rows from them (``recompute``, shared by the writer and by
 ``facilitator.merge``), and the records of a conflict (``Conflict``, ``Version``, ``Resolution``).
 Loaded with the first write or the first question about conflicts, not with the event file:
 opening a file to show it needs none of it.
@@ -14,9 +14,13 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from facilitator.store import declaration
 from facilitator.store.states import NoteState, ProposalState, SynthesisState
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
 @dataclass(frozen=True)
@@ -155,12 +159,12 @@ def resolve_heads(kind: str, revs: list[Rev]) -> Resolved:
                     tuple(conflicts), first.at, first.device, latest.at)
 
 
-_HEADS_COLUMNS = "kind, record_id, heads, conflict, fields"
+HEADS_COLUMNS = declaration.TABLE["record_heads"].select()
 
 
 @dataclass(frozen=True)
-class _Heads:
-    """A row of ``record_heads``."""
+class Heads:
+    """A row of ``record_heads`` (its columns, ``HEADS_COLUMNS``, in that order)."""
 
     kind: str
     record_id: str
@@ -191,12 +195,27 @@ class Conflict:
     versions: tuple[Version, ...]
 
 
-_DECODERS = {"note": NoteState.from_json, "proposal": ProposalState.from_json,
-             "synthesis": SynthesisState.from_json}
+DECODERS = {"note": NoteState.from_json, "proposal": ProposalState.from_json,
+            "synthesis": SynthesisState.from_json}
+
+_REVISIONS = {kind: ("SELECT r.id, r.{record}, r.parent_id, r.device, r.at, r.state FROM {table} r "
+                     "JOIN _recompute_ids k ON r.{record} = k.id" + ("" if kind == "note" else " WHERE r.kind = ?"))
+              .format(record="note_id" if kind == "note" else "record_id",
+                      table="note_revision" if kind == "note" else "record_revision")
+              for kind in declaration.RECORD_TABLE}
 
 
-def _load_revisions(con: sqlite3.Connection, kind: str, ids: Iterable[str]) -> dict[str, list[tuple]]:
-    """``{record id: [(id, parents, device, at, state json), …]}`` for the given records."""
+def _raw(con: Any) -> sqlite3.Connection:
+    """The sqlite3 connection under a SQLAlchemy ``Connection`` (the same one: same transaction)."""
+    return con if isinstance(con, sqlite3.Connection) else con.connection.driver_connection
+
+
+def revisions_of(con: Any, kind: str, ids: Iterable[str]) -> dict[str, list[tuple]]:
+    """``{record id: [(id, parents, device, at, state json), …]}`` for the given records.
+
+    ``con``: the file's sqlite3 connection (a read) or the SQLAlchemy connection of a write.
+    """
+    con = _raw(con)
     ids = list(dict.fromkeys(ids))
     out: dict[str, list[tuple]] = {}
     if not ids:
@@ -204,23 +223,19 @@ def _load_revisions(con: sqlite3.Connection, kind: str, ids: Iterable[str]) -> d
     con.execute("CREATE TEMP TABLE IF NOT EXISTS _recompute_ids (id TEXT PRIMARY KEY)")
     con.execute("DELETE FROM _recompute_ids")
     con.executemany("INSERT OR IGNORE INTO _recompute_ids VALUES (?)", [(i,) for i in ids])
-    if kind == "note":
-        rows = con.execute(
-            "SELECT r.id, r.note_id, r.parent_id, r.device, r.at, r.state FROM note_revision r "
-            "JOIN _recompute_ids k ON r.note_id = k.id").fetchall()
-    else:
-        rows = con.execute(
-            "SELECT r.id, r.record_id, r.parent_id, r.device, r.at, r.state FROM record_revision r "
-            "JOIN _recompute_ids k ON r.record_id = k.id WHERE r.kind = ?", (kind,)).fetchall()
-    extra: dict[str, list[str]] = {}
-    for rid, pid in con.execute("SELECT revision_id, parent_id FROM revision_parent"):
-        extra.setdefault(rid, []).append(pid)
+    rows = con.execute(_REVISIONS[kind], () if kind == "note" else (kind,)).fetchall()
+    extra = _extra_parents(con)
     for rid, record, parent, device, at, state in rows:
         parents = ((parent,) if parent else ()) + tuple(sorted(extra.get(rid, ())))
         out.setdefault(record, []).append((rid, parents, device, at, state))
     return out
 
 
+def _extra_parents(con: sqlite3.Connection) -> dict[str, list[str]]:
+    extra: dict[str, list[str]] = {}
+    for rid, pid in con.execute("SELECT revision_id, parent_id FROM revision_parent"):
+        extra.setdefault(rid, []).append(pid)
+    return extra
 def _resolve(kind: str, revs: list[tuple]) -> Resolved:
     if len(revs) == 1:  # the common case, kept fast
         rid, _p, device, at, state = revs[0]
@@ -236,61 +251,39 @@ def _resolve(kind: str, revs: list[tuple]) -> Resolved:
     return resolve_heads(kind, [Rev(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in revs])
 
 
-def _json_list(v) -> str:
-    return json.dumps(list(v), ensure_ascii=False) if v else "[]"
-
-
-def recompute(con: sqlite3.Connection, kind: str, ids: Iterable[str], known: dict[str, list[tuple]] | None = None) -> dict[str, Resolved]:
+def recompute(conn: Connection, kind: str, ids: Iterable[str],
+              known: dict[str, list[tuple]] | None = None) -> dict[str, Resolved]:
     """Rewrite the current rows (note / proposal / synthesis) and ``record_heads`` of ``ids`` from
-    their revisions; a pure function of the set of revisions, so merges commute.
+    their revisions, inside the transaction of ``conn`` (SQLAlchemy Core statements built from
+    the declaration); a pure function of the set of revisions, so merges commute.
 
     ``known``: records whose complete list of revisions ``(id, parent_id, device, at, state)``
     the caller already holds (a merge, for notes new to the target), so they are not read back.
     """
+    from sqlalchemy import bindparam, delete, insert
+
+    from facilitator.store.schema import TABLES, bulk
+
     known = known or {}
-    grouped = _load_revisions(con, kind, [i for i in ids if i not in known])
+    grouped = revisions_of(conn, kind, [i for i in ids if i not in known])
     if known:
-        extra: dict[str, list[str]] = {}
-        for rid, pid in con.execute("SELECT revision_id, parent_id FROM revision_parent"):
-            extra.setdefault(rid, []).append(pid)
+        extra = _extra_parents(_raw(conn))
         for record, revs in known.items():
             grouped[record] = [(r[0], ((r[1],) if r[1] else ()) + tuple(sorted(extra.get(r[0], ()))), r[2], r[3], r[4])
                                for r in revs]
     results = {rid: _resolve(kind, revs) for rid, revs in grouped.items()}
     if not results:
         return results
-    if kind == "note":
-        con.executemany(
-            "INSERT OR REPLACE INTO note (id, workshop, section, parent_id, position, text, urls, contributor, "
-            "commitments, votes, deleted, created_at, modified_at, device, revision) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(rid, s["workshop"], s["section"], s["parent_id"], s["position"], s.get("text", ""),
-              _json_list(s.get("urls")), s.get("contributor"), _json_list(s.get("commitments")), s.get("votes", 0),
-              bool(s.get("deleted")), r.created_at, r.modified_at, r.created_by, r.shown)
-             for rid, r in results.items() for s in (r.state,)])
-    elif kind == "proposal":
-        con.executemany(
-            "INSERT OR REPLACE INTO proposal (id, position, title, text, kind, commitments, notes, workshops, "
-            "decision, decision_reason, decision_date, deleted, created_at, modified_at, device, revision) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(rid, s["position"], s.get("title", ""), s.get("text", ""), s.get("kind", "other"),
-              json.dumps(list(s.get("commitments", ())), ensure_ascii=False),
-              json.dumps(list(s.get("notes", ()))), json.dumps(list(s.get("workshops", ()))),
-              s.get("decision"), s.get("decision_reason", ""), s.get("decision_date"),
-              bool(s.get("deleted")), r.created_at, r.modified_at, r.created_by, r.shown)
-             for rid, r in results.items() for s in (r.state,)])
-    else:
-        con.executemany(
-            "INSERT OR REPLACE INTO synthesis (id, object, intro, feedback, date, validated_by, validated_at, "
-            "fingerprint, modified_at, revision) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(int(rid), s.get("object", ""), s.get("intro", ""), s.get("feedback", ""), s.get("date"),
-              s.get("validated_by"), s.get("validated_at"), s.get("fingerprint"), r.modified_at, r.shown)
-             for rid, r in results.items() for s in (r.state,)])
-    gone = [(kind, rid) for rid in known] + [(kind, rid) for rid in grouped if rid not in known]
-    con.executemany("DELETE FROM record_heads WHERE kind = ? AND record_id = ?", gone)
-    several = [(kind, rid, json.dumps(list(r.heads)), r.conflict, json.dumps(list(r.fields)))
-               for rid, r in results.items() if len(r.heads) > 1]
+    table = TABLES[kind]
+    bulk(conn, insert(table).prefix_with("OR REPLACE"), [
+        declaration.state_row(kind, r.state, id=int(rid) if kind == "synthesis" else rid, created_at=r.created_at,
+                              modified_at=r.modified_at, device=r.created_by, revision=r.shown)
+        for rid, r in results.items()])
+    heads = TABLES["record_heads"]
+    bulk(conn, delete(heads).where(heads.c.kind == bindparam("k"), heads.c.record_id == bindparam("r")),
+         [{"k": kind, "r": rid} for rid in grouped])
+    several = [{"kind": kind, "record_id": rid, "heads": json.dumps(list(r.heads)), "conflict": r.conflict,
+                "fields": json.dumps(list(r.fields))} for rid, r in results.items() if len(r.heads) > 1]
     if several:
-        con.executemany("INSERT INTO record_heads (kind, record_id, heads, conflict, fields) "
-                             "VALUES (?,?,?,?,?)", several)
+        conn.execute(insert(heads), several)
     return results

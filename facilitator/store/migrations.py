@@ -13,24 +13,19 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
+from facilitator.store import declaration
 from facilitator.store.event import NAMESPACE
-from facilitator.store.schema import (
-    SCHEMA_VERSION,
-    Base,
-    RecordHeads,
-    RecordRevision,
-    RevisionParent,
-)
+from facilitator.store.schema import SCHEMA_VERSION, TABLES, metadata
 
 STEPS: dict[int, Callable[[Session], None]] = {}
 
 # the same namespace as the ids of prepared items (event.py), so every laptop derives the same ids
 _NAMESPACE = uuid.UUID(NAMESPACE)
-_PROPOSAL_COLUMNS = ("id, position, title, text, kind, commitments, notes, workshops, decision, "
-                     "decision_reason, decision_date, deleted, created_at, modified_at, device")
-_SYNTHESIS_COLUMNS = "id, object, intro, feedback, date, validated_by, validated_at, fingerprint, modified_at"
+# what version 1 had of the proposal and synthesis tables: all but the ``revision`` of version 2
+_V1 = {kind: declaration.TABLE[kind].select(without=("revision",)) for kind in ("proposal", "synthesis")}
 
 
 def legacy_records(fetch: Callable[[str], list[tuple]]) -> list[tuple]:
@@ -42,18 +37,12 @@ def legacy_records(fetch: Callable[[str], list[tuple]]) -> list[tuple]:
     version-1 file directly gets the ones its upgrade would have made.
     """
     out = []
-    for r in fetch(f"SELECT {_PROPOSAL_COLUMNS} FROM proposal"):
-        state = {
-            "position": r[1], "title": r[2] or "", "text": r[3] or "", "kind": r[4] or "other",
-            "commitments": json.loads(r[5] or "[]"), "notes": json.loads(r[6] or "[]"),
-            "workshops": json.loads(r[7] or "[]"), "decision": r[8], "decision_reason": r[9] or "",
-            "decision_date": r[10], "deleted": bool(r[11]),
-        }
-        out.append(_legacy("proposal", str(r[0]), state, r[13], r[14]))
-    for r in fetch(f"SELECT {_SYNTHESIS_COLUMNS} FROM synthesis"):
-        state = {"object": r[1] or "", "intro": r[2] or "", "feedback": r[3] or "", "date": r[4],
-                 "validated_by": r[5], "validated_at": r[6], "fingerprint": r[7]}
-        out.append(_legacy("synthesis", str(r[0]), state, r[8], "v1"))
+    for kind, columns in _V1.items():
+        for r in fetch(f"SELECT {columns} FROM {kind}"):
+            row = declaration.decode(kind, r, columns.split(", "))
+            state = {k: row[k] for k in declaration.STATE_FIELDS[kind]}
+            device = row["device"] if kind == "proposal" else "v1"
+            out.append(_legacy(kind, str(row["id"]), state, row["modified_at"], device))
     return out
 
 
@@ -65,19 +54,18 @@ def _legacy(kind: str, rid: str, state: dict, at: str, device: str) -> tuple:
 
 def _v1_to_v2(session: Session) -> None:
     conn = session.connection()
-    Base.metadata.create_all(conn, tables=[RecordRevision.__table__, RevisionParent.__table__,
-                                           RecordHeads.__table__])
-    conn.exec_driver_sql("ALTER TABLE proposal ADD COLUMN revision VARCHAR")
-    conn.exec_driver_sql("ALTER TABLE synthesis ADD COLUMN revision VARCHAR")
+    metadata.create_all(conn, tables=[TABLES[n] for n in ("record_revision", "revision_parent", "record_heads")])
+    for kind in ("proposal", "synthesis"):
+        column = TABLES[kind].c.revision
+        conn.exec_driver_sql(f"ALTER TABLE {kind} ADD COLUMN {column.name} {column.type.compile(conn.dialect)}")
     rows = legacy_records(lambda sql: conn.exec_driver_sql(sql).fetchall())
+    names = declaration.TABLE["record_revision"].names
     if rows:
-        conn.exec_driver_sql("INSERT OR IGNORE INTO record_revision (id, kind, record_id, parent_id, device, at, state) "
-                             "VALUES (?,?,?,?,?,?,?)", rows)
+        conn.execute(insert(TABLES["record_revision"]).prefix_with("OR IGNORE"),
+                     [dict(zip(names, r, strict=True)) for r in rows])
     for rev, kind, rid, *_ in rows:
-        if kind == "proposal":
-            conn.exec_driver_sql("UPDATE proposal SET revision = ? WHERE id = ?", (rev, rid))
-        else:
-            conn.exec_driver_sql("UPDATE synthesis SET revision = ? WHERE id = ?", (rev, int(rid)))
+        table = TABLES[kind]
+        conn.execute(update(table).where(table.c.id == (int(rid) if kind == "synthesis" else rid)).values(revision=rev))
 
 
 STEPS[1] = _v1_to_v2

@@ -1,5 +1,5 @@
-"""The SQLAlchemy side of an open event file: its writes go through an ORM session bound to the
-file's one connection (``fileformat.connect``).
+"""The SQLAlchemy side of an open event file: its writes are Core statements (``writer.py``) run in
+the transactions of a session bound to the file's one connection (``fileformat.connect``).
 
 Imported on the first write, or ahead of it by the app once its window is shown (``preload``):
 never on the path from launching the app to its first window, which SQLAlchemy's import (about
@@ -11,10 +11,8 @@ from __future__ import annotations
 import sqlite3
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.orm import Session, configure_mappers
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
-
-from facilitator.store.schema import Note, Synthesis
 
 
 def session_on(con: sqlite3.Connection) -> Session:
@@ -27,39 +25,10 @@ def session_on(con: sqlite3.Connection) -> Session:
     def _begin(conn):
         conn.exec_driver_sql("BEGIN")
 
-    session = Session(engine, expire_on_commit=False, autoflush=False)
-    _hold_loaded(session)
-    return session
+    return Session(engine, expire_on_commit=False, autoflush=False)
 
 
 def preload() -> None:
-    """Import and configure everything the first write needs (the mappers are built lazily;
-    a write recomputes its record from its revisions: facilitator.store.history)."""
-    import facilitator.store.history  # noqa: F401
-
-    configure_mappers()
-
-
-def _hold_loaded(session: Session) -> None:
-    """Keep the notes and the synthesis a session has loaded strongly referenced.
-
-    The identity map is weak: without this, each ``session.get(Note, id)`` of a write (several
-    per keystroke) emits a SELECT and rebuilds the object. Held objects are still expired by
-    ``expire_all`` (a merge, a recompute, a rollback) and then re-read on access, as before.
-    SQLAlchemy's documented "strong reference" recipe.
-    """
-    held = session.info["held"] = set()
-
-    @event.listens_for(session, "loaded_as_persistent")
-    @event.listens_for(session, "pending_to_persistent")
-    @event.listens_for(session, "detached_to_persistent")
-    @event.listens_for(session, "deleted_to_persistent")
-    def _hold(_session, obj) -> None:
-        if isinstance(obj, (Note, Synthesis)):
-            held.add(obj)
-
-    @event.listens_for(session, "persistent_to_detached")
-    @event.listens_for(session, "persistent_to_deleted")
-    @event.listens_for(session, "persistent_to_transient")
-    def _release(_session, obj) -> None:
-        held.discard(obj)
+    """Import everything the first write needs: the writer and what it loads (the tables, the
+    revisions' machinery: facilitator.store.history)."""
+    import facilitator.store.writer  # noqa: F401

@@ -7,7 +7,7 @@ state (``NoteState``, ``ProposalState``, ``SynthesisState``). A refusal is an ``
 message is in French and names the field; callers add the file and the record
 (``StoreError`` / ``MergeError`` / ``JsonImportError``).
 
-What is checked (the bounds are the constants below):
+What is checked, for each field, from its declaration (``states.Spec``, bounds in ``states``):
 - only the fields of the state, each of its type (a number is never text, a boolean never a
   number), the required ones present;
 - numbers finite and within SQLite's 64-bit integers (votes, ateliers) or a safe range
@@ -27,35 +27,29 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import MISSING, asdict, dataclass, fields
 from typing import Any
 
 from facilitator.i18n import tr
-from facilitator.store.states import (
+from facilitator.store.states import (  # noqa: F401 (the bounds, re-exported)
     CONTRIBUTORS,
-    DECISIONS,
-    PROPOSAL_KINDS,
-    NoteState,
-    ProposalState,
-    SynthesisState,
+    INT64_MAX,
+    MAX_COUNT,
+    MAX_ID,
+    MAX_ITEMS,
+    MAX_POSITION,
+    MAX_STATE_BYTES,
+    MAX_TEXT,
+    MAX_URL,
+    STATE_TYPES,
+    Spec,
 )
 
-INT64_MAX = 2**63 - 1
-MAX_POSITION = 2.0**53  # far beyond any renumbering, exact in a float
-MAX_TEXT = 1_000_000  # characters of one text field
-MAX_ID = 200  # characters of an id, a device name, a timestamp
-MAX_ITEMS = 1_000  # entries of one list (links, commitments, source notes)
-MAX_URL = 4_096
-MAX_STATE_BYTES = 4 * MAX_TEXT  # the JSON text of one state
-MAX_COUNT = 10**9  # participants of one atelier and type
-
-STATE_TYPES = {"note": NoteState, "proposal": ProposalState, "synthesis": SynthesisState}
-REQUIRED = {
-    "note": ("workshop", "section", "parent_id", "position"),
-    "proposal": ("position",),
-    "synthesis": (),
-}
+FIELDS = {kind: tuple(f.name for f in fields(cls)) for kind, cls in STATE_TYPES.items()}
+# fields without a default: a state lacking one is refused
+REQUIRED = {kind: tuple(f.name for f in fields(cls) if f.default is MISSING and not f.metadata["spec"].many)
+            for kind, cls in STATE_TYPES.items()}
 
 
 class Invalid(ValueError):
@@ -157,66 +151,44 @@ def _show(v: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _check_note(d: Mapping[str, Any], rules: Rules) -> NoteState:
-    workshop = _integer("workshop", d["workshop"], 0)
-    if rules.workshops is not None and workshop not in rules.workshops:
-        raise _problem("record.unknown_workshop", value=workshop)
-    section = _text("section", d["section"], MAX_ID)
-    if rules.sections is not None and section not in rules.sections:
-        raise _problem("record.unknown_section", value=_show(section))
-    contributor = d.get("contributor")
-    if contributor is not None and contributor not in CONTRIBUTORS:
-        raise _problem("record.unknown_contributor", value=_show(contributor), allowed=", ".join(CONTRIBUTORS))
-    return NoteState(
-        workshop=workshop,
-        section=section,
-        parent_id=_opt_text("parent_id", d["parent_id"]),
-        position=_number("position", d["position"]),
-        text=_text("text", d.get("text", "")),
-        urls=tuple(_url("urls", u) for u in _list("urls", d.get("urls", ()))),
-        contributor=contributor,
-        commitments=tuple(_text("commitments", c, MAX_ID) for c in _list("commitments", d.get("commitments", ()))),
-        votes=_integer("votes", d.get("votes", 0)),
-        deleted=_bool("deleted", d.get("deleted", False)),
-    )
+def _checker(name: str, spec: Spec) -> Callable[[Any, Rules], Any]:
+    """The check of one field from its ``Spec`` (built once per field, run for every record)."""
+    t = spec.type
+    if t == "integer":
+        low, high = int(spec.low), int(spec.high)
+        one = lambda v: _integer(name, v, low, high)  # noqa: E731
+    elif t == "number":
+        one = lambda v: _number(name, v)  # noqa: E731
+    elif t == "bool":
+        one = lambda v: _bool(name, v)  # noqa: E731
+    elif t == "date":
+        one = lambda v: _date(name, v)  # noqa: E731
+    elif t == "url":
+        one = lambda v: _url(name, v)  # noqa: E731
+    elif t == "choice":
+        def one(v: Any) -> Any:
+            if v not in spec.choices:
+                raise _problem(f"record.unknown_{name}", value=_show(v), allowed=", ".join(spec.choices))
+            return v
+    else:
+        one = lambda v: _text(name, v, spec.limit)  # noqa: E731
+
+    def value(v: Any, rules: Rules) -> Any:
+        v = one(v)
+        known = rules.workshops if spec.known == "workshop" else rules.sections if spec.known else None
+        if known is not None and v not in known:
+            raise _problem(f"record.unknown_{spec.known}", value=v if spec.known == "workshop" else _show(v))
+        return v
+
+    if spec.many:
+        return lambda v, rules: tuple(value(item, rules) for item in _list(name, v))
+    if spec.optional:
+        return lambda v, rules: None if v is None else value(v, rules)
+    return value
 
 
-def _check_proposal(d: Mapping[str, Any], rules: Rules) -> ProposalState:
-    kind = d.get("kind", "other")
-    if kind not in PROPOSAL_KINDS:
-        raise _problem("record.unknown_kind", value=_show(kind), allowed=", ".join(PROPOSAL_KINDS))
-    decision = d.get("decision")
-    if decision is not None and decision not in DECISIONS:
-        raise _problem("record.unknown_decision", value=_show(decision), allowed=", ".join(DECISIONS))
-    return ProposalState(
-        position=_number("position", d["position"]),
-        title=_text("title", d.get("title", "")),
-        text=_text("text", d.get("text", "")),
-        kind=kind,
-        commitments=tuple(_text("commitments", c, MAX_ID) for c in _list("commitments", d.get("commitments", ()))),
-        notes=tuple(_text("notes", n, MAX_ID) for n in _list("notes", d.get("notes", ()))),
-        workshops=tuple(_integer("workshops", w) for w in _list("workshops", d.get("workshops", ()))),
-        decision=decision,
-        decision_reason=_text("decision_reason", d.get("decision_reason", "")),
-        decision_date=_date("decision_date", d.get("decision_date")),
-        deleted=_bool("deleted", d.get("deleted", False)),
-    )
-
-
-def _check_synthesis(d: Mapping[str, Any], rules: Rules) -> SynthesisState:
-    return SynthesisState(
-        object=_text("object", d.get("object", "")),
-        intro=_text("intro", d.get("intro", "")),
-        feedback=_text("feedback", d.get("feedback", "")),
-        date=_date("date", d.get("date")),
-        validated_by=_opt_text("validated_by", d.get("validated_by"), MAX_TEXT),
-        validated_at=_opt_text("validated_at", d.get("validated_at")),
-        fingerprint=_opt_text("fingerprint", d.get("fingerprint")),
-    )
-
-
-_CHECKS = {"note": _check_note, "proposal": _check_proposal, "synthesis": _check_synthesis}
-FIELDS = {kind: tuple(f.name for f in fields(cls)) for kind, cls in STATE_TYPES.items()}
+_PLANS = {kind: [(f.name, f.default, _checker(f.name, f.metadata["spec"])) for f in fields(cls)]
+          for kind, cls in STATE_TYPES.items()}
 
 
 def decode(value: Any) -> dict:
@@ -235,12 +207,11 @@ def decode(value: Any) -> dict:
 
 def check_state(kind: str, value: Any, rules: Rules = ANY):
     """The typed state of a record of ``kind`` from ``value`` (dict, JSON text or state)."""
-    if isinstance(value, STATE_TYPES.get(kind, ())):
-        from dataclasses import asdict
-
-        value = asdict(value)
-    if kind not in _CHECKS:
+    cls = STATE_TYPES.get(kind)
+    if cls is None:
         raise _problem("record.unknown_record", value=_show(kind))
+    if isinstance(value, cls):
+        value = asdict(value)
     d = decode(value)
     extra = sorted(set(d) - set(FIELDS[kind]))
     if extra:
@@ -248,7 +219,7 @@ def check_state(kind: str, value: Any, rules: Rules = ANY):
     missing = [k for k in REQUIRED[kind] if k not in d]
     if missing:
         raise _problem("record.missing_field", field=", ".join(missing))
-    return _CHECKS[kind](d, rules)
+    return cls(*[check(d[name] if name in d else default, rules) for name, default, check in _PLANS[kind]])
 
 
 def check_participants(workshop: Any, contributor: Any, device: Any, count: Any, at: Any,

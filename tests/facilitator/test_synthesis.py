@@ -7,7 +7,6 @@ import pytest
 from facilitator.demo import create_demo
 from facilitator.errors import OperationError
 from facilitator.synthesis import (
-    decide,
     decisions,
     link_notes,
     notes_of_proposal,
@@ -66,16 +65,16 @@ def test_proposal_notes_both_ways_and_undo(ev):
 
 def test_decisions_with_reason_and_date(ev):
     p = ev.proposals()[2]
-    c = decide(ev, p.id, "non-retenue", "Hors du périmètre", "2016-09-15")
+    c = ev.decide(p.id, "non-retenue", "Hors du périmètre", "2016-09-15")
     got = ev.proposal(p.id)
     assert (got.decision, got.decision_reason, got.decision_date) == ("non-retenue", "Hors du périmètre", "2016-09-15")
     assert decisions(ev) == [got]
-    decide(ev, ev.proposals()[0].id, "a-l-etude")
+    ev.decide(ev.proposals()[0].id, "a-l-etude")
     assert ev.proposals()[0].decision_date is not None  # today by default
     with pytest.raises(OperationError):
-        decide(ev, p.id, "peut-etre")
+        ev.decide(p.id, "peut-etre")
     with pytest.raises(OperationError):
-        decide(ev, p.id, "retenue", date="15/09/2016")
+        ev.decide(p.id, "retenue", date="15/09/2016")
     ev.apply(c.inverse())
     assert ev.proposal(p.id).decision is None
 
