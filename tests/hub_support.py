@@ -124,10 +124,25 @@ def restart(folder: Path, port: int, deadline: float = 60) -> server.HubInfo:
     """Start a killed hub again on its port (its children may take a moment to notice)."""
     import time
 
+    import psycopg
+
     end = time.monotonic() + deadline
     while True:
         try:
-            return server.start(folder, "127.0.0.1", port)
+            info = server.start(folder, "127.0.0.1", port)
+            # ready once it answers: after a SIGKILL the old server's children may still end
+            # their work, and the new one may restart itself once (crash recovery)
+            while True:
+                try:
+                    with psycopg.connect(connect_timeout=5, **info.admin_conninfo()) as con:
+                        con.execute("SELECT 1")
+                    return info
+                except psycopg.OperationalError:
+                    if time.monotonic() > end:
+                        raise
+                    if not server.running(server.HubInfo.load(folder)):
+                        break  # it died: start it again
+                    time.sleep(0.3)
         except server.HubError:
             if time.monotonic() > end:
                 raise
