@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from facilitator import config
-from facilitator.errors import KitError, OperationError, StoreError
+from facilitator.errors import KitError, OperationError, StaleChange, StoreError
 from facilitator.files import refuse_input, register_input, release_input, staged
 from facilitator.i18n import tr
 from facilitator.kit import cache as kit_cache
@@ -246,11 +246,34 @@ def _reads(method):
         except _db_errors() as exc:  # the disk went away under a read, …: a French message
             if self._orm is not None:
                 self._orm.rollback()
-            raise StoreError(_db_message(exc, self.path)) from exc
+            raise _db_failure(exc, self.path, self._closed) from exc
         finally:
             self._end_read()
 
     return wrapper
+
+
+def _operation(method):
+    """A core operation: it reads what the file holds, builds its change and applies it. When
+    another program open on the file changed one of those records between the reads and the
+    write (``StaleChange``), the operation is built again from what the file holds now, so
+    what was typed is stored over the other's change instead of reverting it; a few times at
+    most, then the refusal is the operation's answer."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        for attempt in range(_ATTEMPTS):
+            try:
+                return method(self, *args, **kwargs)
+            except StaleChange:
+                if attempt == _ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    return wrapper
+
+
+_ATTEMPTS = 5
 
 
 class EventFile:
@@ -267,6 +290,7 @@ class EventFile:
         self._kit: Kit | None = None
         self._identity: tuple[int, int] | None = None  # (device, inode) of the file when opened
         self.listeners: list = []  # callables(change) told after each applied change
+        self._written: set[str] = set()  # revisions this open file wrote (see _check_current)
 
     # ---------------------------------------------------------------- open / create / close
     @classmethod
@@ -289,7 +313,7 @@ class EventFile:
         except OSError as exc:
             raise StoreError(_os_message(exc, path)) from exc
         except _db_errors() as exc:
-            raise StoreError(_db_message(exc, path)) from exc
+            raise _db_failure(exc, path) from exc
         return cls.open(path, device)
 
     @classmethod
@@ -302,17 +326,17 @@ class EventFile:
         try:
             ev = cls(path, device)
         except sqlite3.Error as exc:
-            raise StoreError(_db_message(exc, path)) from exc
+            raise _db_failure(exc, path) from exc
         ev._kit = kit
         ev._identity = _identity(path)
         try:
             if version < SCHEMA_VERSION:
                 from facilitator.store import migrations
 
-                migrations.upgrade(ev._session, version)
+                migrations.upgrade(ev._session, version, ev._con)
         except _db_errors() as exc:
             ev.close()
-            raise StoreError(_db_message(exc, path)) from exc
+            raise _db_failure(exc, path) from exc
         except BaseException:
             ev.close()
             raise
@@ -564,6 +588,7 @@ class EventFile:
 
         t = Base.metadata.tables[table]
         stmt = select(t).order_by(*t.primary_key.columns)
+        self._session.connection(execution_options={"read_only": True})  # a read: a plain BEGIN (orm.py)
         return [dict(r._mapping) for r in self._session.execute(stmt)]
 
     @_reads
@@ -606,27 +631,70 @@ class EventFile:
                 self._check_edit(e)
         stamp = now()
         self._end_read()
-        self._drop_stale()
         if self._identity is not None and _identity(self.path) != self._identity:
             # deleted, moved or replaced while open: SQLite would go on writing into a file
             # nobody will find again. What is stored stays readable: see save_copy().
             raise _unsaved(StoreError(tr("store.gone", path=self.path)), change)
         try:
             with self._session.begin():
+                # BEGIN IMMEDIATE (orm.py): another program writing to this file is waited for
+                # (busy timeout); from here on nothing else writes until this commits, so what
+                # is checked below is what the writes land on
+                self._session.connection()
+                self._drop_stale()
+                self._check_current(change)
                 for e in change.edits:
                     if e.before == e.after:
                         continue
-                    writer = getattr(self, f"_write_{e.kind}")
-                    writer(e.key, e.after, stamp)
+                    self._WRITERS[e.kind](self, e.key, e.after, stamp)
         except _db_errors() as exc:
             self._session.rollback()
-            raise _unsaved(StoreError(_db_message(exc, self.path)), change) from exc
+            raise _unsaved(_db_failure(exc, self.path, self._closed), change) from exc
         except OSError as exc:
             self._session.rollback()
             raise _unsaved(StoreError(_os_message(exc, self.path)), change) from exc
         for listener in list(self.listeners):
             listener(change)
         return change
+
+    def _check_current(self, change: Change) -> None:
+        """Two programs on one file (the app and ``facilitator merge``, two windows) share it: a
+        change never silently reverts what another one wrote. Each ``before`` of the change must
+        be what the file holds now, or the record's current version must be one this open file
+        wrote itself; otherwise ``StaleChange`` (French message), nothing written. An operation
+        (``edit_note``…) then builds its change again from what the file now holds (``_operation``);
+        an undo or a redo (``apply(change.inverse())``) is refused.
+        """
+        pending: dict[tuple[str, Any], Any] = {}
+        for e in change.edits:
+            if e.before == e.after or e.kind not in ("note", "proposal", "synthesis"):
+                continue  # participants are per laptop, timers per atelier, resolutions checked by their heads
+            key = (e.kind, e.key)
+            if key in pending:
+                current, revision = pending[key], None
+            else:
+                current, revision = self._current(e.kind, e.key)
+            pending[key] = e.after
+            if current == e.before or (revision is not None and revision in self._written):
+                continue
+            if e.before is None and e.kind != "synthesis" and current is not None and current.deleted:
+                continue  # redoing an addition over its own tombstone
+            from facilitator.store import validation
+
+            what, shown = validation.describe(e.kind, e.key)
+            raise StaleChange(tr("store.stale_undo", what=what, id=shown))
+
+    def _current(self, kind: str, key: Any) -> tuple[Any, str | None]:
+        """The state of one record as the file holds it now, and its revision."""
+        if kind == "note":
+            rows = self._rows("id = ?", (key,))
+            return (rows[0].state, rows[0].revision) if rows else (None, None)
+        if kind == "proposal":
+            rows = self._proposal_rows("id = ?", (key,))
+            row = self._one("SELECT revision FROM proposal WHERE id = ?", (key,))
+            return (rows[0].state, row[0]) if rows else (None, None)
+        row = self._one("SELECT revision FROM synthesis WHERE id = 1")
+        return self._synthesis(), (row[0] if row else None)
 
     def _check_edit(self, e: Edit) -> None:
         """The one check of a record entering the file (``validation``): an ``OperationError``
@@ -670,6 +738,7 @@ class EventFile:
                 return
             state = _orm_note(row).state.with_(deleted=True)
         rev = _new_id()
+        self._written.add(rev)
         heads = self._session.get(RecordHeads, ("note", note_id))
         parents = self._parents(row.revision if row is not None else None, heads)
         self._session.add(
@@ -769,6 +838,7 @@ class EventFile:
         heads = self._session.get(RecordHeads, (kind, rid))
         parents = self._parents(current, heads)
         rev = _new_id()
+        self._written.add(rev)
         self._session.add(RecordRevision(id=rev, kind=kind, record_id=rid,
                                          parent_id=parents[0] if parents else None,
                                          device=self.device, at=stamp, state=state.to_json()))
@@ -792,6 +862,7 @@ class EventFile:
                 self._session.add(RecordRevision(id=rev, kind=kind, record_id=rid, parent_id=res.parents[0],
                                                  device=res.device, at=res.at, state=res.state.to_json()))
             self._add_parents(rev, list(res.parents))
+            self._written.add(rev)
         else:  # undo: the resolution goes, with the edits made (and undone) after it
             self._session.flush()
             revs = _load_revisions(self._con, kind, [rid]).get(rid, [])
@@ -888,6 +959,7 @@ class EventFile:
         return Conflict(row.kind, row.record_id, row.conflict or "", tuple(json.loads(row.fields)), shown,
                         versions)
 
+    @_operation
     def resolve_conflict(self, record_id: str, state: Any = None, *, revision: str | None = None,
                          kind: str = "note") -> Change:
         """Resolve a conflict: keep one version (``revision``, a head's id or its first characters),
@@ -957,6 +1029,7 @@ class EventFile:
         text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
+    @_operation
     def validate_synthesis(self, by: str) -> Change:
         """Mark the synthesis "validée" by ``by``: date and fingerprint of the content are stored.
         Any later change of notes, proposals or synthesis reopens it (see ``apply``)."""
@@ -967,6 +1040,7 @@ class EventFile:
         after = before.with_(validated_by=by, validated_at=now(), fingerprint=self.content_fingerprint())
         return self.apply(Change("validate_synthesis", (Edit("synthesis", 1, before, after),)))
 
+    @_operation
     def reopen_synthesis(self) -> Change:
         before = self.synthesis()
         return self.apply(Change("reopen_synthesis", (Edit("synthesis", 1, before, before.reopened()),)))
@@ -1000,6 +1074,7 @@ class EventFile:
             out["votes"] = max(0, int(out["votes"]))
         return out
 
+    @_operation
     def add_note(self, workshop: int, section: str, text: str = "", *, after: str | None = None,
                  parent: str | None = None, note_id: str | None = None, focus_before: str | None = None,
                  **fields: Any) -> Change:
@@ -1020,6 +1095,7 @@ class EventFile:
         edits.append(Edit("note", nid, None, state))
         return self.apply(Change("add_note", tuple(edits), focus=nid, focus_before=focus_before or after))
 
+    @_operation
     def add_items(self, workshop: int, section: str, items: Iterable[Item], *, parent: str | None = None,
                   id_for=None) -> Change:
         """Add a tree of items (kit item format) as notes, in one change (paste, demo, import).
@@ -1064,17 +1140,20 @@ class EventFile:
                 edits.append(Edit("note", s.id, s.state, s.state.with_(position=new_pos)))
         return edits, float(index + 1)
 
+    @_operation
     def edit_note(self, note_id: str, **fields: Any) -> Change:
         row = self.note(note_id)
         fields = self._clean_fields(fields)
         new = row.state.with_(**fields)
         return self.apply(Change("edit_note", (Edit("note", note_id, row.state, new),), note_id, note_id))
 
+    @_operation
     def vote(self, note_id: str, delta: int = 1) -> Change:
         row = self.note(note_id)
         new = row.state.with_(votes=max(0, row.votes + delta))
         return self.apply(Change("vote", (Edit("note", note_id, row.state, new),), note_id, note_id))
 
+    @_operation
     def delete_note(self, note_id: str) -> Change:
         """Delete a note and what is nested under it (tombstones: undo brings them back)."""
         row = self.note(note_id)
@@ -1099,6 +1178,7 @@ class EventFile:
             stack.extend(kids)
         return out
 
+    @_operation
     def move_to(self, note_id: str, parent: str | None, index: int, section: str | None = None) -> Change:
         """Move a note (with what is nested under it) to be child ``index`` of ``parent``."""
         row = self.note(note_id)
@@ -1118,6 +1198,7 @@ class EventFile:
         sibs = self.children(row.parent_id, row.workshop, row.section)
         return sibs, next(i for i, s in enumerate(sibs) if s.id == row.id)
 
+    @_operation
     def indent(self, note_id: str) -> Change:
         """Make the note the last child of the sibling above it (no change if there is none)."""
         row = self.note(note_id)
@@ -1128,6 +1209,7 @@ class EventFile:
         kids = self.children(new_parent, row.workshop, row.section)
         return self._relabel(self.move_to(note_id, new_parent, len(kids)), "indent")
 
+    @_operation
     def outdent(self, note_id: str) -> Change:
         """Make the note the sibling just after its parent (no change at the top level)."""
         row = self.note(note_id)
@@ -1137,6 +1219,7 @@ class EventFile:
         psibs, pi = self._siblings_of(parent)
         return self._relabel(self.move_to(note_id, parent.parent_id, pi + 1), "outdent")
 
+    @_operation
     def move_up(self, note_id: str) -> Change:
         row = self.note(note_id)
         sibs, i = self._siblings_of(row)
@@ -1144,6 +1227,7 @@ class EventFile:
             return Change("move_up", focus=note_id, focus_before=note_id)
         return self._relabel(self.move_to(note_id, row.parent_id, i - 1), "move_up")
 
+    @_operation
     def move_down(self, note_id: str) -> Change:
         row = self.note(note_id)
         sibs, i = self._siblings_of(row)
@@ -1227,6 +1311,10 @@ class EventFile:
         else:
             row.value = record.to_json()
 
+    # the writer of each kind of edit (``apply``), each inside its transaction
+    _WRITERS = {"note": _write_note, "participants": _write_participants, "proposal": _write_proposal,
+                "synthesis": _write_synthesis, "resolution": _write_resolution, "timer": _write_timer}
+
     # ---------------------------------------------------------------- synthesis and proposals
     @_reads
     def synthesis(self) -> SynthesisState:
@@ -1236,6 +1324,7 @@ class EventFile:
         row = self._one(f"SELECT {SYNTHESIS_COLUMNS} FROM synthesis WHERE id = 1")
         return SynthesisState(*row) if row is not None else SynthesisState()
 
+    @_operation
     def edit_synthesis(self, **fields: Any) -> Change:
         before = self.synthesis()
         after = before.with_(**fields)
@@ -1276,6 +1365,7 @@ class EventFile:
             out["workshops"] = tuple(int(w) for w in out["workshops"])
         return out
 
+    @_operation
     def add_proposal(self, title: str = "", text: str = "", kind: str = "other", *,
                      proposal_id: str | None = None, **fields: Any) -> Change:
         fields = self._clean_proposal({"kind": kind, **fields})
@@ -1285,6 +1375,7 @@ class EventFile:
         state = ProposalState(position, title, text, **fields)
         return self.apply(Change("add_proposal", (Edit("proposal", pid, None, state),), focus=pid))
 
+    @_operation
     def edit_proposal(self, pid: str, **fields: Any) -> Change:
         row = self.proposal(pid)
         new = row.state.with_(**self._clean_proposal(fields))
@@ -1293,6 +1384,7 @@ class EventFile:
     def decide(self, pid: str, decision: str | None, reason: str = "", date: str | None = None) -> Change:
         return self.edit_proposal(pid, decision=decision, decision_reason=reason, decision_date=date)
 
+    @_operation
     def delete_proposal(self, pid: str) -> Change:
         row = self.proposal(pid)
         new = row.state.with_(deleted=True)
@@ -1386,12 +1478,26 @@ def _sqlite_code(exc: BaseException) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
+def _db_failure(exc: BaseException, path: Path, closed: bool = False) -> StoreError:
+    """The French ``StoreError`` of a failure of the database under ``path``.
+
+    ``closed``: the event file was closed by its owner; sqlite3 then raises ``ProgrammingError``
+    for any use of the connection, told as "fermé". Any other ``ProgrammingError`` (a statement
+    our code got wrong) is not a failure of the file: it is raised as it is, for the one error
+    handler to report as an internal error, and never shown as a full disk or a closed file.
+    """
+    orig = getattr(exc, "orig", None) or exc  # SQLAlchemy's DBAPIError wraps sqlite3's error
+    if isinstance(orig, sqlite3.ProgrammingError):
+        if closed:
+            return StoreError(tr("store.closed", path=path))
+        raise exc
+    return StoreError(_db_message(exc, path))
+
+
 def _db_message(exc: BaseException, path: Path) -> str:
     orig = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps sqlite3's error
     text = str(orig) if orig is not None else str(exc)
     code = _sqlite_code(exc)
-    if isinstance(orig or exc, sqlite3.ProgrammingError):  # used after close(): nothing read or written
-        return tr("store.closed", path=path)
     if not path.exists():
         return tr("store.gone", path=path)
     if code == sqlite3.SQLITE_FULL:
