@@ -23,14 +23,14 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from facilitator import config
 from facilitator.errors import KitError, OperationError, StaleChange, StoreError
-from facilitator.files import refuse_input, register_input, release_input, staged
+from facilitator.files import clean_abandoned, refuse_input, register_input, release_input, staged
 from facilitator.i18n import tr
 from facilitator.kit import cache as kit_cache
 from facilitator.kit.model import Item, Kit
@@ -294,22 +294,31 @@ class EventFile:
 
     # ---------------------------------------------------------------- open / create / close
     @classmethod
-    def create(cls, path: str | Path, kit: Kit, device: str | None = None, logo: bytes | None = None) -> EventFile:
-        """Make a new event file from ``kit`` (its prepared items become the starting notes).
+    def create(cls, path: str | Path, kit: Kit, device: str | None = None, logo: bytes | None = None,
+               fill: Callable[[EventFile], object] | None = None) -> EventFile:
+        """Make a new event file from ``kit`` (its prepared items become the starting notes);
+        ``fill(event)`` may then add to it (the demo's notes) before it is published.
 
-        The file is built under a temporary name beside the target and renamed at the end: no
-        half-made event file ever appears under the chosen name.
+        The file is built and closed under a temporary name beside the target
+        (``files.staged``), then published without replacing anything: nothing appears under the
+        chosen name until the event is complete, and a file that appeared there meanwhile is
+        never replaced (``store.exists``). A killed creation leaves only a recognisable
+        temporary file, removed at the next creation or opening in that folder.
         """
         path = Path(path)
         if path.exists():
             raise StoreError(tr("store.exists", path=path))
         try:
-            with staged(path) as tmp:
+            with staged(path, replace=False) as tmp:
                 ev = cls(tmp, device)
                 try:
                     ev._initialise(kit, logo)
+                    if fill is not None:
+                        fill(ev)
                 finally:
                     ev.close()
+        except FileExistsError as exc:
+            raise StoreError(tr("store.exists", path=path)) from exc
         except OSError as exc:
             raise StoreError(_os_message(exc, path)) from exc
         except _db_errors() as exc:
@@ -319,6 +328,7 @@ class EventFile:
     @classmethod
     def open(cls, path: str | Path, device: str | None = None) -> EventFile:
         path = Path(path)
+        clean_abandoned(path.parent)  # what a killed creation left in this folder
         version = inspect(path)
         kit = _kit_copy(path)  # read-only: a damaged file is refused before anything writes to it
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
