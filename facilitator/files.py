@@ -169,7 +169,7 @@ def clean_abandoned(folder: str | Path) -> list[Path]:
     """Remove the temporary files a killed run left in ``folder`` (with SQLite's side files);
     the files removed. Those of a run still going on are left alone. Never raises."""
     removed = []
-    host = _host()
+    host = None  # (hashlib and socket: only when there is a temporary file to judge)
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -179,6 +179,7 @@ def clean_abandoned(folder: str | Path) -> list[Path]:
         if m is None:
             continue
         try:
+            host = host or _host()
             if m["host"] == host:
                 if _alive(int(m["pid"])):
                     continue
@@ -232,13 +233,16 @@ def _rename_noreplace(src: Path, dst: Path) -> None:
 def publish(tmp: Path, target: Path) -> None:
     """Give the complete file ``tmp`` the name ``target``, never replacing an existing file
     (``FileExistsError`` then, ``tmp`` left for the caller to remove)."""
+    if os.name == "nt":  # MoveFileExW without MOVEFILE_REPLACE_EXISTING: atomic, never replaces
+        os.rename(tmp, target)
+        return
     try:
         os.link(tmp, target)
     except FileExistsError:
         raise
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS,
-                             errno.EXDEV):
+                             errno.EXDEV, errno.EINVAL):
             raise
         _rename_noreplace(tmp, target)  # a file system without hard links
     else:

@@ -453,7 +453,8 @@ class EventFile:
 
         The copy is made from the open connection (SQLite's backup API), so it rescues the event
         even when its file was deleted or moved while open; it is written under a temporary name
-        beside ``target``, synced, then renamed. ``target`` must not exist.
+        beside ``target``, synced, then published without replacing anything (``files.staged``).
+        ``target`` must not exist.
         """
         target = Path(target)
         refuse_input(target)  # never over the open file itself (a link, a hard link)
@@ -461,13 +462,15 @@ class EventFile:
             raise StoreError(tr("store.exists", path=target))
         self._end_read()
         try:
-            with staged(target) as tmp:
+            with staged(target, replace=False) as tmp:  # published complete, never over a file
                 dest = sqlite3.connect(tmp)
                 try:
                     self._con.backup(dest)
                     dest.execute("PRAGMA journal_mode = DELETE")
                 finally:
                     dest.close()
+        except FileExistsError as exc:
+            raise StoreError(tr("store.exists", path=target)) from exc
         except OSError as exc:
             raise StoreError(_os_message(exc, target)) from exc
         except sqlite3.Error as exc:
@@ -527,6 +530,17 @@ class EventFile:
             if self._data_version is not None:
                 self.forget()
             self._data_version = version
+
+    @_reads
+    def changed_elsewhere(self) -> bool:
+        """Whether another program (a merge, another window) committed to the file since the
+        previous call (``PRAGMA data_version``; this file's own writes do not count): a view
+        showing the file reloads then. The first call only takes the reference."""
+        version = self._one("PRAGMA data_version")[0]
+        seen, self._seen_version = self._seen_version, version
+        return seen is not None and seen != version
+
+    _seen_version: int | None = None
 
     @_reads
     def note(self, note_id: str) -> NoteRow:

@@ -196,6 +196,20 @@ def test_undo_never_reverts_a_change_another_program_made(event):
     assert _integrity(event) == [("ok",)]
 
 
+def test_each_program_sees_when_the_other_wrote(event):
+    with EventFile.open(event, device="app") as ev:
+        note = ev.notes()[0]
+        assert ev.changed_elsewhere() is False  # the reference
+        ev.edit_note(note.id, text="écrit ici")
+        assert ev.changed_elsewhere() is False  # its own write does not count
+        p = _python(EDITOR, event, note.id, "écrit ailleurs")
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+        assert ev.changed_elsewhere() is True
+        assert ev.changed_elsewhere() is False
+        assert ev.note(note.id).text == "écrit ailleurs"
+
+
 def test_undo_of_its_own_changes_still_works(event):
     with EventFile.open(event, device="app") as ev:
         note = ev.notes()[0]
