@@ -31,16 +31,13 @@ def load_demo_data(path: Path = kits.DEMO) -> dict:
 
 
 def create_demo(path: str | Path, device: str | None = None) -> EventFile:
-    """Create the 2016 demo event file at ``path`` and return it open."""
+    """Create the 2016 demo event file at ``path`` and return it open.
+
+    Filled before it is published (``EventFile.create``): a killed run never leaves a partial
+    demo under ``path``."""
     data = load_demo_data()
     kit = load_kit(kits.FOLDER / data["kit"])
-    ev = EventFile.create(path, kit, device)
-    try:
-        fill_demo(ev, data)
-    except BaseException:
-        ev.close()
-        raise
-    return ev
+    return EventFile.create(path, kit, device, fill=lambda ev: fill_demo(ev, data))
 
 
 def fill_demo(ev: EventFile, data: dict) -> None:

@@ -29,6 +29,12 @@ class OperationError(FacilitatorError):
     """A core operation refused (unknown note, impossible indent, …)."""
 
 
+class StaleChange(OperationError):
+    """A change refused because another program open on the same event file (a merge, another
+    window) changed one of its records since the change was made: applying it would silently
+    revert that (``EventFile._check_current``). Nothing was written."""
+
+
 class ExportError(FacilitatorError):
     """A document that could not be written."""
 

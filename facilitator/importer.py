@@ -6,7 +6,9 @@ ids. Every problem is a ``FacilitatorError`` with a French message, never a trac
 
 The new event file is built under a temporary name beside the target, with every row inserted as
 exported (same ids, timestamps, devices, revisions), checked by opening it like any event file,
-then renamed: an import that fails leaves nothing behind, and never replaces an existing file.
+then published without replacing anything (``files.staged(replace=False)``): an import that
+fails or is killed leaves nothing under the chosen name, and never replaces an existing file.
+A validated synthesis is reopened unless its fingerprint matches the imported content.
 """
 
 from __future__ import annotations
@@ -210,7 +212,7 @@ def import_document(doc: dict[str, Any], target: str | Path, source: str | Path 
         if rows and name not in metadata.tables:
             raise JsonImportError(tr("import.unsupported", path=source, table=name))
     try:
-        with staged(target) as tmp:
+        with staged(target, replace=False) as tmp:  # published complete, never over a file
             con = sqlite3.connect(str(tmp), isolation_level=None)
             engine = create_engine("sqlite://", creator=lambda: con, poolclass=StaticPool)
             event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
@@ -228,15 +230,15 @@ def import_document(doc: dict[str, Any], target: str | Path, source: str | Path 
             ev = EventFile.open(tmp, device="import")  # the same checks as any event file
             try:
                 syn = ev.synthesis()
-                if syn.validated and syn.fingerprint is not None and syn.fingerprint != ev.content_fingerprint():
-                    # as a merge does: a validation vouches for a content, not for this one (a
-                    # validation stored without a fingerprint vouches for nothing checkable: kept
-                    # as exported, so that export → import → export stays byte-identical)
+                if syn.validated and syn.fingerprint != ev.content_fingerprint():
+                    # as a merge does: a validation vouches for one content; one without a
+                    # fingerprint, or with another content's, vouches for nothing checkable here
+                    # (a crafted document could otherwise carry a validation of anything)
                     ev.reopen_synthesis()
             finally:
                 ev.close()
-            if target.exists():
-                raise StoreError(tr("store.exists", path=target))
+    except FileExistsError as exc:  # appeared meanwhile: left as it is
+        raise StoreError(tr("store.exists", path=target)) from exc
     except SQLAlchemyError as exc:
         raise JsonImportError(tr("import.db", path=source, reason=str(getattr(exc, "orig", exc) or exc))) from exc
     except (OSError, sqlite3.Error) as exc:

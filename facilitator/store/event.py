@@ -24,13 +24,13 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from facilitator import config
-from facilitator.errors import KitError, OperationError, StoreError
-from facilitator.files import refuse_input, register_input, release_input, staged
+from facilitator.errors import KitError, OperationError, StaleChange, StoreError
+from facilitator.files import clean_abandoned, refuse_input, register_input, release_input, staged
 from facilitator.i18n import tr
 from facilitator.kit import cache as kit_cache
 from facilitator.kit.model import Item, Kit
@@ -226,12 +226,35 @@ def _reads(method):
         except _db_errors() as exc:  # the disk went away under a read, …: a French message
             if self._orm is not None:
                 self._orm.rollback()
-            raise StoreError(_db_message(exc, self.path)) from exc
+            raise _db_failure(exc, self.path, self._closed) from exc
         finally:
             if not self._writing:
                 self._end_read()
 
     return wrapper
+
+
+def _operation(method):
+    """A core operation: it reads what the file holds, builds its change and applies it. When
+    another program open on the file changed one of those records between the reads and the
+    write (``StaleChange``), the operation is built again from what the file holds now, so
+    what was typed is stored over the other's change instead of reverting it; a few times at
+    most, then the refusal is the operation's answer."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        for attempt in range(_ATTEMPTS):
+            try:
+                return method(self, *args, **kwargs)
+            except StaleChange:
+                if attempt == _ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    return wrapper
+
+
+_ATTEMPTS = 5
 
 
 class EventFile:
@@ -248,34 +271,45 @@ class EventFile:
         self._kit: Kit | None = None
         self._identity: tuple[int, int] | None = None  # (device, inode) of the file when opened
         self.listeners: list = []  # callables(change) told after each applied change
+        self._written: set[str] = set()  # revisions this open file wrote (see _check_current)
 
     # ---------------------------------------------------------------- open / create / close
     @classmethod
-    def create(cls, path: str | Path, kit: Kit, device: str | None = None, logo: bytes | None = None) -> EventFile:
-        """Make a new event file from ``kit`` (its prepared items become the starting notes).
+    def create(cls, path: str | Path, kit: Kit, device: str | None = None, logo: bytes | None = None,
+               fill: Callable[[EventFile], object] | None = None) -> EventFile:
+        """Make a new event file from ``kit`` (its prepared items become the starting notes);
+        ``fill(event)`` may then add to it (the demo's notes) before it is published.
 
-        The file is built under a temporary name beside the target and renamed at the end: no
-        half-made event file ever appears under the chosen name.
+        The file is built and closed under a temporary name beside the target
+        (``files.staged``), then published without replacing anything: nothing appears under the
+        chosen name until the event is complete, and a file that appeared there meanwhile is
+        never replaced (``store.exists``). A killed creation leaves only a recognisable
+        temporary file, removed at the next creation or opening in that folder.
         """
         path = Path(path)
         if path.exists():
             raise StoreError(tr("store.exists", path=path))
         try:
-            with staged(path) as tmp:
+            with staged(path, replace=False) as tmp:
                 ev = cls(tmp, device)
                 try:
                     ev._initialise(kit, logo)
+                    if fill is not None:
+                        fill(ev)
                 finally:
                     ev.close()
+        except FileExistsError as exc:
+            raise StoreError(tr("store.exists", path=path)) from exc
         except OSError as exc:
             raise StoreError(_os_message(exc, path)) from exc
         except _db_errors() as exc:
-            raise StoreError(_db_message(exc, path)) from exc
+            raise _db_failure(exc, path) from exc
         return cls.open(path, device)
 
     @classmethod
     def open(cls, path: str | Path, device: str | None = None) -> EventFile:
         path = Path(path)
+        clean_abandoned(path.parent)  # what a killed creation left in this folder
         version = inspect(path)
         kit = _kit_copy(path)  # read-only: a damaged file is refused before anything writes to it
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
@@ -283,17 +317,17 @@ class EventFile:
         try:
             ev = cls(path, device)
         except sqlite3.Error as exc:
-            raise StoreError(_db_message(exc, path)) from exc
+            raise _db_failure(exc, path) from exc
         ev._kit = kit
         ev._identity = _identity(path)
         try:
             if version < SCHEMA_VERSION:
                 from facilitator.store import migrations
 
-                migrations.upgrade(ev._session, version)
+                migrations.upgrade(ev._session, version, ev._con)
         except _db_errors() as exc:
             ev.close()
-            raise StoreError(_db_message(exc, path)) from exc
+            raise _db_failure(exc, path) from exc
         except BaseException:
             ev.close()
             raise
@@ -395,7 +429,8 @@ class EventFile:
 
         The copy is made from the open connection (SQLite's backup API), so it rescues the event
         even when its file was deleted or moved while open; it is written under a temporary name
-        beside ``target``, synced, then renamed. ``target`` must not exist.
+        beside ``target``, synced, then published without replacing anything (``files.staged``).
+        ``target`` must not exist.
         """
         target = Path(target)
         refuse_input(target)  # never over the open file itself (a link, a hard link)
@@ -403,13 +438,15 @@ class EventFile:
             raise StoreError(tr("store.exists", path=target))
         self._end_read()
         try:
-            with staged(target) as tmp:
+            with staged(target, replace=False) as tmp:  # published complete, never over a file
                 dest = sqlite3.connect(tmp)
                 try:
                     self._con.backup(dest)
                     dest.execute("PRAGMA journal_mode = DELETE")
                 finally:
                     dest.close()
+        except FileExistsError as exc:
+            raise StoreError(tr("store.exists", path=target)) from exc
         except OSError as exc:
             raise StoreError(_os_message(exc, target)) from exc
         except sqlite3.Error as exc:
@@ -457,6 +494,17 @@ class EventFile:
     def _rows(self, where: str = "", params: Sequence = ()) -> list[NoteRow]:
         sql = f"SELECT {NOTE_COLUMNS} FROM note" + (f" WHERE {where}" if where else "")
         return [note_row(r) for r in self._all(sql, params)]
+
+    @_reads
+    def changed_elsewhere(self) -> bool:
+        """Whether another program (a merge, another window) committed to the file since the
+        previous call (``PRAGMA data_version``; this file's own writes do not count): a view
+        showing the file reloads then. The first call only takes the reference."""
+        version = self._one("PRAGMA data_version")[0]
+        seen, self._seen_version = self._seen_version, version
+        return seen is not None and seen != version
+
+    _seen_version: int | None = None
 
     @_reads
     def note(self, note_id: str) -> NoteRow:
@@ -528,6 +576,7 @@ class EventFile:
 
         t = Base.metadata.tables[table]
         stmt = select(t).order_by(*t.primary_key.columns)
+        self._session.connection(execution_options={"read_only": True})  # a read: a plain BEGIN (orm.py)
         return [dict(r._mapping) for r in self._session.execute(stmt)]
 
     @_reads
@@ -576,19 +625,63 @@ class EventFile:
             raise _unsaved(StoreError(tr("store.gone", path=self.path)), change)
         try:
             with self._session.begin():
+                # BEGIN IMMEDIATE (orm.py): another program writing to this file is waited for
+                # (busy timeout); from here on nothing else writes until this commits, so what
+                # is checked below is what the writes land on
+                self._session.connection()
+                self._check_current(change)
                 for e in change.edits:
                     if e.before == e.after:
                         continue
                     self._write(e, stamp)
         except _db_errors() as exc:
             self._session.rollback()
-            raise _unsaved(StoreError(_db_message(exc, self.path)), change) from exc
+            raise _unsaved(_db_failure(exc, self.path, self._closed), change) from exc
         except OSError as exc:
             self._session.rollback()
             raise _unsaved(StoreError(_os_message(exc, self.path)), change) from exc
         for listener in list(self.listeners):
             listener(change)
         return change
+
+    def _check_current(self, change: Change) -> None:
+        """Two programs on one file (the app and ``facilitator merge``, two windows) share it: a
+        change never silently reverts what another one wrote. Each ``before`` of the change must
+        be what the file holds now, or the record's current version must be one this open file
+        wrote itself; otherwise ``StaleChange`` (French message), nothing written. An operation
+        (``edit_note``…) then builds its change again from what the file now holds (``_operation``);
+        an undo or a redo (``apply(change.inverse())``) is refused.
+        """
+        pending: dict[tuple[str, Any], Any] = {}
+        for e in change.edits:
+            if e.before == e.after or e.kind not in ("note", "proposal", "synthesis"):
+                continue  # participants are per laptop, timers per atelier, resolutions checked by their heads
+            key = (e.kind, e.key)
+            if key in pending:
+                current, revision = pending[key], None
+            else:
+                current, revision = self._current(e.kind, e.key)
+            pending[key] = e.after
+            if current == e.before or (revision is not None and revision in self._written):
+                continue
+            if e.before is None and e.kind != "synthesis" and current is not None and current.deleted:
+                continue  # redoing an addition over its own tombstone
+            from facilitator.store import validation
+
+            what, shown = validation.describe(e.kind, e.key)
+            raise StaleChange(tr("store.stale_undo", what=what, id=shown))
+
+    def _current(self, kind: str, key: Any) -> tuple[Any, str | None]:
+        """The state of one record as the file holds it now, and its revision."""
+        if kind == "note":
+            rows = self._rows("id = ?", (key,))
+            return (rows[0].state, rows[0].revision) if rows else (None, None)
+        if kind == "proposal":
+            rows = self._proposal_rows("id = ?", (key,))
+            row = self._one("SELECT revision FROM proposal WHERE id = ?", (key,))
+            return (rows[0].state, row[0]) if rows else (None, None)
+        row = self._one("SELECT revision FROM synthesis WHERE id = 1")
+        return self._synthesis(), (row[0] if row else None)
 
     def _check_edit(self, e: Edit) -> None:
         """The one check of a record entering the file (``validation``): an ``OperationError``
@@ -626,7 +719,9 @@ class EventFile:
         """Write one edit inside ``apply``'s transaction: the one writer (``writer.py``)."""
         from facilitator.store.writer import Writer
 
-        Writer(self._session.connection(), self.device, stamp).write(edit)
+        writer = Writer(self._session.connection(), self.device, stamp)
+        writer.write(edit)
+        self._written.update(writer.written)  # (see _check_current)
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Connection]:
@@ -726,6 +821,7 @@ class EventFile:
         return Conflict(row.kind, row.record_id, row.conflict or "", tuple(json.loads(row.fields)), shown,
                         versions)
 
+    @_operation
     def resolve_conflict(self, record_id: str, state: Any = None, *, revision: str | None = None,
                          kind: str = "note") -> Change:
         """Resolve a conflict: keep one version (``revision``, a head's id or its first characters),
@@ -792,6 +888,7 @@ class EventFile:
         text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
+    @_operation
     def validate_synthesis(self, by: str) -> Change:
         """Mark the synthesis "validée" by ``by``: date and fingerprint of the content are stored.
         Any later change of notes, proposals or synthesis reopens it (see ``apply``)."""
@@ -802,6 +899,7 @@ class EventFile:
         after = before.with_(validated_by=by, validated_at=now(), fingerprint=self.content_fingerprint())
         return self.apply(Change("validate_synthesis", (Edit("synthesis", 1, before, after),)))
 
+    @_operation
     def reopen_synthesis(self) -> Change:
         before = self.synthesis()
         return self.apply(Change("reopen_synthesis", (Edit("synthesis", 1, before, before.reopened()),)))
@@ -835,6 +933,7 @@ class EventFile:
             out["votes"] = max(0, int(out["votes"]))
         return out
 
+    @_operation
     def add_note(self, workshop: int, section: str, text: str = "", *, after: str | None = None,
                  parent: str | None = None, note_id: str | None = None, focus_before: str | None = None,
                  **fields: Any) -> Change:
@@ -855,6 +954,7 @@ class EventFile:
         edits.append(Edit("note", nid, None, state))
         return self.apply(Change("add_note", tuple(edits), focus=nid, focus_before=focus_before or after))
 
+    @_operation
     def add_items(self, workshop: int, section: str, items: Iterable[Item], *, parent: str | None = None,
                   id_for=None) -> Change:
         """Add a tree of items (kit item format) as notes, in one change (paste, demo, import).
@@ -899,17 +999,20 @@ class EventFile:
                 edits.append(Edit("note", s.id, s.state, s.state.with_(position=new_pos)))
         return edits, float(index + 1)
 
+    @_operation
     def edit_note(self, note_id: str, **fields: Any) -> Change:
         row = self.note(note_id)
         fields = self._clean_fields(fields)
         new = row.state.with_(**fields)
         return self.apply(Change("edit_note", (Edit("note", note_id, row.state, new),), note_id, note_id))
 
+    @_operation
     def vote(self, note_id: str, delta: int = 1) -> Change:
         row = self.note(note_id)
         new = row.state.with_(votes=max(0, row.votes + delta))
         return self.apply(Change("vote", (Edit("note", note_id, row.state, new),), note_id, note_id))
 
+    @_operation
     def delete_note(self, note_id: str) -> Change:
         """Delete a note and what is nested under it (tombstones: undo brings them back)."""
         row = self.note(note_id)
@@ -934,6 +1037,7 @@ class EventFile:
             stack.extend(kids)
         return out
 
+    @_operation
     def move_to(self, note_id: str, parent: str | None, index: int, section: str | None = None) -> Change:
         """Move a note (with what is nested under it) to be child ``index`` of ``parent``."""
         row = self.note(note_id)
@@ -953,6 +1057,7 @@ class EventFile:
         sibs = self.children(row.parent_id, row.workshop, row.section)
         return sibs, next(i for i, s in enumerate(sibs) if s.id == row.id)
 
+    @_operation
     def indent(self, note_id: str) -> Change:
         """Make the note the last child of the sibling above it (no change if there is none)."""
         row = self.note(note_id)
@@ -963,6 +1068,7 @@ class EventFile:
         kids = self.children(new_parent, row.workshop, row.section)
         return self._relabel(self.move_to(note_id, new_parent, len(kids)), "indent")
 
+    @_operation
     def outdent(self, note_id: str) -> Change:
         """Make the note the sibling just after its parent (no change at the top level)."""
         row = self.note(note_id)
@@ -972,6 +1078,7 @@ class EventFile:
         psibs, pi = self._siblings_of(parent)
         return self._relabel(self.move_to(note_id, parent.parent_id, pi + 1), "outdent")
 
+    @_operation
     def move_up(self, note_id: str) -> Change:
         row = self.note(note_id)
         sibs, i = self._siblings_of(row)
@@ -979,6 +1086,7 @@ class EventFile:
             return Change("move_up", focus=note_id, focus_before=note_id)
         return self._relabel(self.move_to(note_id, row.parent_id, i - 1), "move_up")
 
+    @_operation
     def move_down(self, note_id: str) -> Change:
         row = self.note(note_id)
         sibs, i = self._siblings_of(row)
@@ -1057,6 +1165,7 @@ class EventFile:
         row = self._one(f"SELECT {SYNTHESIS_COLUMNS} FROM synthesis WHERE id = 1")
         return SynthesisState(*row) if row is not None else SynthesisState()
 
+    @_operation
     def edit_synthesis(self, **fields: Any) -> Change:
         before = self.synthesis()
         after = before.with_(**fields)
@@ -1097,6 +1206,7 @@ class EventFile:
             out["workshops"] = tuple(int(w) for w in out["workshops"])
         return out
 
+    @_operation
     def add_proposal(self, title: str = "", text: str = "", kind: str = "other", *,
                      proposal_id: str | None = None, **fields: Any) -> Change:
         fields = self._clean_proposal({"kind": kind, **fields})
@@ -1106,6 +1216,7 @@ class EventFile:
         state = ProposalState(position, title, text, **fields)
         return self.apply(Change("add_proposal", (Edit("proposal", pid, None, state),), focus=pid))
 
+    @_operation
     def edit_proposal(self, pid: str, **fields: Any) -> Change:
         row = self.proposal(pid)
         new = row.state.with_(**self._clean_proposal(fields))
@@ -1125,6 +1236,7 @@ class EventFile:
             reason, date = "", None
         return self.edit_proposal(pid, decision=decision, decision_reason=reason, decision_date=date)
 
+    @_operation
     def delete_proposal(self, pid: str) -> Change:
         row = self.proposal(pid)
         new = row.state.with_(deleted=True)
@@ -1172,14 +1284,28 @@ def _sqlite_code(exc: BaseException) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
+def _db_failure(exc: BaseException, path: Path, closed: bool = False) -> StoreError:
+    """The French ``StoreError`` of a failure of the database under ``path``.
+
+    ``closed``: the event file was closed by its owner; sqlite3 then raises ``ProgrammingError``
+    for any use of the connection, told as "fermé". Any other ``ProgrammingError`` (a statement
+    our code got wrong) is not a failure of the file: it is raised as it is, for the one error
+    handler to report as an internal error, and never shown as a full disk or a closed file.
+    """
+    orig = getattr(exc, "orig", None) or exc  # SQLAlchemy's DBAPIError wraps sqlite3's error
+    if isinstance(orig, sqlite3.ProgrammingError):
+        if closed:
+            return StoreError(tr("store.closed", path=path))
+        raise exc
+    return StoreError(_db_message(exc, path))
+
+
 def _db_message(exc: BaseException, path: Path) -> str:
     orig = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps sqlite3's error
     text = str(orig) if orig is not None else str(exc)
     code = _sqlite_code(exc)
     if isinstance(orig or exc, UnicodeDecodeError):
         return tr("store.corrupt", path=path, detail=tr("store.not_utf8"))
-    if isinstance(orig or exc, sqlite3.ProgrammingError):  # used after close(): nothing read or written
-        return tr("store.closed", path=path)
     if not path.exists():
         return tr("store.gone", path=path)
     if code == sqlite3.SQLITE_FULL:

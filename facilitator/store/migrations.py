@@ -71,8 +71,10 @@ def _v1_to_v2(session: Session) -> None:
 STEPS[1] = _v1_to_v2
 
 
-def _backup(session: Session, version: int) -> None:
-    raw = session.connection().connection.dbapi_connection
+def _backup(raw: sqlite3.Connection, version: int) -> None:
+    """A copy of the file before its upgrade (SQLite's backup API), made outside any
+    transaction: a backup read from the connection that holds the write lock of a
+    ``BEGIN IMMEDIATE`` would wait for that lock, that is for itself."""
     name = raw.execute("PRAGMA database_list").fetchone()[2]
     if not name:
         return
@@ -87,10 +89,11 @@ def _backup(session: Session, version: int) -> None:
         target.close()
 
 
-def upgrade(session: Session, version: int) -> None:
+def upgrade(session: Session, version: int, raw: sqlite3.Connection) -> None:
+    """Bring the file of ``session`` (whose connection is ``raw``) from ``version`` to the
+    current one, each step in its own write transaction, after a backup of the file."""
     if version < SCHEMA_VERSION:
-        with session.begin():
-            _backup(session, version)
+        _backup(raw, version)
     while version < SCHEMA_VERSION:
         step = STEPS[version]
         with session.begin():

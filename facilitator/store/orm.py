@@ -19,11 +19,18 @@ def session_on(con: sqlite3.Connection) -> Session:
     """An ORM session whose engine uses ``con`` and nothing else."""
     engine = create_engine("sqlite://", creator=lambda: con, poolclass=StaticPool)
 
-    # SQLAlchemy's documented recipe: let SQLAlchemy emit BEGIN itself (pysqlite's own
-    # transaction handling is off since the connection is in autocommit mode).
+    # SQLAlchemy's documented pysqlite recipe ("Serializable isolation / Savepoints /
+    # Transactional DDL"): pysqlite's own transaction handling is off (the connection is in
+    # autocommit mode, ``isolation_level=None``) and SQLAlchemy emits BEGIN itself.
+    # IMMEDIATE: a write transaction takes the file's write lock at its start, waiting for
+    # another writer (another window, ``facilitator merge``) up to the busy timeout; a deferred
+    # BEGIN upgraded to a write once another connection has committed fails at once instead
+    # (SQLITE_BUSY_SNAPSHOT), whatever the timeout. The one read left to the session
+    # (``EventFile.table_rows``) asks for a plain BEGIN with the execution option ``read_only``.
     @event.listens_for(engine, "begin")
     def _begin(conn):
-        conn.exec_driver_sql("BEGIN")
+        read = conn.get_execution_options().get("read_only", False)
+        conn.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
 
     return Session(engine, expire_on_commit=False, autoflush=False)
 

@@ -53,6 +53,7 @@ class Writer:
 
     def __init__(self, conn: Connection, device: str, stamp: str) -> None:
         self.conn, self.device, self.stamp = conn, device, stamp
+        self.written: list[str] = []  # the revisions written (the event file keeps its own)
         self._by_kind = {"note": self.record, "proposal": self.record, "synthesis": self.record,
                          "participants": self.participants, "timer": self.timer,
                          "resolution": self.resolution}
@@ -89,6 +90,7 @@ class Writer:
     def _revision(self, kind: str, rid: str, rev: str, parents: list[str] | tuple[str, ...], device: str,
                   at: str, state: State) -> None:
         first = parents[0] if parents else None
+        self.written.append(rev)
         values = {"id": rev, "parent_id": first, "device": device, "at": at, "state": state.to_json()}
         if kind == "note":
             self.conn.execute(_INSERT["note_revision"], {**values, "note_id": rid})

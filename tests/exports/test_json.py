@@ -43,7 +43,9 @@ def demo_export(tmp_path_factory):
         notes = ev.notes()
         ev.edit_note(notes[3].id, text="texte modifié « ok » ; 😀 中文 עברית", votes=2, contributor="citoyen")
         ev.delete_note(notes[5].id)
-        ev.edit_synthesis(validated_by="Jeanne Martin", validated_at="2016-07-21T10:00:00+00:00")
+        # a validation that vouches for this content (one without a fingerprint is reopened by an import)
+        ev.edit_synthesis(validated_by="Jeanne Martin", validated_at="2016-07-21T10:00:00+00:00",
+                          fingerprint=ev.content_fingerprint())
         data = render_json(ev)
         before = tables(ev)
     finally:
