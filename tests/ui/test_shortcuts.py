@@ -122,7 +122,7 @@ def walk(window: QWidget, where: str) -> list[str]:
     out: list[str] = []
     for state in states(window):
         out += clashes(f"{where} ({state})", keys_of(window))
-    menubars = [window.menuBar()] if hasattr(window, "menuBar") else []
+    menubars = [m for m in window.findChildren(QMenuBar) if m.window() is window]
     for mb in menubars:
         for a in mb.actions():
             if a.menu() is not None:

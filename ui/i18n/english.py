@@ -442,6 +442,14 @@ EN.update({
     "&Conflits à résoudre…": "&Conflicts to resolve…", "&Exporter…": "E&xport…",
 })
 
+# the synthesis window's menu (issue 15)
+EN.update({
+    "Menu de la synthèse": "Summary menu", "S&ynthèse": "Summar&y", "&Nouvelle proposition": "&New proposal",
+    "&Monter la proposition": "Move the proposal u&p", "&Descendre la proposition": "Move the proposal do&wn",
+    "&Supprimer la proposition": "&Delete the proposal", "&Choisir des notes d'origine…": "&Choose source notes…",
+    "&Générer le texte d'ouverture": "&Generate the opening text", "&Fermer": "Cl&ose",
+})
+
 
 def fill(ts: Path) -> int:
     tree = ET.parse(ts)

@@ -723,7 +723,7 @@ The details were written to {log}</translation>
     <message>
         <location filename="../kit_editor.py" line="215" />
         <source>&amp;Fermer</source>
-        <translation>&amp;Close</translation>
+        <translation>Cl&amp;ose</translation>
     </message>
     <message>
         <location filename="../kit_editor.py" line="216" />
@@ -1996,69 +1996,69 @@ The details were written to {log}</translation>
 <context>
     <name>NotePicker</name>
     <message>
-        <location filename="../synthesis.py" line="103" />
+        <location filename="../synthesis.py" line="105" />
         <source>Choisir des notes</source>
         <translation>Choose notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="104" />
+        <location filename="../synthesis.py" line="106" />
         <source>Notes à l'origine de la proposition</source>
         <translation>Notes the proposal comes from</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="110" />
+        <location filename="../synthesis.py" line="112" />
         <source>Filtrer les notes</source>
         <translation>Filter the notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="111" />
+        <location filename="../synthesis.py" line="113" />
         <source>Filtrer par texte…</source>
         <translation>Filter by text…</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="113" />
+        <location filename="../synthesis.py" line="115" />
         <source>&amp;Filtre :</source>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="117" />
+        <location filename="../synthesis.py" line="119" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="118" />
+        <location filename="../synthesis.py" line="120" />
         <source>Tous les ateliers</source>
         <translation>All workshops</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="120" />
+        <location filename="../synthesis.py" line="122" />
         <source>Atelier {n} – {title}</source>
         <translation>Workshop {n} – {title}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="121" />
+        <location filename="../synthesis.py" line="123" />
         <source>&amp;Atelier :</source>
         <translation>&amp;Workshop:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="126" />
+        <location filename="../synthesis.py" line="128" />
         <source>Notes de tous les ateliers</source>
         <translation>Notes from all workshops</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="146" />
-        <location filename="../synthesis.py" line="147" />
+        <location filename="../synthesis.py" line="148" />
+        <location filename="../synthesis.py" line="149" />
         <source>Lier les notes cochées</source>
         <translation>Link the ticked notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="148" />
-        <location filename="../synthesis.py" line="149" />
+        <location filename="../synthesis.py" line="150" />
+        <location filename="../synthesis.py" line="151" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="169" />
+        <location filename="../synthesis.py" line="171" />
         <source>{shown} note(s) affichée(s), {checked} cochée(s)</source>
         <translation>{shown} note(s) shown, {checked} ticked</translation>
     </message>
@@ -2525,37 +2525,37 @@ The details were written to {log}</translation>
 <context>
     <name>Proposals</name>
     <message>
-        <location filename="../synthesis.py" line="59" />
+        <location filename="../synthesis.py" line="61" />
         <source>Accélère un engagement existant</source>
         <translation>Speeds up an existing commitment</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="60" />
+        <location filename="../synthesis.py" line="62" />
         <source>Pour le prochain plan d'action</source>
         <translation>For the next action plan</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="61" />
+        <location filename="../synthesis.py" line="63" />
         <source>Autre</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="65" />
+        <location filename="../synthesis.py" line="67" />
         <source>— pas encore décidée —</source>
         <translation>— not yet decided —</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="66" />
+        <location filename="../synthesis.py" line="68" />
         <source>Retenue</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="67" />
+        <location filename="../synthesis.py" line="69" />
         <source>À l'étude</source>
         <translation>Under consideration</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="68" />
+        <location filename="../synthesis.py" line="70" />
         <source>Non retenue</source>
         <translation>Not accepted</translation>
     </message>
@@ -2885,380 +2885,436 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>SynthesisEditor</name>
     <message>
-        <location filename="../synthesis.py" line="195" />
+        <location filename="../synthesis.py" line="197" />
         <source>Synthèse des propositions</source>
         <translation>Summary of the proposals</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="196" />
+        <location filename="../synthesis.py" line="198" />
         <source>Synthèse — {title}</source>
         <translation>Summary — {title}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="217" />
+        <location filename="../synthesis.py" line="255" />
         <source>Synthèse</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="221" />
+        <location filename="../synthesis.py" line="259" />
         <source>À l'attention de {who}</source>
         <translation>For the attention of {who}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="226" />
-        <location filename="../synthesis.py" line="564" />
+        <location filename="../synthesis.py" line="264" />
+        <location filename="../synthesis.py" line="607" />
         <source>Objet de la synthèse</source>
         <translation>Subject of the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="227" />
+        <location filename="../synthesis.py" line="265" />
         <source>Synthèse des propositions issues des ateliers…</source>
         <translation>Summary of the proposals from the workshops…</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="229" />
+        <location filename="../synthesis.py" line="267" />
         <source>&amp;Objet :</source>
         <translation>&amp;Subject:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="234" />
-        <location filename="../synthesis.py" line="564" />
+        <location filename="../synthesis.py" line="272" />
+        <location filename="../synthesis.py" line="607" />
         <source>Texte d'ouverture</source>
         <translation>Opening text</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="236" />
+        <location filename="../synthesis.py" line="274" />
         <source>Vide : la restitution l'écrit depuis les faits de l'événement.</source>
         <translation>Empty: the report writes it from the event's facts.</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="238" />
+        <location filename="../synthesis.py" line="276" />
         <source>Texte d'o&amp;uverture :</source>
         <translation>&amp;Opening text:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="240" />
+        <location filename="../synthesis.py" line="278" />
         <source>&amp;Générer depuis les faits de l'événement</source>
         <translation>Generate from the event's &amp;facts</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="242" />
+        <location filename="../synthesis.py" line="280" />
         <source>Générer le texte d'ouverture depuis les faits de l'événement</source>
         <translation>Generate the opening text from the event's facts</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="248" />
-        <location filename="../synthesis.py" line="565" />
+        <location filename="../synthesis.py" line="286" />
+        <location filename="../synthesis.py" line="608" />
         <source>Retours sur le format</source>
         <translation>Feedback on the format</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="250" />
+        <location filename="../synthesis.py" line="288" />
         <source>- un retour par ligne, commençant par « - »</source>
         <translation>- one piece of feedback per line, starting with “-”</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="263" />
+        <location filename="../synthesis.py" line="305" />
         <source>Nom de la personne qui valide</source>
         <translation>Name of the person approving</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="264" />
+        <location filename="../synthesis.py" line="306" />
         <source>Prénom Nom</source>
         <translation>First name Surname</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="252" />
+        <location filename="../synthesis.py" line="290" />
         <source>Retours sur &amp;le format (une puce « - » par ligne) :</source>
         <translation>Feedback on the for&amp;mat (one “-” bullet per line):</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="265" />
+        <location filename="../synthesis.py" line="307" />
         <source>Pa&amp;r :</source>
         <translation>&amp;By:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="267" />
+        <location filename="../synthesis.py" line="243" />
+        <location filename="../synthesis.py" line="309" />
         <source>&amp;Valider la synthèse</source>
         <translation>Appro&amp;ve the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="269" />
+        <location filename="../synthesis.py" line="223" />
+        <source>Menu de la synthèse</source>
+        <translation>Summary menu</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="224" />
+        <source>S&amp;ynthèse</source>
+        <translation>Summar&amp;y</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="235" />
+        <source>&amp;Nouvelle proposition</source>
+        <translation>&amp;New proposal</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="236" />
+        <source>&amp;Monter la proposition</source>
+        <translation>Move the proposal u&amp;p</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="237" />
+        <source>&amp;Descendre la proposition</source>
+        <translation>Move the proposal do&amp;wn</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="239" />
+        <source>&amp;Supprimer la proposition</source>
+        <translation>&amp;Delete the proposal</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="240" />
+        <source>&amp;Choisir des notes d'origine…</source>
+        <translation>&amp;Choose source notes…</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="242" />
+        <source>&amp;Générer le texte d'ouverture</source>
+        <translation>&amp;Generate the opening text</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="248" />
+        <source>&amp;Annuler</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="248" />
+        <source>&amp;Rétablir</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="251" />
+        <source>&amp;Fermer</source>
+        <translation>Cl&amp;ose</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="311" />
         <source>Valider la synthèse</source>
         <translation>Approve the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="272" />
+        <location filename="../synthesis.py" line="314" />
         <source>Rouvrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="274" />
+        <location filename="../synthesis.py" line="316" />
         <source>Rouvrir la synthèse</source>
         <translation>Reopen the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="275" />
+        <location filename="../synthesis.py" line="317" />
         <source>Réouverture de la synthèse</source>
         <translation>Summary reopening</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="285" />
+        <location filename="../synthesis.py" line="327" />
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="289" />
+        <location filename="../synthesis.py" line="331" />
         <source>Liste des propositions (Alt+Haut / Alt+Bas pour les déplacer)</source>
         <translation>List of proposals (Alt+Up / Alt+Down to move them)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="296" />
+        <location filename="../synthesis.py" line="338" />
         <source>&amp;Propositions :</source>
         <translation>&amp;Proposals:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="299" />
+        <location filename="../synthesis.py" line="341" />
         <source>&amp;Nouvelle</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="301" />
-        <location filename="../synthesis.py" line="594" />
+        <location filename="../synthesis.py" line="343" />
+        <location filename="../synthesis.py" line="637" />
         <source>Nouvelle proposition</source>
         <translation>New proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="302" />
+        <location filename="../synthesis.py" line="344" />
         <source>Nouvelle proposition (Ctrl+N)</source>
         <translation>New proposal (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="304" />
+        <location filename="../synthesis.py" line="346" />
         <source>&amp;Supprimer</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="306" />
+        <location filename="../synthesis.py" line="348" />
         <source>Supprimer la proposition</source>
         <translation>Delete the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="310" />
+        <location filename="../synthesis.py" line="352" />
         <source>Monter la proposition</source>
         <translation>Move the proposal up</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="311" />
+        <location filename="../synthesis.py" line="353" />
         <source>Monter (Alt+Haut)</source>
         <translation>Move up (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="315" />
+        <location filename="../synthesis.py" line="357" />
         <source>Descendre la proposition</source>
         <translation>Move the proposal down</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="316" />
+        <location filename="../synthesis.py" line="358" />
         <source>Descendre (Alt+Bas)</source>
         <translation>Move down (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="328" />
+        <location filename="../synthesis.py" line="366" />
         <source>Proposition</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="334" />
+        <location filename="../synthesis.py" line="372" />
         <source>Titre court de la proposition</source>
         <translation>Short title of the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="336" />
+        <location filename="../synthesis.py" line="374" />
         <source>&amp;Titre :</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="339" />
-        <location filename="../synthesis.py" line="646" />
+        <location filename="../synthesis.py" line="377" />
+        <location filename="../synthesis.py" line="689" />
         <source>Nature de la proposition</source>
         <translation>Kind of proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="343" />
+        <location filename="../synthesis.py" line="381" />
         <source>Natur&amp;e :</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="369" />
+        <location filename="../synthesis.py" line="407" />
         <source>Engage&amp;ments :</source>
         <translation>&amp;Commitments:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="379" />
+        <location filename="../synthesis.py" line="417" />
         <source>Notes d'or&amp;igine :</source>
         <translation>So&amp;urce notes:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="382" />
+        <location filename="../synthesis.py" line="420" />
         <source>C&amp;hoisir des notes…</source>
         <translation>C&amp;hoose notes…</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="408" />
+        <location filename="../synthesis.py" line="446" />
         <source>Dé&amp;cision :</source>
         <translation>D&amp;ecision:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="415" />
+        <location filename="../synthesis.py" line="453" />
         <source>Moti&amp;f :</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="422" />
+        <location filename="../synthesis.py" line="460" />
         <source>&amp;Date :</source>
         <translation>D&amp;ate:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="347" />
-        <location filename="../synthesis.py" line="573" />
+        <location filename="../synthesis.py" line="385" />
+        <location filename="../synthesis.py" line="616" />
         <source>Texte de la proposition</source>
         <translation>Text of the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="350" />
+        <location filename="../synthesis.py" line="388" />
         <source>Te&amp;xte :</source>
         <translation>Te&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="357" />
+        <location filename="../synthesis.py" line="395" />
         <source>Engagements du plan concernés</source>
         <translation>Commitments of the plan concerned</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="376" />
+        <location filename="../synthesis.py" line="414" />
         <source>Notes à l'origine de la proposition</source>
         <translation>Notes the proposal comes from</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="384" />
+        <location filename="../synthesis.py" line="422" />
         <source>Choisir les notes d'origine</source>
         <translation>Choose the source notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="386" />
+        <location filename="../synthesis.py" line="424" />
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="388" />
+        <location filename="../synthesis.py" line="426" />
         <source>Retirer la note sélectionnée</source>
         <translation>Remove the selected note</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="390" />
+        <location filename="../synthesis.py" line="428" />
         <source>&amp;Aller à la note</source>
         <translation>&amp;Go to the note</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="392" />
+        <location filename="../synthesis.py" line="430" />
         <source>Aller à la note dans la prise de notes</source>
         <translation>Go to the note in the note-taking</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="400" />
-        <location filename="../synthesis.py" line="404" />
-        <location filename="../synthesis.py" line="664" />
+        <location filename="../synthesis.py" line="438" />
+        <location filename="../synthesis.py" line="442" />
+        <location filename="../synthesis.py" line="707" />
         <source>Décision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="411" />
-        <location filename="../synthesis.py" line="574" />
+        <location filename="../synthesis.py" line="449" />
+        <location filename="../synthesis.py" line="617" />
         <source>Motif de la décision</source>
         <translation>Reason for the decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="418" />
-        <location filename="../synthesis.py" line="678" />
+        <location filename="../synthesis.py" line="456" />
+        <location filename="../synthesis.py" line="721" />
         <source>Date de la décision</source>
         <translation>Date of the decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="445" />
+        <location filename="../synthesis.py" line="487" />
         <source>✔ Validée par {by} le {at}
 Empreinte SHA-256 : {fp}</source>
         <translation>✔ Approved by {by} on {at}
 SHA-256 fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="448" />
+        <location filename="../synthesis.py" line="490" />
         <source>Synthèse non validée.</source>
         <translation>Summary not approved.</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="466" />
+        <location filename="../synthesis.py" line="508" />
         <source>(sans titre)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="469" />
+        <location filename="../synthesis.py" line="511" />
         <source>engagement(s) {ids}</source>
         <translation>commitment(s) {ids}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="530" />
+        <location filename="../synthesis.py" line="573" />
         <source>Atelier {n} · {section} — {text}</source>
         <translation>Workshop {n} · {section} — {text}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="533" />
+        <location filename="../synthesis.py" line="576" />
         <source>(supprimée)</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="535" />
+        <location filename="../synthesis.py" line="578" />
         <source>Note inconnue {id}</source>
         <translation>Unknown note {id}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="573" />
+        <location filename="../synthesis.py" line="616" />
         <source>Titre de la proposition</source>
         <translation>Title of the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="585" />
+        <location filename="../synthesis.py" line="628" />
         <source>Texte d'ouverture généré</source>
         <translation>Generated opening text</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="591" />
+        <location filename="../synthesis.py" line="634" />
         <source>Validation de la synthèse</source>
         <translation>Summary approval</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="606" />
+        <location filename="../synthesis.py" line="649" />
         <source>Suppression de proposition</source>
         <translation>Proposal deletion</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="631" />
+        <location filename="../synthesis.py" line="674" />
         <source>Déplacement de proposition</source>
         <translation>Proposal move</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="654" />
+        <location filename="../synthesis.py" line="697" />
         <source>Engagements de la proposition</source>
         <translation>Proposal commitments</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="683" />
+        <location filename="../synthesis.py" line="726" />
         <source>Notes d'origine</source>
         <translation>Source notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="693" />
-        <location filename="../synthesis.py" line="700" />
+        <location filename="../synthesis.py" line="736" />
+        <location filename="../synthesis.py" line="743" />
         <source>Note d'origine retirée</source>
         <translation>Source note removal</translation>
     </message>
