@@ -122,6 +122,7 @@ class _Source:
     parents: list[tuple]
     participants: list[tuple]
     assets: list[tuple]
+    laptops: list[tuple] = field(default_factory=list)  # (meta key, value) of the laptops' names
 
 
 def _read_source(path: Path) -> _Source:
@@ -146,8 +147,11 @@ def _read_source(path: Path) -> _Source:
         raise StoreError(tr("merge.unreadable", path=path, reason=exc)) from exc
     finally:
         con.close()
+    from facilitator.store.laptops import META_PREFIX
+
+    laptops = [(k, v) for k, v in meta.items() if isinstance(k, str) and k.startswith(META_PREFIX)]
     return _Source(path, meta.get("event_id", ""), meta.get("kit_sha256", ""), meta.get("kit_source", ""),
-                   notes, records, parents, participants, assets)
+                   notes, records, parents, participants, assets, laptops)
 
 
 def _kit_facts(source_text: str) -> tuple[str, str]:
@@ -339,6 +343,7 @@ def _merge_into(conn, target: EventFile, read: list[_Source], report: MergeRepor
         if src.assets:
             conn.exec_driver_sql("INSERT OR IGNORE INTO asset (name, data) VALUES (?,?)", src.assets)
         by_path[src.path].new_revisions = len(new_notes) + len(new_records)
+    _merge_laptop_names(conn, target, read)
     report.participants_added = len({tuple(r[:3]) for s in read for r in s.participants} - participants_before)
 
     _merge_notes(conn, target, touched_notes, new_by_note, report)
@@ -360,6 +365,19 @@ def _merge_into(conn, target: EventFile, read: list[_Source], report: MergeRepor
         report.reopened = True
     report.open_conflicts = conn.exec_driver_sql(
         "SELECT count(*) FROM record_heads WHERE conflict IS NOT NULL").fetchone()[0]
+
+
+def _merge_laptop_names(conn, target: EventFile, read: list[_Source]) -> None:
+    """Each laptop's name as given last (a name unfit to show is left out, never copied); this
+    laptop's own name stays its own."""
+    from facilitator.store.laptops import META_PREFIX, newest
+
+    have = newest(conn.exec_driver_sql("SELECT key, value FROM meta WHERE key LIKE ?", (f"{META_PREFIX}%",)))
+    for device, found in newest(row for src in read for row in src.laptops).items():
+        if device == target.device or (device in have and have[device].named_at >= found.named_at):
+            continue
+        conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                             "value = excluded.value", (f"{META_PREFIX}{device}", found.to_json()))
 
 
 _NOTE_FIELDS = ("workshop", "section", "parent_id", "position", "text", "urls", "contributor", "commitments",

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.store import Change
-from ui import look, post_event, rescue, settings
+from ui import laptop, look, post_event, rescue, settings
 from ui.outline import NoteEdit, SectionEditor
 from ui.panels import NoteDetails, SearchPanel
 from ui.session import Session
@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
         self._act(m, self.tr("&Ouvrir un fichier d'événement…"), QKeySequence.StandardKey.Open, self.open_other)
         self._act(m, self.tr("&Accueil (créer, démo)…"), None, self.show_start)
         self._act(m, self.tr("&Préparer un événement (éditeur de kit)…"), None, self.prepare_event, "prepareEvent")
+        self._act(m, self.tr("&Nom de ce portable…"), None, lambda: laptop.rename(self), "laptopName")
         m.addSeparator()
         self._act(m, self.tr("&Quitter"), "Ctrl+Q", self.close)
 

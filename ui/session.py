@@ -223,6 +223,15 @@ class Session(QObject):
         except Exception as exc:  # noqa: BLE001 — the one error handler shows it
             errors.report(exc)
 
+    def store_laptop_name(self, name: str) -> None:
+        """Name this laptop in the event file (``ui.laptop``): not an edit of the event, not undoable."""
+        try:
+            self.ev.set_laptop_name(name)
+        except StoreError:
+            pass  # (a read-only or full medium: the name is written the next time the file accepts it)
+        except Exception as exc:  # noqa: BLE001 — the one error handler shows it
+            errors.report(exc)
+
     def type_text(self, note_id: str, text: str, token: int) -> None:
         """The text of a note as typed; stored at the next turn of the event loop."""
         self._pending[note_id] = (text, token)

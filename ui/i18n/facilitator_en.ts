@@ -3,17 +3,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="206" />
+        <location filename="../app.py" line="207" />
         <source>Ouverture et vérification de « {name} »…</source>
         <translation>Opening and checking “{name}”…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="278" />
+        <location filename="../app.py" line="279" />
         <source>Ouvrir un fichier d'événement</source>
         <translation>Open an event file</translation>
     </message>
     <message>
-        <location filename="../app.py" line="279" />
+        <location filename="../app.py" line="280" />
         <source>Événements facilitator (*.facilitator);;Tous les fichiers (*)</source>
         <translation>facilitator events (*.facilitator);;All files (*)</translation>
     </message>
@@ -74,245 +74,245 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../merge_view.py" line="287" />
+        <location filename="../merge_view.py" line="322" />
         <source>Conflits à résoudre</source>
         <translation>Conflicts to resolve</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="288" />
+        <location filename="../merge_view.py" line="323" />
         <source>Conflits à résoudre — {title}</source>
         <translation>Conflicts to resolve — {title}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="297" />
+        <location filename="../merge_view.py" line="332" />
         <source>Liste des conflits</source>
         <translation>Conflict list</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="300" />
+        <location filename="../merge_view.py" line="335" />
         <source>Con&amp;flits :</source>
         <translation>Con&amp;flicts:</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="320" />
+        <location filename="../merge_view.py" line="355" />
         <source>Versions en conflit</source>
         <translation>Conflicting versions</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="325" />
+        <location filename="../merge_view.py" line="360" />
         <source>Texte combiné</source>
         <translation>Combined text</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="329" />
+        <location filename="../merge_view.py" line="364" />
         <source>Texte combiné des versions</source>
         <translation>Combined text of the versions</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="333" />
+        <location filename="../merge_view.py" line="368" />
         <source>&amp;Aller à la note</source>
         <translation>&amp;Go to the note</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="335" />
+        <location filename="../merge_view.py" line="370" />
         <source>Aller à la note dans la prise de notes</source>
         <translation>Go to the note in the note-taking</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="337" />
+        <location filename="../merge_view.py" line="372" />
         <source>Garder le texte &amp;combiné</source>
         <translation>Keep the co&amp;mbined text</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="339" />
+        <location filename="../merge_view.py" line="374" />
         <source>Garder le texte combiné</source>
         <translation>Keep the combined text</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="362" />
+        <location filename="../merge_view.py" line="397" />
         <source>Atelier {n} · {section}</source>
         <translation>Workshop {n} · {section}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="365" />
+        <location filename="../merge_view.py" line="400" />
         <source>Proposition
 {title}</source>
         <translation>Proposal
 {title}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="366" />
+        <location filename="../merge_view.py" line="401" />
         <source>Synthèse</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="381" />
+        <location filename="../merge_view.py" line="416" />
         <source>{n} conflit(s) à résoudre.</source>
         <translation>{n} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="382" />
+        <location filename="../merge_view.py" line="417" />
         <source>Aucun conflit : tout est fusionné.</source>
         <translation>No conflicts: everything is merged.</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="399" />
+        <location filename="../merge_view.py" line="434" />
         <source>Liens : {urls}</source>
         <translation>Links: {urls}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="401" />
+        <location filename="../merge_view.py" line="436" />
         <source>Contributeur : {who}</source>
         <translation>Contributor: {who}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="404" />
+        <location filename="../merge_view.py" line="439" />
         <source>Engagements : {ids}</source>
         <translation>Commitments: {ids}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="406" />
+        <location filename="../merge_view.py" line="441" />
         <source>Votes : {n}</source>
         <translation>Votes: {n}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="408" />
-        <location filename="../merge_view.py" line="415" />
+        <location filename="../merge_view.py" line="443" />
+        <location filename="../merge_view.py" line="450" />
         <source>(supprimée sur ce portable)</source>
         <translation>(deleted on this laptop)</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="413" />
+        <location filename="../merge_view.py" line="448" />
         <source>Décision : {d} — {r}</source>
         <translation>Decision: {d} — {r}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="420" />
+        <location filename="../merge_view.py" line="455" />
         <source>texte</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="420" />
+        <location filename="../merge_view.py" line="455" />
         <source>place dans le plan</source>
         <translation>place in the outline</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="420" />
+        <location filename="../merge_view.py" line="455" />
         <source>liens</source>
         <translation>links</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="421" />
+        <location filename="../merge_view.py" line="456" />
         <source>contributeur</source>
         <translation>contributor</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="421" />
+        <location filename="../merge_view.py" line="456" />
         <source>engagements</source>
         <translation>commitments</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="422" />
+        <location filename="../merge_view.py" line="457" />
         <source>votes</source>
         <translation>votes</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="422" />
+        <location filename="../merge_view.py" line="457" />
         <source>suppression</source>
         <translation>deletion</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="422" />
+        <location filename="../merge_view.py" line="457" />
         <source>titre</source>
         <translation>title</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="423" />
+        <location filename="../merge_view.py" line="458" />
         <source>nature</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="423" />
+        <location filename="../merge_view.py" line="458" />
         <source>notes d'origine</source>
         <translation>source notes</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="423" />
+        <location filename="../merge_view.py" line="458" />
         <source>décision</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="424" />
+        <location filename="../merge_view.py" line="459" />
         <source>ordre</source>
         <translation>order</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="424" />
+        <location filename="../merge_view.py" line="459" />
         <source>ateliers</source>
         <translation>workshops</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="424" />
+        <location filename="../merge_view.py" line="459" />
         <source>objet</source>
         <translation>subject</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="425" />
+        <location filename="../merge_view.py" line="460" />
         <source>texte d'ouverture</source>
         <translation>opening text</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="425" />
+        <location filename="../merge_view.py" line="460" />
         <source>retours sur le format</source>
         <translation>feedback on the format</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="426" />
+        <location filename="../merge_view.py" line="461" />
         <source>date</source>
         <translation>date</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="426" />
+        <location filename="../merge_view.py" line="461" />
         <source>validation</source>
         <translation>approval</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="442" />
+        <location filename="../merge_view.py" line="477" />
         <source>Supprimée sur un portable, modifiée sur un autre : conservée.</source>
         <translation>Deleted on one laptop, changed on another: kept.</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="443" />
+        <location filename="../merge_view.py" line="478" />
         <source>Modifiée différemment sur plusieurs portables ({fields}).</source>
         <translation>Changed differently on several laptops ({fields}).</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="448" />
-        <source>Version {n} — {device}, {at}</source>
-        <translation>Version {n} — {device}, {at}</translation>
+        <location filename="../merge_view.py" line="486" />
+        <source>Version {n} — {laptop}, {at}</source>
+        <translation>Version {n} — {laptop}, {at}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="454" />
+        <location filename="../merge_view.py" line="496" />
         <source>Version {n}</source>
         <translation>Version {n}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="457" />
+        <location filename="../merge_view.py" line="499" />
         <source>Garder la version &amp;{n}</source>
         <translation>Keep version &amp;{n}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="459" />
+        <location filename="../merge_view.py" line="501" />
         <source>Garder la version {n}</source>
         <translation>Keep version {n}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="472" />
+        <location filename="../merge_view.py" line="514" />
         <source>Résolution de conflit</source>
         <translation>Conflict resolution</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="480" />
+        <location filename="../merge_view.py" line="522" />
         <source>Résolution de conflit (texte combiné)</source>
         <translation>Conflict resolution (combined text)</translation>
     </message>
@@ -1445,6 +1445,31 @@ The details were written to {log}</translation>
     </message>
 </context>
 <context>
+    <name>Laptop</name>
+    <message>
+        <location filename="../laptop.py" line="24" />
+        <location filename="../laptop.py" line="25" />
+        <location filename="../laptop.py" line="34" />
+        <source>Nom de ce portable</source>
+        <translation>This laptop's name</translation>
+    </message>
+    <message>
+        <location filename="../laptop.py" line="26" />
+        <source>Comment s'appelle ce portable ? Ce nom est montré dans les conflits et les rapports de fusion (par exemple « Portable de Léa » ou « Salle 2 »).</source>
+        <translation>What is this laptop called? The name is shown in conflicts and merge reports (for example “Léa's laptop” or “Room 2”).</translation>
+    </message>
+    <message>
+        <location filename="../laptop.py" line="50" />
+        <source>Portable {host}</source>
+        <translation>Laptop {host}</translation>
+    </message>
+    <message>
+        <location filename="../laptop.py" line="112" />
+        <source>Le nom du portable n'a pas pu être enregistré dans {path} : {reason}</source>
+        <translation>The laptop's name could not be saved in {path}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../mainwindow.py" line="113" />
@@ -1458,7 +1483,7 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../mainwindow.py" line="139" />
-        <location filename="../mainwindow.py" line="292" />
+        <location filename="../mainwindow.py" line="293" />
         <source>Liste des ateliers</source>
         <translation>Workshop list</translation>
     </message>
@@ -1489,7 +1514,7 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../mainwindow.py" line="212" />
-        <location filename="../mainwindow.py" line="293" />
+        <location filename="../mainwindow.py" line="294" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
@@ -1514,22 +1539,22 @@ The details were written to {log}</translation>
         <translation>&amp;Start screen (create, demo)…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="268" />
+        <location filename="../mainwindow.py" line="269" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="270" />
+        <location filename="../mainwindow.py" line="271" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="271" />
+        <location filename="../mainwindow.py" line="272" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="272" />
+        <location filename="../mainwindow.py" line="273" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
@@ -1544,162 +1569,167 @@ The details were written to {log}</translation>
         <translation>&amp;Prepare an event (kit editor)…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="278" />
+        <location filename="../mainwindow.py" line="267" />
+        <source>&amp;Nom de ce portable…</source>
+        <translation>Laptop &amp;name…</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="279" />
         <source>Re&amp;chercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="279" />
+        <location filename="../mainwindow.py" line="280" />
         <source>Vote +1</source>
         <translation>Vote +1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="280" />
+        <location filename="../mainwindow.py" line="281" />
         <source>Vote −1</source>
         <translation>Vote −1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="281" />
+        <location filename="../mainwindow.py" line="282" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="283" />
+        <location filename="../mainwindow.py" line="284" />
         <source>&amp;Atelier</source>
         <translation>&amp;Workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="284" />
+        <location filename="../mainwindow.py" line="285" />
         <source>Atelier suivant</source>
         <translation>Next workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="285" />
+        <location filename="../mainwindow.py" line="286" />
         <source>Atelier précédent</source>
         <translation>Previous workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="286" />
+        <location filename="../mainwindow.py" line="287" />
         <source>Section suivante</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="287" />
+        <location filename="../mainwindow.py" line="288" />
         <source>Section précédente</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="288" />
+        <location filename="../mainwindow.py" line="289" />
         <source>Aller à la section…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="295" />
+        <location filename="../mainwindow.py" line="296" />
         <source>Détails de l'atelier</source>
         <translation>Workshop details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="298" />
+        <location filename="../mainwindow.py" line="299" />
         <source>&amp;Minuteur</source>
         <translation>&amp;Timer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="299" />
+        <location filename="../mainwindow.py" line="300" />
         <source>Démarrer / pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="300" />
+        <location filename="../mainwindow.py" line="301" />
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="301" />
+        <location filename="../mainwindow.py" line="302" />
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="303" />
+        <location filename="../mainwindow.py" line="304" />
         <source>&amp;Projection</source>
         <translation>&amp;Projector</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="304" />
+        <location filename="../mainwindow.py" line="305" />
         <source>Afficher / masquer la vue projecteur</source>
         <translation>Show / hide the projector view</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="308" />
+        <location filename="../mainwindow.py" line="309" />
         <source>Section en cours</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="308" />
+        <location filename="../mainwindow.py" line="309" />
         <source>Toutes les sections</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="317" />
+        <location filename="../mainwindow.py" line="318" />
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="318" />
+        <location filename="../mainwindow.py" line="319" />
         <source>Texte plus petit</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="319" />
+        <location filename="../mainwindow.py" line="320" />
         <source>Thème clair / sombre</source>
         <translation>Light / dark theme</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="321" />
+        <location filename="../mainwindow.py" line="322" />
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="323" />
+        <location filename="../mainwindow.py" line="324" />
         <source>&amp;Raccourcis clavier…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="325" />
+        <location filename="../mainwindow.py" line="326" />
         <source>À &amp;propos de facilitator…</source>
         <translation>&amp;About facilitator…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="430" />
+        <location filename="../mainwindow.py" line="431" />
         <source>Atelier en cours (minuteur et projection)</source>
         <translation>Workshop being run (timer and projector)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="438" />
+        <location filename="../mainwindow.py" line="439" />
         <source>Vous consultez l'atelier {n}. Le minuteur et la projection restent sur l'atelier {run}, l'atelier en cours.</source>
         <translation>You are looking at workshop {n}. The timer and the projector stay on workshop {run}, the one being run.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="455" />
+        <location filename="../mainwindow.py" line="456" />
         <source>&amp;Revenir à l'atelier en cours</source>
         <translation>&amp;Back to the workshop being run</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="457" />
+        <location filename="../mainwindow.py" line="458" />
         <source>Revenir à l'atelier en cours</source>
         <translation>Back to the workshop being run</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="459" />
+        <location filename="../mainwindow.py" line="460" />
         <source>A&amp;nimer cet atelier</source>
         <translation>&amp;Run this workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="461" />
+        <location filename="../mainwindow.py" line="462" />
         <source>Animer l'atelier consulté (minuteur et projection)</source>
         <translation>Run the workshop shown (timer and projector)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="615" />
+        <location filename="../mainwindow.py" line="616" />
         <source>Aller à la section</source>
         <translation>Go to section</translation>
     </message>
@@ -1707,173 +1737,173 @@ The details were written to {log}</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../merge_view.py" line="88" />
+        <location filename="../merge_view.py" line="123" />
         <source>Fusionner des portables</source>
         <translation>Merge laptops</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="89" />
+        <location filename="../merge_view.py" line="124" />
         <source>Fusionner les fichiers d'autres portables</source>
         <translation>Merge the files of other laptops</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="92" />
+        <location filename="../merge_view.py" line="127" />
         <source>Les notes des fichiers choisis sont ajoutées à « {name} ». Les fichiers choisis sont seulement lus ; une copie de sauvegarde du fichier ouvert est faite avant la fusion.</source>
         <translation>The notes of the chosen files are added to “{name}”. The chosen files are only read; a backup copy of the open file is made before the merge.</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="99" />
+        <location filename="../merge_view.py" line="134" />
         <source>Fichiers à fusionner</source>
         <translation>Files to merge</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="100" />
+        <location filename="../merge_view.py" line="135" />
         <source>Fic&amp;hiers à fusionner :</source>
         <translation>&amp;Files to merge:</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="105" />
+        <location filename="../merge_view.py" line="140" />
         <source>&amp;Ajouter des fichiers…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="107" />
+        <location filename="../merge_view.py" line="142" />
         <source>Ajouter des fichiers à fusionner</source>
         <translation>Add files to merge</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="109" />
+        <location filename="../merge_view.py" line="144" />
         <source>&amp;Retirer</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="111" />
+        <location filename="../merge_view.py" line="146" />
         <source>Retirer le fichier sélectionné</source>
         <translation>Remove the selected file</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="113" />
+        <location filename="../merge_view.py" line="148" />
         <source>&amp;Fusionner</source>
         <translation>&amp;Merge</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="115" />
+        <location filename="../merge_view.py" line="150" />
         <source>Lancer la fusion</source>
         <translation>Start the merge</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="125" />
+        <location filename="../merge_view.py" line="160" />
         <source>Fusion en cours</source>
         <translation>Merge in progress</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="137" />
+        <location filename="../merge_view.py" line="172" />
         <source>Rapport de fusion par atelier</source>
         <translation>Merge report by workshop</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="139" />
+        <location filename="../merge_view.py" line="174" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="139" />
+        <location filename="../merge_view.py" line="174" />
         <source>Ajoutées</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="139" />
+        <location filename="../merge_view.py" line="174" />
         <source>Modifiées</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="140" />
+        <location filename="../merge_view.py" line="175" />
         <source>Supprimées</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="140" />
+        <location filename="../merge_view.py" line="175" />
         <source>Conflits</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="146" />
+        <location filename="../merge_view.py" line="181" />
         <source>Détail du rapport de fusion</source>
         <translation>Merge report details</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="151" />
+        <location filename="../merge_view.py" line="186" />
         <source>Résoudre les &amp;conflits…</source>
         <translation>Resolve co&amp;nflicts…</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="153" />
+        <location filename="../merge_view.py" line="188" />
         <source>Résoudre les conflits</source>
         <translation>Resolve conflicts</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="156" />
+        <location filename="../merge_view.py" line="191" />
         <source>Fer&amp;mer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="157" />
+        <location filename="../merge_view.py" line="192" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="180" />
+        <location filename="../merge_view.py" line="215" />
         <source>Fichiers d'événement des autres portables</source>
         <translation>Event files from the other laptops</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="193" />
-        <location filename="../merge_view.py" line="197" />
+        <location filename="../merge_view.py" line="228" />
+        <location filename="../merge_view.py" line="232" />
         <source>Fusion refusée</source>
         <translation>Merge refused</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="194" />
+        <location filename="../merge_view.py" line="229" />
         <source>Ces fichiers ne viennent pas du même événement ou de la même version du kit :</source>
         <translation>These files do not come from the same event or the same version of the kit:</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="198" />
+        <location filename="../merge_view.py" line="233" />
         <source>Fusionner quand même</source>
         <translation>Merge anyway</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="210" />
+        <location filename="../merge_view.py" line="245" />
         <source>Fusion en cours…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="223" />
+        <location filename="../merge_view.py" line="258" />
         <source>Fusion refusée.</source>
         <translation>Merge refused.</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="227" />
+        <location filename="../merge_view.py" line="262" />
         <source>La fusion a échoué ; le fichier ouvert est inchangé.</source>
         <translation>The merge failed; the open file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="240" />
+        <location filename="../merge_view.py" line="275" />
         <source>Atelier {n} – {title}</source>
         <translation>Workshop {n} – {title}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="252" />
+        <location filename="../merge_view.py" line="287" />
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="256" />
+        <location filename="../merge_view.py" line="291" />
         <source>Fusion terminée : {n} conflit(s) à résoudre.</source>
         <translation>Merge finished: {n} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="257" />
+        <location filename="../merge_view.py" line="292" />
         <source>Fusion terminée, sans conflit.</source>
         <translation>Merge finished, with no conflict.</translation>
     </message>
@@ -2779,7 +2809,7 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../session.py" line="334" />
+        <location filename="../session.py" line="343" />
         <source>Saisie</source>
         <translation>Typing</translation>
     </message>
