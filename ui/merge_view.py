@@ -353,6 +353,7 @@ class ConflictsView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setObjectName("conflictVersions")
         self.scroll.setAccessibleName(self.tr("Versions en conflit"))
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (Tab goes to the versions, which it scrolls to)
         self.versions = QWidget()
         self.versions_layout = QHBoxLayout(self.versions)
         self.scroll.setWidget(self.versions)
