@@ -500,6 +500,7 @@ class SectionEditor(QFrame):
         self.add_button.setFlat(True)
         self.add_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.add_button.clicked.connect(self.add_last)
+        self.add_button.installEventFilter(self)  # (Enter, or typing on it, starts a note)
         outer.addWidget(self.add_button)
 
     # -------------------------------------------------------------- content
@@ -614,6 +615,23 @@ class SectionEditor(QFrame):
 
     def add_last(self) -> None:
         self.session.do("add_note", self.workshop, self.section.id, "")
+
+    def eventFilter(self, obj, e) -> bool:  # noqa: N802 — Qt's name
+        """On « + Ajouter une note » (where going to an empty section puts the focus): Enter adds
+        a note, and a letter typed there starts a new note with it — nothing typed is lost."""
+        if obj is self.add_button and e.type() == QEvent.Type.KeyPress:
+            mods = e.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+            if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods:
+                self.add_last()
+                return True
+            text = e.text()
+            if text and text.isprintable() and not text.isspace() and not mods:
+                self.add_last()
+                target = QApplication.focusWidget()
+                if isinstance(target, NoteEdit) and target is not obj:
+                    target.insertPlainText(text)
+                    return True
+        return super().eventFilter(obj, e)
 
     def focus_neighbour(self, note_id: str, step: int) -> None:
         ids = self.note_ids()
