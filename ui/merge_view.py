@@ -12,7 +12,7 @@ import html
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.i18n import long_datetime
 from facilitator.store import Change, EventFile
 from ui import background, errors, laptop
 from ui.panels import contributor_names
-from ui.post_common import STYLE, add_undo_actions, first_line, go_to_note, needs_reload, run_op
+from ui.post_common import STYLE, add_undo_actions, first_line, go_to_note, needs_reload
 
 ROLE = Qt.ItemDataRole.UserRole
 EVENT_FILTER = "Événements facilitator (*.facilitator);;Tous les fichiers (*)"
@@ -47,10 +48,6 @@ EVENT_FILTER = "Événements facilitator (*.facilitator);;Tous les fichiers (*)"
 def local_time(stamp: str) -> str:
     """An ISO UTC time stamp of a revision, as the local day and time the documents write
     (« 3 décembre 2026 à 12:41 »)."""
-    from PySide6.QtCore import QLocale
-
-    from facilitator.i18n import long_datetime
-
     try:
         return long_datetime(stamp, QLocale().name().split("_")[0])
     except ValueError:
@@ -512,13 +509,13 @@ class ConflictsView(QWidget):
     def resolve_version(self, revision: str) -> None:
         c = self.current
         if c is not None:
-            run_op(self.session, self.tr("Résolution de conflit"), "resolve_conflict", c.record_id,
-                   revision=revision, kind=c.kind)
+            self.session.run(EventFile.resolve_conflict, c.record_id, revision=revision, kind=c.kind,
+                             label=self.tr("Résolution de conflit"))
 
     def resolve_combined(self) -> None:
         c = self.current
         if c is None or c.kind == "synthesis":
             return
         state = c.shown.with_(text=self.combined.toPlainText(), deleted=False)
-        run_op(self.session, self.tr("Résolution de conflit (texte combiné)"), "resolve_conflict", c.record_id,
-               state, kind=c.kind)
+        self.session.run(EventFile.resolve_conflict, c.record_id, state, kind=c.kind,
+                         label=self.tr("Résolution de conflit (texte combiné)"))

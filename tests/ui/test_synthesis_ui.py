@@ -205,8 +205,8 @@ def test_notetaker_view_filters_and_drafts_a_proposal(window, demo_file, qtbot):
     assert every == [n.id for n in ev.notes(section="futurs") if n.text.strip()]
     assert len({ev.note(n).workshop for n in every}) > 1
     a, b = every[0], every[-1]
-    window.session.do("edit_note", a, contributor="citoyen")
-    window.session.do("vote", b, 3)
+    window.session.run(EventFile.edit_note, a, contributor="citoyen")
+    window.session.run(EventFile.vote, b, 3)
     view.contributor.setCurrentIndex(view.contributor.findData("citoyen"))
     assert view.shown_ids() == [a]
     view.contributor.setCurrentIndex(0)
