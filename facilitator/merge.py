@@ -23,7 +23,7 @@ from facilitator.errors import FacilitatorError, StoreError
 from facilitator.files import copy_database, staged
 from facilitator.i18n import tr
 from facilitator.store import migrations, validation
-from facilitator.store.event import EventFile, inspect
+from facilitator.store.event import KIT_DEVICE, EventFile, inspect
 from facilitator.store.history import recompute
 from facilitator.store.states import Change
 
@@ -50,6 +50,7 @@ class WorkshopReport:
 class SourceReport:
     path: Path
     new_revisions: int = 0
+    laptops: list[str] = field(default_factory=list)  # who wrote them: laptops' names (else ids), most first
     forced: list[str] = field(default_factory=list)  # refusals overridden by --force
     skipped: str | None = None
 
@@ -84,6 +85,8 @@ class MergeReport:
                 out.append(f"  {s.skipped}")
                 continue
             out.append(tr("merge.report_source", source=s.path, count=s.new_revisions))
+            if s.laptops:
+                out.append(tr("merge.report_laptops", laptops=", ".join(s.laptops)))
             out.extend(tr("merge.report_forced", reason=r) for r in s.forced)
         if not self.changed:
             out.append(tr("merge.report_nothing"))
@@ -312,6 +315,7 @@ def _merge_into(conn, target: EventFile, read: list[_Source], report: MergeRepor
     touched_notes: set[str] = set()
     new_by_note: dict[str, list[tuple]] = {}
     touched: dict[str, set[str]] = {"proposal": set(), "synthesis": set()}
+    writers: dict[Path, list[str]] = {}  # the laptop of each new revision, by source
     participants_before = {tuple(r) for r in conn.exec_driver_sql(
         "SELECT workshop, contributor, device FROM participants")}
     for src in read:
@@ -343,7 +347,13 @@ def _merge_into(conn, target: EventFile, read: list[_Source], report: MergeRepor
         if src.assets:
             conn.exec_driver_sql("INSERT OR IGNORE INTO asset (name, data) VALUES (?,?)", src.assets)
         by_path[src.path].new_revisions = len(new_notes) + len(new_records)
-    _merge_laptop_names(conn, target, read)
+        writers[src.path] = [r[3] for r in new_notes] + [r[4] for r in new_records]
+    names = _merge_laptop_names(conn, target, read)
+    for src in read:  # who wrote what each file brought, by the laptops' names
+        new = [d for d in writers.get(src.path, []) if d != KIT_DEVICE]
+        counts = {d: new.count(d) for d in dict.fromkeys(new)}
+        if by_path[src.path].new_revisions:
+            by_path[src.path].laptops = [names.get(d, d) for d in sorted(counts, key=lambda d: -counts[d])]
     report.participants_added = len({tuple(r[:3]) for s in read for r in s.participants} - participants_before)
 
     _merge_notes(conn, target, touched_notes, new_by_note, report)
@@ -367,9 +377,9 @@ def _merge_into(conn, target: EventFile, read: list[_Source], report: MergeRepor
         "SELECT count(*) FROM record_heads WHERE conflict IS NOT NULL").fetchone()[0]
 
 
-def _merge_laptop_names(conn, target: EventFile, read: list[_Source]) -> None:
+def _merge_laptop_names(conn, target: EventFile, read: list[_Source]) -> dict[str, str]:
     """Each laptop's name as given last (a name unfit to show is left out, never copied); this
-    laptop's own name stays its own."""
+    laptop's own name stays its own. Returns every name the target knows now, by device id."""
     from facilitator.store.laptops import META_PREFIX, newest
 
     have = newest(conn.exec_driver_sql("SELECT key, value FROM meta WHERE key LIKE ?", (f"{META_PREFIX}%",)))
@@ -378,6 +388,8 @@ def _merge_laptop_names(conn, target: EventFile, read: list[_Source]) -> None:
             continue
         conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
                              "value = excluded.value", (f"{META_PREFIX}{device}", found.to_json()))
+        have[device] = found
+    return {device: found.name for device, found in have.items()}
 
 
 _NOTE_FIELDS = ("workshop", "section", "parent_id", "position", "text", "urls", "contributor", "commitments",

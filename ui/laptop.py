@@ -5,12 +5,14 @@ works on, so that conflicts, revisions and merge reports name laptops, not ids
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from facilitator import config
+from facilitator.errors import FacilitatorError, StoreError
 from facilitator.store.laptops import MAX_NAME
 from ui import errors
 
@@ -42,7 +44,6 @@ ask: Callable[[QWidget | None, str, Callable[[str | None], None]], None] = _ask_
 
 
 def default_name() -> str:
-    import os
     import socket  # (not at start-up: only when a name is first needed)
 
     if os.environ.get("FACILITATOR_DEVICE"):  # several "laptops" on one machine (tests): their ids
@@ -65,8 +66,6 @@ def names(session) -> dict[str, str]:
 
 
 def _store(session) -> None:
-    from facilitator.errors import StoreError
-
     try:
         if session.ev.laptop_names().get(session.ev.device) == name():
             return
@@ -79,8 +78,6 @@ def ensure_named(window) -> None:
     """Ask this laptop's name the first time (a cancel keeps the default, never asked again), and
     write it into the open event file if that file does not have it yet. Not asked where
     ``FACILITATOR_DEVICE`` names the laptop (several "laptops" on one machine: tests, benches)."""
-    import os
-
     if config.laptop_name() is not None or os.environ.get("FACILITATOR_DEVICE"):
         _store(window.session)
         return
@@ -107,8 +104,6 @@ def _keep(text: str) -> None:
     try:
         config.set_laptop_name(" ".join(text.split()))
     except OSError as exc:
-        from facilitator.errors import FacilitatorError
-
         errors.report(FacilitatorError(QCoreApplication.translate(
             "Laptop", "Le nom du portable n'a pas pu être enregistré dans {path} : {reason}").format(
                 path=config.config_dir(), reason=exc.strerror or exc)))

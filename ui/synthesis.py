@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.i18n import long_datetime
 from facilitator.store import Change
 from facilitator.synthesis import decide as core_decide
 from facilitator.synthesis import link_notes as core_link_notes
@@ -470,8 +471,6 @@ class SynthesisEditor(QWidget):
     def _local_time(self, iso: str | None) -> str:
         """An ISO UTC timestamp as the documents write it in the interface's language, local time
         (« 3 décembre 2026 à 12:40 »), never ISO."""
-        from facilitator.i18n import long_datetime
-
         try:
             return long_datetime(iso or "", QLocale().name().split("_")[0])
         except ValueError:

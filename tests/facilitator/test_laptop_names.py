@@ -81,3 +81,19 @@ def test_this_laptops_name_is_kept_beside_its_id():
     config.set_laptop_name("Portable de Léa")
     assert config.laptop_name() == "Portable de Léa"
     assert config.device_id() == "laptop-here"
+
+
+def test_the_merge_report_says_which_laptops_wrote_what_it_brings(demo, tmp_path):
+    a = _named(demo, tmp_path, "laptop-a", "Portable de Léa")
+    with EventFile.open(a, device="laptop-a") as ev:
+        ev.add_note(1, "futurs", "Une idée de Léa")
+    unnamed = shutil.copy(demo, tmp_path / "sans-nom.facilitator")
+    with EventFile.open(unnamed, device="laptop-z") as ev:
+        ev.add_note(1, "futurs", "Une idée d'un portable sans nom")
+    with EventFile.open(demo, device="laptop-here") as ev:
+        report = merge(ev, [a, unnamed], make_backup=False)
+    assert [s.laptops for s in report.sources] == [["Portable de Léa"], ["laptop-z"]]
+    lines = report.lines()
+    assert "    écrites sur : Portable de Léa" in lines and "    écrites sur : laptop-z" in lines
+    assert lines.index("    écrites sur : Portable de Léa") == 1 + next(
+        i for i, ln in enumerate(lines) if "laptop-a.facilitator" in ln)

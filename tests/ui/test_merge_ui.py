@@ -133,7 +133,10 @@ def test_conflicts_name_the_laptops_and_highlight_what_differs(window, demo_file
     monkeypatch.setattr(laptop, "ask", lambda parent, current, done: done("Poste de l'animatrice"))
     next(act for act in window.actions() if act.objectName() == "laptopName").trigger()
     assert window.session.ev.laptop_names()["laptop-test"] == "Poste de l'animatrice"
-    merged(window, qtbot, [a, b]).conflicts.click()
+    dlg = merged(window, qtbot, [a, b])
+    report = dlg.details.toPlainText()
+    assert "écrites sur : Portable de Léa" in report and "écrites sur : Salle 2" in report  # the merge report too
+    dlg.conflicts.click()
     view = window._post_event["conflicts"]
     titles = sorted(view.findChild(QGroupBox, f"conflictVersion{i}").title() for i in (1, 2))
     assert titles[0].startswith("Version 1 — ") and titles[1].startswith("Version 2 — ")
