@@ -69,7 +69,19 @@ class ProposalContent:
     decision: str | None
     decision_label: str
     decision_reason: str
-    decision_date: str | None
+    decision_date: str | None  # ISO, as stored
+    decision_day: str = ""  # the same day as the document's language writes it (« 2 décembre 2026 »)
+
+
+def _day(iso: str | None, lang: str) -> str:
+    """A stored ISO date in the document's language (never printed as ISO); kept as typed if it is
+    not one."""
+    if not iso:
+        return ""
+    try:
+        return long_date(dt.date.fromisoformat(iso[:10]), lang)
+    except ValueError:
+        return iso
 
 
 @dataclass(frozen=True)
@@ -180,6 +192,7 @@ def restitution(event: EventFile, today: dt.date | None = None) -> Restitution:
         proposals.append(ProposalContent(
             p.id, p.title, p.text, p.kind, p.commitments, engagement_label(p.commitments, lang),
             p.workshops, p.notes, p.decision, decision_label, p.decision_reason, p.decision_date,
+            _day(p.decision_date, lang),
         ))
 
     if syn.intro.strip():

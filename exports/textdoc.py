@@ -219,7 +219,7 @@ def elements(r: Restitution, annex: bool = True) -> list[Element]:
                                     *((Run(f" ({p.engagement_label})"),) if p.engagement_label else ())),
                                 f"proposition-{i}"))
             body.append(Para((Run(typo(lab("doc.decision"), lang), bold=True), Run(" " + p.decision_label),
-                              *((Run(f" ({p.decision_date})"),) if p.decision_date else ()))))
+                              *((Run(f" ({p.decision_day})"),) if p.decision_day else ()))))
             if p.decision_reason.strip():
                 body.append(Para((Run(typo(lab("doc.reason"), lang), bold=True), Run(" "),
                                   *runs(p.decision_reason, lang))))

@@ -59,3 +59,33 @@ def device_id() -> str:
     except OSError:
         pass  # a read-only home: the id lives for this session only
     return did
+
+
+def laptop_name() -> str | None:
+    """The human name of this laptop (« Portable de Léa »), as its person gave it; None if never."""
+    import json
+
+    try:
+        name = json.loads((config_dir() / "device.json").read_text("utf-8")).get("name")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return name if isinstance(name, str) and name.strip() else None
+
+
+def set_laptop_name(name: str) -> None:
+    """Keep this laptop's name beside its id (``device.json``); OSError if it cannot be written."""
+    import json
+
+    path = config_dir() / "device.json"
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        data = data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        data = {}
+    if "id" not in data and not os.environ.get("FACILITATOR_DEVICE"):
+        data["id"] = device_id()
+    data["name"] = name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    os.replace(tmp, path)

@@ -26,7 +26,7 @@ from facilitator.errors import FacilitatorError, StoreError
 from facilitator.files import copy_database, staged
 from facilitator.i18n import tr
 from facilitator.store import declaration, migrations, validation
-from facilitator.store.event import EventFile, inspect
+from facilitator.store.event import KIT_DEVICE, EventFile, inspect
 from facilitator.store.history import recompute
 from facilitator.store.schema import TABLES, bulk
 from facilitator.store.states import Change
@@ -54,6 +54,7 @@ class WorkshopReport:
 class SourceReport:
     path: Path
     new_revisions: int = 0
+    laptops: list[str] = field(default_factory=list)  # who wrote them: laptops' names (else ids), most first
     forced: list[str] = field(default_factory=list)  # refusals overridden by --force
     skipped: str | None = None
 
@@ -88,6 +89,8 @@ class MergeReport:
                 out.append(f"  {s.skipped}")
                 continue
             out.append(tr("merge.report_source", source=s.path, count=s.new_revisions))
+            if s.laptops:
+                out.append(tr("merge.report_laptops", laptops=", ".join(s.laptops)))
             out.extend(tr("merge.report_forced", reason=r) for r in s.forced)
         if not self.changed:
             out.append(tr("merge.report_nothing"))
@@ -128,6 +131,7 @@ class Source:
     parents: list[tuple]
     participants: list[tuple]
     assets: list[tuple]
+    laptops: list[tuple] = field(default_factory=list)  # (meta key, value) of the laptops' names
 
 
 _Source = Source
@@ -158,8 +162,11 @@ def read_source(path: Path) -> Source:
         raise StoreError(tr("merge.unreadable", path=path, reason=exc)) from exc
     finally:
         con.close()
+    from facilitator.store.laptops import META_PREFIX
+
+    laptops = [(k, v) for k, v in meta.items() if isinstance(k, str) and k.startswith(META_PREFIX)]
     return Source(path, meta.get("event_id", ""), meta.get("kit_sha256", ""), meta.get("kit_source", ""),
-                   notes, records, parents, participants, assets)
+                  notes, records, parents, participants, assets, laptops)
 
 
 def _kit_facts(source_text: str) -> tuple[str, str]:
@@ -343,6 +350,7 @@ def _merge_into(conn: Connection, target: EventFile, read: list[_Source], report
     touched_notes: set[str] = set()
     new_by_note: dict[str, list[tuple]] = {}
     touched: dict[str, set[str]] = {"proposal": set(), "synthesis": set()}
+    writers: dict[Path, list[str]] = {}  # the laptop of each new revision, by source
     participants_before = {tuple(r) for r in conn.execute(select(people.c.workshop, people.c.contributor,
                                                                  people.c.device))}
     upsert = sqlite_insert(people)
@@ -372,6 +380,13 @@ def _merge_into(conn: Connection, target: EventFile, read: list[_Source], report
         if src.assets:
             conn.execute(insert(assets).prefix_with("OR IGNORE"), _rows("asset", src.assets))
         by_path[src.path].new_revisions = len(new_notes) + len(new_records)
+        writers[src.path] = [r[3] for r in new_notes] + [r[4] for r in new_records]
+    names = _merge_laptop_names(conn, target, read)
+    for src in read:  # who wrote what each file brought, by the laptops' names
+        new = [d for d in writers.get(src.path, []) if d != KIT_DEVICE]
+        counts = {d: new.count(d) for d in dict.fromkeys(new)}
+        if by_path[src.path].new_revisions:
+            by_path[src.path].laptops = [names.get(d, d) for d in sorted(counts, key=lambda d: -counts[d])]
     report.participants_added = len({tuple(r[:3]) for s in read for r in s.participants} - participants_before)
 
     _merge_notes(conn, target, touched_notes, new_by_note, report)
@@ -393,6 +408,21 @@ def _merge_into(conn: Connection, target: EventFile, read: list[_Source], report
     heads = TABLES["record_heads"]
     report.open_conflicts = conn.execute(
         select(func.count()).select_from(heads).where(heads.c.conflict.is_not(None))).scalar_one()
+
+
+def _merge_laptop_names(conn, target: EventFile, read: list[Source]) -> dict[str, str]:
+    """Each laptop's name as given last (a name unfit to show is left out, never copied); this
+    laptop's own name stays its own. Returns every name the target knows now, by device id."""
+    from facilitator.store.laptops import META_PREFIX, newest
+
+    have = newest(conn.exec_driver_sql("SELECT key, value FROM meta WHERE key LIKE ?", (f"{META_PREFIX}%",)))
+    for device, found in newest(row for src in read for row in src.laptops).items():
+        if device == target.device or (device in have and have[device].named_at >= found.named_at):
+            continue
+        conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                             "value = excluded.value", (f"{META_PREFIX}{device}", found.to_json()))
+        have[device] = found
+    return {device: found.name for device, found in have.items()}
 
 
 _NOTE_FIELDS = declaration.STATE_FIELDS["note"]

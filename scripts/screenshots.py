@@ -3,7 +3,9 @@
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py
 
 Writes main-window.png, projector.png (light theme, current section), projector-dark.png (all
-sections) and timer-over.png (the time-up signal).
+sections), timer-over.png (the time-up signal), synthese.png (a proposal decided, the synthesis
+validated), conflits.png (two named laptops' versions, the differing words highlighted) and
+export.png (the export dialog).
 """
 
 from __future__ import annotations
@@ -86,10 +88,55 @@ def main() -> int:
         settle(app)
         w.timer.grab().save(str(out / "timer-over.png"))
         p.close()
+        shoot_after_event(w, app, out, Path(tmp), path)
         w.close()
-    for name in ("main-window", "projector", "projector-dark", "timer-over"):
+    for name in ("main-window", "projector", "projector-dark", "timer-over", "synthese", "conflits", "export"):
         print(out / f"{name}.png")
     return 0
+
+
+def shoot_after_event(w, app, out: Path, tmp: Path, path: Path) -> None:
+    import shutil
+
+    from facilitator.merge import merge
+    from facilitator.store import EventFile
+    from ui import background, post_event
+
+    syn = post_event.show_synthesis(w)
+    syn.resize(1440, 900)
+    rows = w.session.ev.proposals()
+    syn.select(rows[0].id)
+    syn.set_decision("retenue", "Inscrite au prochain plan d'action", "2016-07-21")
+    syn.validator.setText("Marie Dupont")
+    syn.validate_synthesis()
+    settle(app)
+    syn.grab().save(str(out / "synthese.png"))
+    syn.close()
+    # two laptops edited one note differently; each named itself
+    note = next(n for n in w.session.ev.notes(workshop=1, section="futurs") if n.text.strip())
+    sources = []
+    for device, name, text in (("laptop-lea", "Portable de Léa", note.text + " — avec un calendrier public"),
+                               ("laptop-salle2", "Salle 2", note.text + " — avec un budget dédié")):
+        copy = tmp / f"{device}.facilitator"
+        shutil.copy(path, copy)
+        with EventFile.open(copy, device=device) as ev:
+            ev.edit_note(note.id, text=text)
+            ev.set_laptop_name(name)
+        sources.append(copy)
+    merge(w.session.ev, sources, make_backup=False)
+    w.session.reload()
+    view = post_event.show_conflicts(w)
+    view.resize(1300, 700)
+    settle(app)
+    view.grab().save(str(out / "conflits.png"))
+    view.close()
+    export = post_event.show_export(w)
+    settle(app)
+    background.wait_all()
+    settle(app)
+    export.grab().save(str(out / "export.png"))
+    export.close()
+    background.wait_all()
 
 
 if __name__ == "__main__":

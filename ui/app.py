@@ -16,7 +16,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.store import EventFile
-from ui import background, errors, focus, settings
+from ui import background, errors, focus, laptop, settings
 from ui.mainwindow import MainWindow
 from ui.session import Session
 
@@ -150,6 +150,7 @@ def build(event_path: str | Path | EventFile, clock: Callable[[], float] = time.
 
     def after_first_frame() -> None:
         remember(path)  # (writing the settings file: not before the window is seen)
+        laptop.ensure_named(window)  # (asked once; the file gets this laptop's name)
         load_writes_in_background()
         load_fallback_font()
 

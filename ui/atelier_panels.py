@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
 
-from facilitator.store import Change
+from facilitator.store import Change, EventFile
 from ui.panels import contributor_names
 
 STATUS = {"non-demarre": "non démarré", "partiel": "partiel", "substantiel": "substantiel", "complet": "complet"}
@@ -136,7 +136,7 @@ class ParticipantsForm(QWidget):
             return
         if self.session.ev.participant_counts(w.number).get(key, 0) == value:
             return
-        self.session.do("set_participants", w.number, key, value)
+        self.session.run(EventFile.set_participants, w.number, key, value)
 
     def on_change(self, change: Change) -> None:
         if change.touches("participants"):

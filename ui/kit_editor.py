@@ -162,6 +162,7 @@ class KitEditor(QMainWindow):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setObjectName("kitForm")
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (Tab goes to its fields, which it scrolls to)
         self.issue_list = QListWidget()
         self.issue_list.setObjectName("kitIssues")
         self.issue_list.setWordWrap(True)

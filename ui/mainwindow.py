@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.store import Change
-from ui import look, post_event, rescue, settings
+from ui import laptop, look, post_event, rescue, settings
 from ui.outline import NoteEdit, SectionEditor
 from ui.panels import NoteDetails, SearchPanel
 from ui.session import Session
@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
         self._act(m, self.tr("&Préparer un événement (éditeur de kit)…"), None, self.prepare_event, "prepareEvent")
         self._act(m, self.tr("Rejoindre l'événement en &réseau…"), None, lambda: self.join_network(), "joinNetwork")
         self._act(m, self.tr("Code pour rejoindre l'événement…"), None, self.show_join_code, "showJoinCode")
+        self._act(m, self.tr("&Nom de ce portable…"), None, lambda: laptop.rename(self), "laptopName")
         m.addSeparator()
         self._act(m, self.tr("&Quitter"), "Ctrl+Q", self.close)
 
@@ -331,8 +332,11 @@ class MainWindow(QMainWindow):
         geo = settings.WINDOW_GEOMETRY.get()
         if geo is not None:
             self.restoreGeometry(geo)
-        else:
-            self.resize(1320, 820)
+        else:  # first opening: most of the screen (a 1920×1080 screen is used, not a corner of it)
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            room = screen.availableGeometry() if screen is not None else None
+            w, h = (int(room.width() * 0.85), int(room.height() * 0.85)) if room is not None else (0, 0)
+            self.resize(max(1320, w), max(820, h))
         sizes = settings.WINDOW_SPLITTER.get()
         if sizes is not None:
             self.splitter.restoreState(sizes)

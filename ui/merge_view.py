@@ -7,12 +7,13 @@ thread); the open session is then reloaded.
 
 from __future__ import annotations
 
-import datetime as dt
+import difflib
 import html
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -34,21 +35,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.i18n import long_datetime
 from facilitator.store import Change, EventFile
-from ui import background, errors
+from ui import background, errors, laptop
 from ui.panels import contributor_names
-from ui.post_common import STYLE, add_undo_actions, first_line, go_to_note, needs_reload, run_op
+from ui.post_common import STYLE, add_undo_actions, first_line, go_to_note, needs_reload
 
 ROLE = Qt.ItemDataRole.UserRole
 EVENT_FILTER = "Événements facilitator (*.facilitator);;Tous les fichiers (*)"
 
 
 def local_time(stamp: str) -> str:
-    """An ISO UTC time stamp of a revision, as the local day and time."""
+    """An ISO UTC time stamp of a revision, as the local day and time the documents write
+    (« 3 décembre 2026 à 12:41 »)."""
     try:
-        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%d/%m/%Y %H:%M")
+        return long_datetime(stamp, QLocale().name().split("_")[0])
     except ValueError:
         return stamp
+
+
+DIFFERENT = QColor("#ffd666")  # a differing word's background (dark text stays readable on it)
+WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+
+
+def differing(text: str, other: str) -> list[tuple[int, int]]:
+    """(start, end) of the words and signs of ``text`` that ``other`` does not have at that place
+    (``difflib``'s longest matching blocks, word by word)."""
+    mine = list(WORD.finditer(text))
+    theirs = [m.group() for m in WORD.finditer(other)]
+    matcher = difflib.SequenceMatcher(None, [m.group() for m in mine], theirs, autojunk=False)
+    out: list[tuple[int, int]] = []
+    for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():
+        if tag in ("replace", "delete") and i2 > i1:
+            out.append((mine[i1].start(), mine[i2 - 1].end()))
+    return out
+
+
+def highlight(edit: QPlainTextEdit, spans: list[tuple[int, int]]) -> None:
+    """Mark ``spans`` of ``edit``'s text (bold on a yellow background: not by colour alone)."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(DIFFERENT)
+    fmt.setFontWeight(QFont.Weight.Bold)
+    cursor = QTextCursor(edit.document())
+    for start, end in spans:
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
 
 
 class Refused(Exception):
@@ -318,6 +350,7 @@ class ConflictsView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setObjectName("conflictVersions")
         self.scroll.setAccessibleName(self.tr("Versions en conflit"))
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (Tab goes to the versions, which it scrolls to)
         self.versions = QWidget()
         self.versions_layout = QHBoxLayout(self.versions)
         self.scroll.setWidget(self.versions)
@@ -444,12 +477,19 @@ class ConflictsView(QWidget):
                    fields=", ".join(names.get(f, f) for f in c.fields)))
         self.heading.setText(f"<b>{html.escape(self._describe(c)).replace(chr(10), '<br>')}</b><br>{html.escape(why)}")
         self.goto.setEnabled(c.kind == "note")
+        laptops = laptop.names(self.session)
+        texts = [self._fields_text(c, v.state) for v in c.versions]
+        self.version_texts = []
         for i, v in enumerate(c.versions):
-            box = QGroupBox(self.tr("Version {n} — {device}, {at}").format(n=i + 1, device=v.device, at=local_time(v.at)))
+            box = QGroupBox(self.tr("Version {n} — {laptop}, {at}").format(
+                n=i + 1, laptop=laptops.get(v.device, v.device), at=local_time(v.at)))
             box.setObjectName(f"conflictVersion{i + 1}")
             bl = QVBoxLayout(box)
-            text = QPlainTextEdit(self._fields_text(c, v.state))
+            text = QPlainTextEdit(texts[i])
             text.setReadOnly(True)
+            # what differs from the other version (from the next one, for the first) highlighted
+            highlight(text, differing(texts[i], texts[1 if i == 0 and len(texts) > 1 else 0]))
+            self.version_texts.append(text)
             text.setObjectName(f"versionText{i + 1}")
             text.setAccessibleName(self.tr("Version {n}").format(n=i + 1))
             text.setTabChangesFocus(True)
@@ -469,13 +509,13 @@ class ConflictsView(QWidget):
     def resolve_version(self, revision: str) -> None:
         c = self.current
         if c is not None:
-            run_op(self.session, self.tr("Résolution de conflit"), "resolve_conflict", c.record_id,
-                   revision=revision, kind=c.kind)
+            self.session.run(EventFile.resolve_conflict, c.record_id, revision=revision, kind=c.kind,
+                             label=self.tr("Résolution de conflit"))
 
     def resolve_combined(self) -> None:
         c = self.current
         if c is None or c.kind == "synthesis":
             return
         state = c.shown.with_(text=self.combined.toPlainText(), deleted=False)
-        run_op(self.session, self.tr("Résolution de conflit (texte combiné)"), "resolve_conflict", c.record_id,
-               state, kind=c.kind)
+        self.session.run(EventFile.resolve_conflict, c.record_id, state, kind=c.kind,
+                         label=self.tr("Résolution de conflit (texte combiné)"))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.store import Change
+from facilitator.store import Change, EventFile
 from ui.panels import contributor_names
 from ui.post_common import (
     STYLE,
@@ -29,7 +29,6 @@ from ui.post_common import (
     first_line,
     go_to_note,
     needs_reload,
-    run_op,
 )
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -215,8 +214,8 @@ class NotetakerView(QWidget):
         c = self.commitment.currentData()
         commitments = [c] if c else sorted({x for r in rows for x in r.commitments})
         kind = "accelerate" if commitments else ("next-plan" if self.section.currentData() == "futurs" else "other")
-        change = run_op(self.session, self.tr("Proposition depuis des notes"), "add_proposal", title, text, kind,
-                        commitments=commitments, notes=ids)
+        change = self.session.run(EventFile.add_proposal, title, text, kind, commitments=commitments, notes=ids,
+                                  label=self.tr("Proposition depuis des notes"))
         if change is None or change.empty:
             return None
         self.proposalCreated.emit(change.focus)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.kit.model import Section
-from facilitator.store import Change, NoteRow
+from facilitator.store import Change, EventFile, NoteRow
 from ui import look
 
 INDENT = 26
@@ -193,16 +193,16 @@ class NoteEdit(QPlainTextEdit):
                 super().keyPressEvent(e)
             return
         if key == Qt.Key.Key_Tab and mods == M.NoModifier:
-            sec.op("indent", self.note_id)
+            sec.op(EventFile.indent, self.note_id)
             return
         if key == Qt.Key.Key_Backtab or (key == Qt.Key.Key_Tab and mods == M.ShiftModifier):
-            sec.op("outdent", self.note_id)
+            sec.op(EventFile.outdent, self.note_id)
             return
         if mods == M.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            sec.op("move_up" if key == Qt.Key.Key_Up else "move_down", self.note_id)
+            sec.op(EventFile.move_up if key == Qt.Key.Key_Up else EventFile.move_down, self.note_id)
             return
         if key == Qt.Key.Key_Backspace and mods == M.NoModifier and not self.toPlainText():
-            sec.op("delete_note", self.note_id)
+            sec.op(EventFile.delete_note, self.note_id)
             return
         if mods == M.NoModifier and key == Qt.Key.Key_Up and self._on_edge(first=True):
             sec.focus_neighbour(self.note_id, -1)
@@ -500,6 +500,7 @@ class SectionEditor(QFrame):
         self.add_button.setFlat(True)
         self.add_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.add_button.clicked.connect(self.add_last)
+        self.add_button.installEventFilter(self)  # (Enter, or typing on it, starts a note)
         outer.addWidget(self.add_button)
 
     # -------------------------------------------------------------- content
@@ -606,14 +607,31 @@ class SectionEditor(QFrame):
         return line.edit if line else None
 
     # -------------------------------------------------------------- actions
-    def op(self, name: str, note_id: str) -> None:
-        self.session.do(name, note_id)
+    def op(self, operation, note_id: str) -> None:
+        self.session.run(operation, note_id)
 
     def new_after(self, note_id: str) -> None:
-        self.session.do("add_note", self.workshop, self.section.id, "", after=note_id)
+        self.session.run(EventFile.add_note, self.workshop, self.section.id, "", after=note_id)
 
     def add_last(self) -> None:
-        self.session.do("add_note", self.workshop, self.section.id, "")
+        self.session.run(EventFile.add_note, self.workshop, self.section.id, "")
+
+    def eventFilter(self, obj, e) -> bool:  # noqa: N802 — Qt's name
+        """On « + Ajouter une note » (where going to an empty section puts the focus): Enter adds
+        a note, and a letter typed there starts a new note with it — nothing typed is lost."""
+        if obj is self.add_button and e.type() == QEvent.Type.KeyPress:
+            mods = e.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+            if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods:
+                self.add_last()
+                return True
+            text = e.text()
+            if text and text.isprintable() and not text.isspace() and not mods:
+                self.add_last()
+                target = QApplication.focusWidget()
+                if isinstance(target, NoteEdit) and target is not obj:
+                    target.insertPlainText(text)
+                    return True
+        return super().eventFilter(obj, e)
 
     def focus_neighbour(self, note_id: str, step: int) -> None:
         ids = self.note_ids()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.store import Change
+from facilitator.store import Change, EventFile
 
 
 def contributor_names(_w: QWidget | None = None) -> dict[str, str]:
@@ -184,23 +184,23 @@ class NoteDetails(QWidget):
         urls = tuple(self.urls.text().split())
         if urls == self.session.note(self.note_id).urls:
             return
-        if self.session.do("edit_note", self.note_id, urls=urls) is None:
+        if self.session.run(EventFile.edit_note, self.note_id, urls=urls) is None:
             self.reload()
 
     def store_contributor(self, _index: int) -> None:
         if not self._loading and self.note_id:
-            self.session.do("edit_note", self.note_id, contributor=self.contributor.currentData() or None)
+            self.session.run(EventFile.edit_note, self.note_id, contributor=self.contributor.currentData() or None)
 
     def store_commitments(self, _item) -> None:
         if self._loading or not self.note_id:
             return
         ids = [self.commitments.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.commitments.count())
                if self.commitments.item(i).checkState() == Qt.CheckState.Checked]
-        self.session.do("edit_note", self.note_id, commitments=ids)
+        self.session.run(EventFile.edit_note, self.note_id, commitments=ids)
 
     def vote(self, delta: int) -> None:
         if self.note_id:
-            self.session.do("vote", self.note_id, delta)
+            self.session.run(EventFile.vote, self.note_id, delta)
 
 
 class SearchPanel(QWidget):

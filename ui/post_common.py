@@ -1,5 +1,5 @@
-"""Pieces shared by the after-the-event screens: undoable core operations, typed fields, note
-listings across ateliers, window helpers."""
+"""Pieces shared by the after-the-event screens: typed fields, note listings across ateliers,
+window helpers (operations run through ``Session.run``)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from facilitator.store import Change, Edit, NoteRow
+from facilitator.store import Change, EventFile, NoteRow
 from ui import errors
-from ui.session import ChangeCommand, Session
-
-TYPED_ID = 1002
+from ui.session import Session
 
 # The capture window's style (transparent note editors) cascades to its child windows: these
 # windows hold ordinary forms, so their fields get a visible frame and focus again.
@@ -31,65 +29,16 @@ QListWidget::item:selected { background: #1a56db; color: white; }
 
 
 def run_op(session: Session, text: str, op, /, *args, **kwargs) -> Change | None:
-    """Run a core operation (stored at once) and push it on the undo stack with the label ``text``.
-
-    ``op`` is the name of an ``EventFile`` operation (run through ``Session.do``) or a function of
-    the core called as ``op(event_file, *args, **kwargs)`` that returns a ``Change``.
-    """
-    if isinstance(op, str):
-        change = session.do(op, *args, **kwargs)
-        if change is not None and not change.empty and session.stack.count():
-            session.stack.command(session.stack.count() - 1).setText(text)
-        return change
-    session.flush()
-    try:
-        change = op(session.ev, *args, **kwargs)
-    except Exception as exc:  # noqa: BLE001 — the one error handler shows it
-        if not session.keep(exc, text):  # a storage failure: kept, stored later (ui.rescue)
-            errors.report(exc)
-        return None
-    if not change.empty:
-        session.stack.push(ChangeCommand(session, change, text))
-    return change
-
-
-class TypedCommand(ChangeCommand):
-    """Typing in one field (a proposal's title, the synthesis' intro…): one undo step per
-    editing session of that field, as for notes."""
-
-    def __init__(self, session: Session, change: Change, text: str, key: tuple, token: int) -> None:
-        super().__init__(session, change, text)
-        self.key = key
-        self.token = token
-
-    def id(self) -> int:  # noqa: A003 — Qt's name
-        return TYPED_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 — Qt's name
-        if not isinstance(other, TypedCommand) or other.key != self.key or other.token != self.token:
-            return False
-        merged: dict[tuple, Edit] = {}
-        for e in (*self.change.edits, *other.change.edits):
-            k = (e.kind, repr(e.key))
-            merged[k] = Edit(e.kind, e.key, merged[k].before, e.after) if k in merged else e
-        self.change = Change(self.change.label, tuple(merged.values()), self.change.focus,
-                             self.change.focus_before)
-        self.setObsolete(self.change.empty)
-        return True
+    """``Session.run`` with the undo label first, as the after-the-event screens spell it; ``op``
+    is a core operation (an ``EventFile`` method or a core function) or, for the synthesis window
+    until it moves to ``Session.run``, the name of an ``EventFile`` method."""
+    return session.run(getattr(EventFile, op) if isinstance(op, str) else op, *args, label=text, **kwargs)
 
 
 def run_typed(session: Session, text: str, key: tuple, token: int, op: str, /, *args, **kwargs) -> Change | None:
-    """A typed value stored at once; consecutive typing in one field merges into one undo step."""
-    session.flush()
-    try:
-        change = getattr(session.ev, op)(*args, **kwargs)
-    except Exception as exc:  # noqa: BLE001 — the one error handler shows it
-        if not session.keep(exc, text):  # a storage failure: kept, stored later (ui.rescue)
-            errors.report(exc)
-        return None
-    if not change.empty:
-        session.stack.push(TypedCommand(session, change, text, key, token))
-    return change
+    """A typed value stored at once; consecutive typing in one field merges into one undo step
+    (``Session.run`` with ``merge``)."""
+    return session.run(getattr(EventFile, op), *args, label=text, merge=(*key, token), **kwargs)
 
 
 class TypedField(QObject):

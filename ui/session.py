@@ -21,6 +21,7 @@ order, once the file accepts writes again.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -31,17 +32,22 @@ from facilitator.store.outline import tree_order
 from facilitator.store.states import Edit
 from ui import errors
 
-TEXT_ID = 1001
+MERGING_ID = 1001  # the undo commands of typing, which merge (Qt's command id)
 RETRY_MS = 5000  # while changes are unsaved, try to store them again this often
 
 
 class ChangeCommand(QUndoCommand):
-    """Undo/redo of one core change (already applied when pushed)."""
+    """Undo/redo of one core change (already applied when pushed).
 
-    def __init__(self, session: Session, change: Change, text: str) -> None:
+    ``merge``: typing in one field (a note's text, a proposal's title…) during one editing session
+    (the key ends with that session's token): consecutive commands with the same key merge into
+    one undo step."""
+
+    def __init__(self, session: Session, change: Change, text: str, merge: tuple | None = None) -> None:
         super().__init__(text)
         self.session = session
         self.change = change
+        self.merge = merge
         self._first = True
 
     def redo(self) -> None:
@@ -53,25 +59,19 @@ class ChangeCommand(QUndoCommand):
     def undo(self) -> None:
         self.session._replay(self.change.inverse())
 
-
-class TextCommand(ChangeCommand):
-    """Typing in one note: consecutive commits of one editing session merge into one step."""
-
-    def __init__(self, session: Session, change: Change, text: str, note_id: str, token: int) -> None:
-        super().__init__(session, change, text)
-        self.note_id = note_id
-        self.token = token
-
     def id(self) -> int:  # noqa: A003 — Qt's name
-        return TEXT_ID
+        return MERGING_ID if self.merge is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 — Qt's name
-        if not isinstance(other, TextCommand) or other.note_id != self.note_id or other.token != self.token:
+        if not isinstance(other, ChangeCommand) or self.merge is None or other.merge != self.merge:
             return False
-        first, last = self.change.edits[-1], other.change.edits[-1]
-        self.change = Change("edit_note", (Edit("note", self.note_id, first.before, last.after),),
-                             self.note_id, self.note_id)
-        self.setObsolete(first.before == last.after)
+        merged: dict[tuple, Edit] = {}
+        for e in (*self.change.edits, *other.change.edits):
+            k = (e.kind, repr(e.key))
+            merged[k] = Edit(e.kind, e.key, merged[k].before, e.after) if k in merged else e
+        self.change = Change(self.change.label, tuple(merged.values()), self.change.focus,
+                             self.change.focus_before)
+        self.setObsolete(self.change.empty)
         return True
 
 
@@ -186,24 +186,36 @@ class Session(QObject):
         self.changed.emit(change)
 
     # ------------------------------------------------------------------ operations
-    def do(self, op: str, *args, **kwargs) -> Change | None:
-        """Run the core operation ``op`` (stored at once) and make it undoable."""
-        if op != "edit_note" or "text" not in kwargs:
+    def run(self, op: Callable[..., Change], /, *args, label: str | None = None, merge: tuple | None = None,
+            **kwargs) -> Change | None:
+        """The one way the UI runs an operation (like Anki's ``CollectionOp``): the core operation
+        ``op(event_file, *args, **kwargs)`` (an ``EventFile`` method, e.g. ``EventFile.add_note``,
+        or a core function such as ``facilitator.synthesis.decide``) stores its change at once;
+        the change is pushed as one undo command (``label``, else the operation's own); the views
+        refresh from it (``changed``, emitted by the file's listener); a failure goes to the one
+        handler (kept for later if the medium refused it, else ``ui.errors``). ``merge``: see
+        ``ChangeCommand``. Returns the change, or None if it failed."""
+        if merge is None:
             self.flush()
         else:
-            self._store_kept()
+            self._store_kept()  # (typed text of the same field: stored in its order)
         try:
-            change = getattr(self.ev, op)(*args, **kwargs)
+            change = op(self.ev, *args, **kwargs)
         except Exception as exc:  # noqa: BLE001 — the one error handler shows it
-            if not self.keep(exc, self.label(op)):
-                errors.report(exc)
+            self._refused(exc, label or self.label(getattr(op, "__name__", "")))
             return None
         self._check_stored()
         if not change.empty:
-            self.stack.push(ChangeCommand(self, change, self.label(change.label)))
-            if change.label not in ("edit_note", "vote", "set_participants") and change.focus:
+            self.stack.push(ChangeCommand(self, change, label or self.label(change.label), merge))
+            if merge is None and change.label not in ("edit_note", "vote", "set_participants") and change.focus:
                 self.focusRequested.emit(change.focus)
         return change
+
+    def _refused(self, exc: BaseException, label: str | None) -> None:
+        """The one handler of a failed operation: a change the medium refused is kept and stored
+        later (``keep``, ``ui.rescue``); anything else is said (``ui.errors``)."""
+        if not self.keep(exc, label):
+            errors.report(exc)
 
     def timer_state(self, workshop: int):
         """The phase timer of ``workshop`` as stored with the event (None: never started)."""
@@ -220,7 +232,16 @@ class Session(QObject):
             if self.failing is None:  # (already said: the notes are kept, see ui.rescue)
                 errors.report(exc)
         except Exception as exc:  # noqa: BLE001 — the one error handler shows it
-            errors.report(exc)
+            self._refused(exc, None)
+
+    def store_laptop_name(self, name: str) -> None:
+        """Name this laptop in the event file (``ui.laptop``): not an edit of the event, not undoable."""
+        try:
+            self.ev.set_laptop_name(name)
+        except StoreError:
+            pass  # (a read-only or full medium: the name is written the next time the file accepts it)
+        except Exception as exc:  # noqa: BLE001 — the one error handler shows it
+            self._refused(exc, None)
 
     def type_text(self, note_id: str, text: str, token: int) -> None:
         """The text of a note as typed; stored at the next turn of the event loop."""
@@ -268,9 +289,8 @@ class Session(QObject):
     def _replay(self, change: Change) -> None:
         try:
             applied = self.ev.apply(change)
-        except Exception as exc:  # noqa: BLE001
-            if not self.keep(exc, None):  # the undo stack has moved: store it later
-                errors.report(exc)
+        except Exception as exc:  # noqa: BLE001 — the one error handler (the undo stack has moved: kept)
+            self._refused(exc, None)
             return
         if applied.focus:
             self.focusRequested.emit(applied.focus)
@@ -330,7 +350,7 @@ class Session(QObject):
         if row.deleted or row.text == text:
             return
         change = self.ev.edit_note(note_id, text=text)
-        self.stack.push(TextCommand(self, change, self.tr("Saisie"), note_id, token))
+        self.stack.push(ChangeCommand(self, change, self.tr("Saisie"), ("note", note_id, "text", token)))
         self.stored.emit(note_id, text)
 
     def _check_stored(self) -> None:

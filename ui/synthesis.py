@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenuBar,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from facilitator.i18n import long_datetime
 from facilitator.store import Change
 from facilitator.store.states import DECISIONS, PROPOSAL_KINDS
 from facilitator.synthesis import link_notes as core_link_notes
@@ -211,7 +214,43 @@ class SynthesisEditor(QWidget):
         split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
+        lay.setMenuBar(self._menu())
         lay.addWidget(split)
+
+    def _menu(self) -> QMenuBar:
+        """The window's one menu: every action of the window, with its keys (Esc or Ctrl+W closes)."""
+        bar = QMenuBar(self)
+        bar.setObjectName("synthesisMenu")
+        bar.setAccessibleName(self.tr("Menu de la synthèse"))
+        menu = bar.addMenu(self.tr("S&ynthèse"))
+
+        def action(text: str, fn, keys=(), name: str = "") -> QAction:
+            a = menu.addAction(text)
+            a.setObjectName(name)
+            a.setShortcuts([QKeySequence(k) for k in keys])
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            a.triggered.connect(lambda _=False: fn())
+            self.addAction(a)
+            return a
+
+        self.add_action = action(self.tr("&Nouvelle proposition"), self.add_proposal, ["Ctrl+N"], "synthesisAdd")
+        self.up_action = action(self.tr("&Monter la proposition"), lambda: self.move(-1), ["Alt+Up"], "synthesisUp")
+        self.down_action = action(self.tr("&Descendre la proposition"), lambda: self.move(+1), ["Alt+Down"],
+                                  "synthesisDown")
+        self.delete_action = action(self.tr("&Supprimer la proposition"), self.delete_proposal, (), "synthesisDelete")
+        self.pick_action = action(self.tr("&Choisir des notes d'origine…"), self.pick_notes, (), "synthesisPick")
+        menu.addSeparator()
+        action(self.tr("&Générer le texte d'ouverture"), self.generate_intro, (), "synthesisGenerate")
+        self.validate_action = action(self.tr("&Valider la synthèse"), self.validate_synthesis, (), "synthesisValidate")
+        menu.addSeparator()
+        for a in self.actions():  # the undo actions of ``add_undo_actions``, now in the menu
+            name = a.objectName()
+            if name.endswith("-undo") or name.endswith("-redo"):
+                a.setText(self.tr("&Annuler") if name.endswith("-undo") else self.tr("&Rétablir"))
+                menu.addAction(a)
+        menu.addSeparator()
+        self.close_action = action(self.tr("&Fermer"), self.close, ["Ctrl+W", "Esc"], "synthesisClose")
+        return bar
 
     def _synthesis_column(self) -> QWidget:
         box = QGroupBox(self.tr("Synthèse"))
@@ -256,6 +295,10 @@ class SynthesisEditor(QWidget):
         self.validation.setObjectName("validationLabel")
         self.validation.setWordWrap(True)
         self.validation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # (its text never widens the column nor moves the fields above: the columns keep their place)
+        self.validation.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.validation.setFixedHeight(self.validation.fontMetrics().lineSpacing() * 4 + 4)
+        self.validation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         lay.addWidget(self.validation)
         row = QHBoxLayout()
         self.validator = QLineEdit()
@@ -318,10 +361,6 @@ class SynthesisEditor(QWidget):
         for b in (self.add, self.delete, self.up, self.down):
             row.addWidget(b)
         lay.addLayout(row)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.add_proposal)
-        for keys, step in (("Alt+Up", -1), ("Alt+Down", +1)):
-            sc = QShortcut(QKeySequence(keys), self.list, lambda step=step: self.move(step))
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         return box
 
     def _details_column(self) -> QWidget:
@@ -417,7 +456,7 @@ class SynthesisEditor(QWidget):
         self.date.setObjectName("decisionDate")
         self.date.setAccessibleName(self.tr("Date de la décision"))
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date.setDisplayFormat("d MMMM yyyy")  # « 2 décembre 2026 », as the documents write it
         self.date.dateChanged.connect(self._store_date)
         form.addRow(_label(self.tr("&Date :"), self.date), self.date)
         lay.addWidget(box)
@@ -430,11 +469,12 @@ class SynthesisEditor(QWidget):
             self.reload()
 
     def _local_time(self, iso: str | None) -> str:
-        """An ISO UTC timestamp as the interface's locale writes a local date and time."""
-        moment = QDateTime.fromString(iso or "", Qt.DateFormat.ISODateWithMs)
-        if not moment.isValid():
+        """An ISO UTC timestamp as the documents write it in the interface's language, local time
+        (« 3 décembre 2026 à 12:40 »), never ISO."""
+        try:
+            return long_datetime(iso or "", QLocale().name().split("_")[0])
+        except ValueError:
             return iso or ""
-        return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
     def reload(self) -> None:
         syn = self.ev.synthesis()
@@ -442,8 +482,9 @@ class SynthesisEditor(QWidget):
         self.intro_field.set_text(syn.intro)
         self.feedback_field.set_text(syn.feedback)
         if syn.validated:
+            fp = " ".join(syn.fingerprint[i:i + 16] for i in range(0, len(syn.fingerprint), 16))  # (wraps)
             self.validation.setText(self.tr("✔ Validée par {by} le {at}\nEmpreinte SHA-256 : {fp}").format(
-                by=syn.validated_by, at=self._local_time(syn.validated_at), fp=syn.fingerprint))
+                by=syn.validated_by, at=self._local_time(syn.validated_at), fp=fp))
         else:
             self.validation.setText(self.tr("Synthèse non validée."))
         self.reopen.setEnabled(syn.validated)
@@ -493,7 +534,8 @@ class SynthesisEditor(QWidget):
         if row is not None and row.deleted:
             row = None
         self.details.setEnabled(row is not None)
-        for b in (self.delete, self.up, self.down):
+        for b in (self.delete, self.up, self.down, self.delete_action, self.up_action, self.down_action,
+                  self.pick_action):
             b.setEnabled(row is not None)
         self._loading = True
         try:

@@ -310,8 +310,8 @@ class RestitutionRenderer(Renderer):
             color = DECISION_COLORS.get(p.decision, GREY)
             decision = f"<b>{text(self.tr('doc.decision'))}</b> " + colored(
                 f"<b>{text(p.decision_label)}</b>", color)
-            if p.decision_date:
-                decision += " " + text(f"({p.decision_date[:10]})")
+            if p.decision_day:
+                decision += " " + text(f"({p.decision_day})")
             cell.append(Paragraph(decision, s.cell))
             if p.decision_reason.strip():
                 cell.append(Paragraph(f"<b>{text(self.tr('doc.reason'))}</b> "

@@ -696,6 +696,11 @@ class EventFile:
         if state is None:
             return
         try:
+            if kind == "laptop":  # a laptop's name checks itself (facilitator/store/laptops.py)
+                problems = state.problems()
+                if problems:
+                    raise OperationError(tr("store.bad_laptop_name", fields=", ".join(problems)))
+                return
             if kind == "timer":  # a phase timer checks itself (facilitator/store/timer.py)
                 problems = state.problems()
                 if problems:
@@ -1155,6 +1160,27 @@ class EventFile:
         if record is not None and record.problems():
             raise OperationError(tr("store.bad_timer", fields=", ".join(record.problems())))
         return self.apply(Change("set_timer_state", (Edit("timer", workshop, self.timer_state(workshop), record),)))
+
+    # ---------------------------------------------------------------- the laptops' names
+    @_reads
+    def laptop_names(self) -> dict[str, str]:
+        """The human name of each laptop this file knows, by device id (``store.laptops``)."""
+        from facilitator.store.laptops import META_PREFIX, newest
+
+        rows = self._all("SELECT key, value FROM meta WHERE key LIKE ?", (f"{META_PREFIX}%",))
+        return {device: found.name for device, found in newest(rows).items()}
+
+    def set_laptop_name(self, name: str) -> Change:
+        """Name this laptop (``self.device``) in the event file; a merge carries the name along."""
+        from facilitator.store.laptops import LaptopName
+
+        record = LaptopName.now(name)
+        if record.problems():
+            raise OperationError(tr("store.bad_laptop_name", fields=", ".join(record.problems())))
+        before = self.laptop_names().get(self.device)
+        if before == record.name:
+            return Change("set_laptop_name")
+        return self.apply(Change("set_laptop_name", (Edit("laptop", self.device, None, record),)))
 
     # ---------------------------------------------------------------- synthesis and proposals
     @_reads

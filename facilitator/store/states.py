@@ -189,7 +189,7 @@ STATE_TYPES: dict[str, type[NoteState] | type[ProposalState] | type[SynthesisSta
     RecordKind.NOTE: NoteState, RecordKind.PROPOSAL: ProposalState, RecordKind.SYNTHESIS: SynthesisState,
 }
 
-EditKind = Literal["note", "proposal", "synthesis", "participants", "resolution", "timer"]
+EditKind = Literal["note", "proposal", "synthesis", "participants", "resolution", "timer", "laptop"]
 # note/proposal id, 1 for the synthesis, (workshop, contributor) for participants, the workshop
 # for its timer, (record kind, record id, revision id) for a resolution
 EditKey = str | int | tuple[int, str] | tuple[str, str, str]

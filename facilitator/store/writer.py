@@ -56,7 +56,7 @@ class Writer:
         self.written: list[str] = []  # the revisions written (the event file keeps its own)
         self._by_kind = {"note": self.record, "proposal": self.record, "synthesis": self.record,
                          "participants": self.participants, "timer": self.timer,
-                         "resolution": self.resolution}
+                         "resolution": self.resolution, "laptop": self.laptop}
 
     def write(self, edit: Edit) -> None:
         """Write the ``after`` of ``edit``."""
@@ -127,6 +127,15 @@ class Writer:
         if count is not None:
             self.conn.execute(_INSERT["participants"], {"workshop": workshop, "contributor": contributor,
                                                         "device": self.device, "count": count, "at": self.stamp})
+
+    def laptop(self, _kind: str, device: EditKey, record) -> None:
+        """A laptop's human name (``store.laptops``); None: nothing (a name is never taken back)."""
+        from facilitator.store.laptops import META_PREFIX
+
+        if record is not None:
+            key = f"{META_PREFIX}{device}"
+            self.conn.execute(_DELETE_META, {"k": key})
+            self.conn.execute(_INSERT["meta"], {"key": key, "value": record.to_json()})
 
     def timer(self, _kind: str, workshop: EditKey, record: TimerRecord | None) -> None:
         from facilitator.store.timer import META_PREFIX

@@ -174,6 +174,22 @@ def test_annex_lists_decisions_with_their_reasons(demo_event, content):
     assert norm("Ce que nous avons entendu") not in norm("".join(pages_text(without)))
 
 
+def test_a_decision_date_is_written_the_french_way_never_iso(demo_event, content):
+    from exports.markdown import render_markdown
+
+    first = content.proposals[0]
+    demo_event.decide(first.id, "retenue", "Inscrit", "2026-12-02")
+    try:
+        decided = restitution(demo_event)
+        text = norm("".join(pages_text(render_restitution(decided))[-2:]))
+        md = render_markdown(decided)
+    finally:
+        demo_event.decide(first.id, None)
+    for shown in (text, md):
+        assert norm("(2 décembre 2026)") in norm(shown)
+        assert "2026-12-02" not in shown
+
+
 def test_validation_line_closes_the_document(content):
     signed = dataclasses.replace(content, validated="Synthèse validée par A. Rapporteur le 21 juillet 2016")
     last = norm(pages_text(render_restitution(signed))[-1])

@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from facilitator.demo import create_demo  # noqa: E402
-from ui import errors  # noqa: E402
+from ui import errors, laptop  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +21,7 @@ def _env(monkeypatch, tmp_path):
     messages: list[str] = []
     monkeypatch.setattr(errors, "show", lambda parent, text, bug: messages.append(text))
     monkeypatch.setattr(errors, "ask", lambda parent, text, choices: messages.append(text))  # no choice
+    monkeypatch.setattr(laptop, "ask", lambda parent, current, done: done(None))  # this laptop's name: the default
     return messages
 
 

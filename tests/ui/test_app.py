@@ -76,7 +76,7 @@ def test_a_failing_store_is_reported_not_raised(window, messages, monkeypatch):
     def full(*_a, **_k):
         raise StoreError("le disque est plein")
 
-    monkeypatch.setattr(window.session.ev, "add_note", full)
+    monkeypatch.setattr(EventFile, "add_note", full)  # (the operation Session.run calls)
     window.sections["futurs"].add_last()
     assert messages == ["le disque est plein"]
 

@@ -163,7 +163,7 @@ def test_deleting_a_parent_deletes_its_children_and_undo_restores_them(window, d
     assert stored(demo_file)[-2:] == [("P", 0), ("enfant", 1)]
     window.sections["futurs"].focus_neighbour(focus().note_id, -1)
     assert focus().toPlainText() == "P"
-    window.session.do("delete_note", focus().note_id)
+    window.session.run(EventFile.delete_note, focus().note_id)
     assert ("enfant", 1) not in stored(demo_file)
     window.session.undo()
     assert stored(demo_file)[-2:] == [("P", 0), ("enfant", 1)]

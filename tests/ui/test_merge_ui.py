@@ -111,3 +111,89 @@ def test_merge_of_another_event_is_refused_unless_forced(window, demo_file, tmp_
     qtbot.waitUntil(lambda: dlg.report is not None, timeout=30000)
     assert len(asked) == 2 and dlg.report.sources[0].forced
     assert messages == []
+
+
+def test_conflicts_name_the_laptops_and_highlight_what_differs(window, demo_file, demo_template, tmp_path,
+                                                               qtbot, monkeypatch):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from ui import laptop
+    from ui.merge_view import DIFFERENT
+
+    # each laptop names itself once, in its own file
+    a, b = tmp_path / "salle-1.facilitator", tmp_path / "salle-2.facilitator"
+    for path, device, name, text in ((a, "laptop-a", "Portable de Léa", "Ouvrir les données des marchés publics"),
+                                     (b, "laptop-b", "Salle 2", "Ouvrir les données des subventions publiques")):
+        shutil.copy(demo_template, path)
+        with EventFile.open(path, device=device) as ev:
+            note = next(n for n in ev.notes(workshop=1, section="futurs") if n.text.strip())
+            ev.edit_note(note.id, text=text)
+            ev.set_laptop_name(name)
+    # this laptop is asked its name from its File menu
+    monkeypatch.setattr(laptop, "ask", lambda parent, current, done: done("Poste de l'animatrice"))
+    next(act for act in window.actions() if act.objectName() == "laptopName").trigger()
+    assert window.session.ev.laptop_names()["laptop-test"] == "Poste de l'animatrice"
+    dlg = merged(window, qtbot, [a, b])
+    report = dlg.details.toPlainText()
+    assert "écrites sur : Portable de Léa" in report and "écrites sur : Salle 2" in report  # the merge report too
+    dlg.conflicts.click()
+    view = window._post_event["conflicts"]
+    titles = sorted(view.findChild(QGroupBox, f"conflictVersion{i}").title() for i in (1, 2))
+    assert titles[0].startswith("Version 1 — ") and titles[1].startswith("Version 2 — ")
+    assert {t.split(" — ")[1].split(",")[0] for t in titles} == {"Portable de Léa", "Salle 2"}
+    assert not any("laptop-" in t for t in titles)
+
+    def marked(edit: QPlainTextEdit) -> str:
+        """The characters shown on the highlight."""
+        out, block = [], edit.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                if frag.charFormat().background().color() == DIFFERENT:
+                    out.append(frag.text())
+                it += 1
+            block = block.next()
+        return " ".join(out)
+
+    shown = {e.toPlainText(): marked(e) for e in view.version_texts}
+    assert shown == {"Ouvrir les données des marchés publics": "marchés publics",
+                     "Ouvrir les données des subventions publiques": "subventions publiques"}
+    # the names came with the merged files: the open file now knows them
+    assert {"laptop-a": "Portable de Léa", "laptop-b": "Salle 2"}.items() <= window.session.ev.laptop_names().items()
+    view.grab().save(str(tmp_path / "conflicts.png"))
+    print(tmp_path / "conflicts.png")
+
+
+def test_a_laptop_is_asked_its_name_once_at_its_first_event(demo_file, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from facilitator import config
+    from tests.ui.helpers import settle, type_text
+    from ui import laptop
+    from ui.app import build
+
+    monkeypatch.delenv("FACILITATOR_DEVICE")  # a real laptop: its id made once, its name asked once
+    monkeypatch.setattr(laptop, "ask", laptop._ask_box)
+    w = build(demo_file)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.findChild(QInputDialog, "laptopNameDialog") is not None, timeout=5000)
+    dlg = w.findChild(QInputDialog, "laptopNameDialog")
+    assert dlg.isVisible() and dlg.textValue().startswith("Portable ")  # a default ready to accept
+    dlg.setTextValue("")
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow, timeout=3000)
+    type_text("Portable de Léa")
+    dlg.accept()
+    settle()
+    assert config.laptop_name() == "Portable de Léa"
+    assert w.session.ev.laptop_names() == {config.device_id(): "Portable de Léa"}
+    w.close()
+    w2 = build(demo_file)  # never asked again
+    qtbot.addWidget(w2)
+    w2.show()
+    qtbot.waitExposed(w2)
+    settle()
+    assert w2.findChild(QInputDialog) is None
+    w2.close()

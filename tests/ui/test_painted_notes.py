@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from facilitator.store import EventFile
 from tests.ui.helpers import focus, settle
 
 LONG_URL = "https://exemple.fr/un/chemin/tres/long/sans/espace/aucun/pour/couper/nulle/part/du/tout"
@@ -21,14 +22,14 @@ def _varied_notes(window) -> None:
     mixed scripts), a summary."""
     session = window.session
     first = window.sections["defis"].note_ids()[0]
-    session.do("add_note", 1, "defis", "", after=first)
-    nested = session.do("add_note", 1, "defis", f"Une sous-note qui passe à la ligne, avec {LONG_URL}",
+    session.run(EventFile.add_note, 1, "defis", "", after=first)
+    nested = session.run(EventFile.add_note, 1, "defis", f"Une sous-note qui passe à la ligne, avec {LONG_URL}",
                         after=first).focus
-    session.do("indent", nested)
-    deeper = session.do("add_note", 1, "defis", "Sous-sous-note : مرحبا بكم في ورشة العمل\nשלום, deux paragraphes", after=nested).focus
-    session.do("indent", deeper)
-    session.do("indent", deeper)
-    session.do("vote", deeper, 2)
+    session.run(EventFile.indent, nested)
+    deeper = session.run(EventFile.add_note, 1, "defis", "Sous-sous-note : مرحبا بكم في ورشة العمل\nשלום, deux paragraphes", after=nested).focus
+    session.run(EventFile.indent, deeper)
+    session.run(EventFile.indent, deeper)
+    session.run(EventFile.vote, deeper, 2)
     settle()
 
 
@@ -93,7 +94,7 @@ def test_a_painted_note_shows_text_changed_elsewhere(window):
     nid = sec.note_ids()[0]
     line = sec.lines[nid]
     before, original = line.height(), line.text()
-    window.session.do("edit_note", nid, text="Un texte changé ailleurs. " * 12)
+    window.session.run(EventFile.edit_note, nid, text="Un texte changé ailleurs. " * 12)
     settle()
     assert not line.editing()
     assert line.text() == "Un texte changé ailleurs. " * 12

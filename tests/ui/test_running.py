@@ -155,7 +155,7 @@ def test_workshop_details_show_commitments_status_and_links(window):
 def test_side_tabs_made_later_show_the_current_atelier(window):
     """The atelier's and participants' tabs are made when first shown: after a change of atelier,
     they show that atelier, then follow the next changes."""
-    window.session.do("set_participants", 3, "citoyen", 7)
+    window.session.run(EventFile.set_participants, 3, "citoyen", 7)
     window.select_workshop(3)
     window.tabs.setCurrentIndex(1)
     assert window.kit.workshop(3).title in window.workshop_details.toPlainText()

@@ -155,7 +155,7 @@ def test_synthesis_texts_intro_generation_reorder_and_sign_off(window, demo_file
     qtbot.mouseClick(ed.validate, LEFT)
     syn = stored(demo_file)[1]
     assert syn.validated_by == "Marie Dupont" and len(syn.fingerprint) == 64
-    assert "Marie Dupont" in ed.validation.text() and syn.fingerprint in ed.validation.text()
+    assert "Marie Dupont" in ed.validation.text() and syn.fingerprint in ed.validation.text().replace(" ", "")
     ed.select(order[0])
     ed.title.setFocus()
     QTest.keyClicks(ed.title, " !")
@@ -205,8 +205,8 @@ def test_notetaker_view_filters_and_drafts_a_proposal(window, demo_file, qtbot):
     assert every == [n.id for n in ev.notes(section="futurs") if n.text.strip()]
     assert len({ev.note(n).workshop for n in every}) > 1
     a, b = every[0], every[-1]
-    window.session.do("edit_note", a, contributor="citoyen")
-    window.session.do("vote", b, 3)
+    window.session.run(EventFile.edit_note, a, contributor="citoyen")
+    window.session.run(EventFile.vote, b, 3)
     view.contributor.setCurrentIndex(view.contributor.findData("citoyen"))
     assert view.shown_ids() == [a]
     view.contributor.setCurrentIndex(0)
@@ -233,3 +233,53 @@ def test_notetaker_view_filters_and_drafts_a_proposal(window, demo_file, qtbot):
     assert ed.isVisible() and ed.pid == new.id
     window.session.undo()
     assert new.id not in stored(demo_file)[0]
+
+
+def test_the_window_closes_from_the_keyboard_and_has_its_menu(window, qtbot):
+    from tests.ui.helpers import focus, key
+
+    ed = editor(window, qtbot)
+    bar = ed.findChild(QWidget, "synthesisMenu")
+    items = {a.objectName(): a for a in bar.actions()[0].menu().actions() if a.objectName()}
+    assert {"synthesisAdd", "synthesisUp", "synthesisDown", "synthesisDelete", "synthesisPick",
+            "synthesisGenerate", "synthesisValidate", "synthesisClose"} <= set(items)
+    assert any(a.text() == "&Annuler" for a in bar.actions()[0].menu().actions())
+    n = ed.list.count()
+    ed.title.setFocus()
+    key(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # the menu's key, from any field
+    settle()
+    assert ed.list.count() == n + 1 and focus() is ed.title
+    key(Qt.Key.Key_Escape)
+    settle()
+    assert not ed.isVisible()
+    ed = editor(window, qtbot)
+    ed.object.setFocus()
+    key(Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert not ed.isVisible()
+
+
+def test_validating_and_deciding_keep_the_columns_in_place_dates_the_french_way(window, qtbot):
+    from PySide6.QtWidgets import QSplitter
+
+    ed = editor(window, qtbot)
+    ed.resize(1400, 860)
+    settle()
+    split = ed.findChild(QSplitter, "synthesisSplitter")
+    sizes = split.sizes()
+    fields = [w.geometry() for w in (ed.object, ed.intro, ed.feedback, ed.validator)]
+    ed.add_proposal("Une proposition")
+    ed.set_decision("retenue", "Inscrite au plan", "2026-12-02")
+    settle()
+    assert ed.date.text() == "2 décembre 2026"
+    ed.validator.setText("Marie Dupont")
+    ed.validate_synthesis()
+    settle()
+    assert window.session.ev.synthesis().validated
+    assert split.sizes() == sizes
+    assert [w.geometry() for w in (ed.object, ed.intro, ed.feedback, ed.validator)] == fields
+    text = ed.validation.text()
+    at = window.session.ev.synthesis().validated_at
+    assert at[:10] not in text and "/" not in text.split("\n")[0]  # never ISO, nor numbers only
+    months = ("janvier février mars avril mai juin juillet août septembre octobre novembre décembre").split()
+    assert months[dt.datetime.fromisoformat(at).astimezone().month - 1] in text

@@ -459,6 +459,27 @@ EN.update({
     "&Conflits à résoudre…": "&Conflicts to resolve…", "&Exporter…": "E&xport…",
 })
 
+# this laptop's name, the conflicts view (issue 15)
+EN.update({
+    "Nom de ce portable": "This laptop's name", "&Nom de ce portable…": "&Laptop name…",
+    "Comment s'appelle ce portable ? Ce nom est montré dans les conflits et les rapports de fusion "
+    "(par exemple « Portable de Léa » ou « Salle 2 »).":
+        "What is this laptop called? The name is shown in conflicts and merge reports "
+        "(for example “Léa's laptop” or “Room 2”).",
+    "Portable {host}": "Laptop {host}",
+    "Le nom du portable n'a pas pu être enregistré dans {path} : {reason}":
+        "The laptop's name could not be saved in {path}: {reason}",
+    "Version {n} — {laptop}, {at}": "Version {n} — {laptop}, {at}",
+})
+
+# the synthesis window's menu (issue 15)
+EN.update({
+    "Menu de la synthèse": "Summary menu", "S&ynthèse": "Summar&y", "&Nouvelle proposition": "&New proposal",
+    "&Monter la proposition": "Move the proposal u&p", "&Descendre la proposition": "Move the proposal do&wn",
+    "&Supprimer la proposition": "&Delete the proposal", "&Choisir des notes d'origine…": "&Choose source notes…",
+    "&Générer le texte d'ouverture": "&Generate the opening text", "&Fermer": "Cl&ose",
+})
+
 
 def fill(ts: Path) -> int:
     tree = ET.parse(ts)

@@ -3,17 +3,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="206" />
+        <location filename="../app.py" line="207" />
         <source>Ouverture et vérification de « {name} »…</source>
         <translation>Opening and checking “{name}”…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="278" />
+        <location filename="../app.py" line="279" />
         <source>Ouvrir un fichier d'événement</source>
         <translation>Open an event file</translation>
     </message>
     <message>
-        <location filename="../app.py" line="279" />
+        <location filename="../app.py" line="280" />
         <source>Événements facilitator (*.facilitator);;Tous les fichiers (*)</source>
         <translation>facilitator events (*.facilitator);;All files (*)</translation>
     </message>
@@ -74,245 +74,245 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../merge_view.py" line="287" />
+        <location filename="../merge_view.py" line="319" />
         <source>Conflits à résoudre</source>
         <translation>Conflicts to resolve</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="288" />
+        <location filename="../merge_view.py" line="320" />
         <source>Conflits à résoudre — {title}</source>
         <translation>Conflicts to resolve — {title}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="297" />
+        <location filename="../merge_view.py" line="329" />
         <source>Liste des conflits</source>
         <translation>Conflict list</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="300" />
+        <location filename="../merge_view.py" line="332" />
         <source>Con&amp;flits :</source>
         <translation>Con&amp;flicts:</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="320" />
+        <location filename="../merge_view.py" line="352" />
         <source>Versions en conflit</source>
         <translation>Conflicting versions</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="325" />
+        <location filename="../merge_view.py" line="358" />
         <source>Texte combiné</source>
         <translation>Combined text</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="329" />
+        <location filename="../merge_view.py" line="362" />
         <source>Texte combiné des versions</source>
         <translation>Combined text of the versions</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="333" />
+        <location filename="../merge_view.py" line="366" />
         <source>&amp;Aller à la note</source>
         <translation>&amp;Go to the note</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="335" />
+        <location filename="../merge_view.py" line="368" />
         <source>Aller à la note dans la prise de notes</source>
         <translation>Go to the note in the note-taking</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="337" />
+        <location filename="../merge_view.py" line="370" />
         <source>Garder le texte &amp;combiné</source>
         <translation>Keep the co&amp;mbined text</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="339" />
+        <location filename="../merge_view.py" line="372" />
         <source>Garder le texte combiné</source>
         <translation>Keep the combined text</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="362" />
+        <location filename="../merge_view.py" line="395" />
         <source>Atelier {n} · {section}</source>
         <translation>Workshop {n} · {section}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="365" />
+        <location filename="../merge_view.py" line="398" />
         <source>Proposition
 {title}</source>
         <translation>Proposal
 {title}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="366" />
+        <location filename="../merge_view.py" line="399" />
         <source>Synthèse</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="381" />
+        <location filename="../merge_view.py" line="414" />
         <source>{n} conflit(s) à résoudre.</source>
         <translation>{n} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="382" />
+        <location filename="../merge_view.py" line="415" />
         <source>Aucun conflit : tout est fusionné.</source>
         <translation>No conflicts: everything is merged.</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="399" />
+        <location filename="../merge_view.py" line="432" />
         <source>Liens : {urls}</source>
         <translation>Links: {urls}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="401" />
+        <location filename="../merge_view.py" line="434" />
         <source>Contributeur : {who}</source>
         <translation>Contributor: {who}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="404" />
+        <location filename="../merge_view.py" line="437" />
         <source>Engagements : {ids}</source>
         <translation>Commitments: {ids}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="406" />
+        <location filename="../merge_view.py" line="439" />
         <source>Votes : {n}</source>
         <translation>Votes: {n}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="408" />
-        <location filename="../merge_view.py" line="415" />
+        <location filename="../merge_view.py" line="441" />
+        <location filename="../merge_view.py" line="448" />
         <source>(supprimée sur ce portable)</source>
         <translation>(deleted on this laptop)</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="413" />
+        <location filename="../merge_view.py" line="446" />
         <source>Décision : {d} — {r}</source>
         <translation>Decision: {d} — {r}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="420" />
+        <location filename="../merge_view.py" line="453" />
         <source>texte</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="420" />
+        <location filename="../merge_view.py" line="453" />
         <source>place dans le plan</source>
         <translation>place in the outline</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="420" />
+        <location filename="../merge_view.py" line="453" />
         <source>liens</source>
         <translation>links</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="421" />
+        <location filename="../merge_view.py" line="454" />
         <source>contributeur</source>
         <translation>contributor</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="421" />
+        <location filename="../merge_view.py" line="454" />
         <source>engagements</source>
         <translation>commitments</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="422" />
+        <location filename="../merge_view.py" line="455" />
         <source>votes</source>
         <translation>votes</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="422" />
+        <location filename="../merge_view.py" line="455" />
         <source>suppression</source>
         <translation>deletion</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="422" />
+        <location filename="../merge_view.py" line="455" />
         <source>titre</source>
         <translation>title</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="423" />
+        <location filename="../merge_view.py" line="456" />
         <source>nature</source>
         <translation>kind</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="423" />
+        <location filename="../merge_view.py" line="456" />
         <source>notes d'origine</source>
         <translation>source notes</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="423" />
+        <location filename="../merge_view.py" line="456" />
         <source>décision</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="424" />
+        <location filename="../merge_view.py" line="457" />
         <source>ordre</source>
         <translation>order</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="424" />
+        <location filename="../merge_view.py" line="457" />
         <source>ateliers</source>
         <translation>workshops</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="424" />
+        <location filename="../merge_view.py" line="457" />
         <source>objet</source>
         <translation>subject</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="425" />
+        <location filename="../merge_view.py" line="458" />
         <source>texte d'ouverture</source>
         <translation>opening text</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="425" />
+        <location filename="../merge_view.py" line="458" />
         <source>retours sur le format</source>
         <translation>feedback on the format</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="426" />
+        <location filename="../merge_view.py" line="459" />
         <source>date</source>
         <translation>date</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="426" />
+        <location filename="../merge_view.py" line="459" />
         <source>validation</source>
         <translation>approval</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="442" />
+        <location filename="../merge_view.py" line="475" />
         <source>Supprimée sur un portable, modifiée sur un autre : conservée.</source>
         <translation>Deleted on one laptop, changed on another: kept.</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="443" />
+        <location filename="../merge_view.py" line="476" />
         <source>Modifiée différemment sur plusieurs portables ({fields}).</source>
         <translation>Changed differently on several laptops ({fields}).</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="448" />
-        <source>Version {n} — {device}, {at}</source>
-        <translation>Version {n} — {device}, {at}</translation>
+        <location filename="../merge_view.py" line="484" />
+        <source>Version {n} — {laptop}, {at}</source>
+        <translation>Version {n} — {laptop}, {at}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="454" />
+        <location filename="../merge_view.py" line="494" />
         <source>Version {n}</source>
         <translation>Version {n}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="457" />
+        <location filename="../merge_view.py" line="497" />
         <source>Garder la version &amp;{n}</source>
         <translation>Keep version &amp;{n}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="459" />
+        <location filename="../merge_view.py" line="499" />
         <source>Garder la version {n}</source>
         <translation>Keep version {n}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="472" />
+        <location filename="../merge_view.py" line="513" />
         <source>Résolution de conflit</source>
         <translation>Conflict resolution</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="480" />
+        <location filename="../merge_view.py" line="521" />
         <source>Résolution de conflit (texte combiné)</source>
         <translation>Conflict resolution (combined text)</translation>
     </message>
@@ -676,360 +676,360 @@ The details were written to {log}</translation>
         <translation>Parts of the kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="168" />
+        <location filename="../kit_editor.py" line="169" />
         <source>Erreurs et avertissements du kit</source>
         <translation>Errors and warnings of the kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="177" />
+        <location filename="../kit_editor.py" line="178" />
         <source>&amp;Parties du kit :</source>
         <translation>&amp;Parts of the kit:</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="182" />
+        <location filename="../kit_editor.py" line="183" />
         <source>&amp;Erreurs à corriger :</source>
         <translation>&amp;Errors to fix:</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="206" />
+        <location filename="../kit_editor.py" line="207" />
         <source>&amp;Kit</source>
         <translation>&amp;Kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="207" />
+        <location filename="../kit_editor.py" line="208" />
         <source>&amp;Ouvrir un autre kit…</source>
         <translation>&amp;Open another kit…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="208" />
+        <location filename="../kit_editor.py" line="209" />
         <source>&amp;Créer l'événement…</source>
         <translation>&amp;Create the event…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="210" />
+        <location filename="../kit_editor.py" line="211" />
         <source>&amp;Imprimer les livrets…</source>
         <translation>&amp;Print the booklets…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="212" />
+        <location filename="../kit_editor.py" line="213" />
         <source>Importer d'un &amp;tableur…</source>
         <translation>Import from a &amp;spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="213" />
+        <location filename="../kit_editor.py" line="214" />
         <source>E&amp;xporter vers un tableur…</source>
         <translation>E&amp;xport to a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="215" />
+        <location filename="../kit_editor.py" line="216" />
         <source>&amp;Fermer</source>
-        <translation>&amp;Close</translation>
+        <translation>Cl&amp;ose</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="216" />
+        <location filename="../kit_editor.py" line="217" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="217" />
+        <location filename="../kit_editor.py" line="218" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="218" />
+        <location filename="../kit_editor.py" line="219" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="224" />
+        <location filename="../kit_editor.py" line="225" />
         <source>Ajouter un &amp;engagement</source>
         <translation>Add a &amp;commitment</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="225" />
+        <location filename="../kit_editor.py" line="226" />
         <source>Ajouter un a&amp;telier</source>
         <translation>Add a &amp;workshop</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="226" />
+        <location filename="../kit_editor.py" line="227" />
         <source>&amp;Aller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="227" />
+        <location filename="../kit_editor.py" line="228" />
         <source>Parties du &amp;kit</source>
         <translation>Parts of the &amp;kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="228" />
+        <location filename="../kit_editor.py" line="229" />
         <source>Liste des &amp;erreurs</source>
         <translation>&amp;Error list</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="229" />
+        <location filename="../kit_editor.py" line="230" />
         <source>Erreur &amp;suivante</source>
         <translation>&amp;Next error</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="230" />
+        <location filename="../kit_editor.py" line="231" />
         <source>Erreur &amp;précédente</source>
         <translation>&amp;Previous error</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="231" />
+        <location filename="../kit_editor.py" line="232" />
         <source>&amp;Formulaire</source>
         <translation>&amp;Form</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="232" />
+        <location filename="../kit_editor.py" line="233" />
         <source>A&amp;perçu</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="233" />
+        <location filename="../kit_editor.py" line="234" />
         <source>Afficher l'&amp;aperçu du livret</source>
         <translation>Show the booklet &amp;preview</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="236" />
+        <location filename="../kit_editor.py" line="237" />
         <source>{file} — éditeur de kit — facilitator</source>
         <translation>{file} — kit editor — facilitator</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="256" />
-        <location filename="../kit_editor.py" line="310" />
+        <location filename="../kit_editor.py" line="257" />
+        <location filename="../kit_editor.py" line="311" />
         <source>Événement</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="257" />
-        <location filename="../kit_editor.py" line="313" />
+        <location filename="../kit_editor.py" line="258" />
+        <location filename="../kit_editor.py" line="314" />
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="258" />
-        <location filename="../kit_editor.py" line="316" />
+        <location filename="../kit_editor.py" line="259" />
+        <location filename="../kit_editor.py" line="317" />
         <source>Plan d'action</source>
         <translation>Action plan</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="263" />
-        <location filename="../kit_editor.py" line="333" />
+        <location filename="../kit_editor.py" line="264" />
+        <location filename="../kit_editor.py" line="334" />
         <source>Canevas de prise de notes</source>
         <translation>Note-taking template</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="264" />
-        <location filename="../kit_editor.py" line="339" />
+        <location filename="../kit_editor.py" line="265" />
+        <location filename="../kit_editor.py" line="340" />
         <source>Ateliers</source>
         <translation>Workshops</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="266" />
+        <location filename="../kit_editor.py" line="267" />
         <source>Atelier {n} — {title}</source>
         <translation>Workshop {n} — {title}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="307" />
+        <location filename="../kit_editor.py" line="308" />
         <source>Le texte du kit n'est pas du YAML lisible : corrigez l'erreur indiquée (Annuler revient à la version précédente).</source>
         <translation>The kit's text is not readable YAML: fix the error shown (Undo goes back to the previous version).</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="319" />
-        <location filename="../kit_editor.py" line="580" />
+        <location filename="../kit_editor.py" line="320" />
+        <location filename="../kit_editor.py" line="581" />
         <source>Ajouter un engagement</source>
         <translation>Add a commitment</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="320" />
-        <location filename="../kit_editor.py" line="343" />
+        <location filename="../kit_editor.py" line="321" />
+        <location filename="../kit_editor.py" line="344" />
         <source>Importer d'un tableur…</source>
         <translation>Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="321" />
+        <location filename="../kit_editor.py" line="322" />
         <source>Exporter vers un tableur…</source>
         <translation>Export to a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="329" />
+        <location filename="../kit_editor.py" line="330" />
         <source>Engagement {id}</source>
         <translation>Commitment {id}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="335" />
+        <location filename="../kit_editor.py" line="336" />
         <source>Sans sections déclarées, les cinq sections « Ministère ouvert » s'appliquent. Ajoutez-en pour les changer.</source>
         <translation>With no sections declared, the five “Ministère ouvert” sections apply. Add some to change them.</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="340" />
-        <location filename="../kit_editor.py" line="588" />
+        <location filename="../kit_editor.py" line="341" />
+        <location filename="../kit_editor.py" line="589" />
         <source>Ajouter un atelier</source>
         <translation>Add a workshop</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="348" />
+        <location filename="../kit_editor.py" line="349" />
         <source>Atelier {n}</source>
         <translation>Workshop {n}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="363" />
+        <location filename="../kit_editor.py" line="364" />
         <source>Monter</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="364" />
+        <location filename="../kit_editor.py" line="365" />
         <source>Descendre</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="365" />
-        <location filename="../kit_editor.py" line="593" />
+        <location filename="../kit_editor.py" line="366" />
+        <location filename="../kit_editor.py" line="594" />
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="425" />
+        <location filename="../kit_editor.py" line="426" />
         <source>— non précisé —</source>
         <translation>— not given —</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="450" />
+        <location filename="../kit_editor.py" line="451" />
         <source>{id} (absent du plan)</source>
         <translation>{id} (not in the plan)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="460" />
+        <location filename="../kit_editor.py" line="461" />
         <source>Engagements de l'atelier</source>
         <translation>Workshop commitments</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="470" />
-        <location filename="../kit_editor.py" line="532" />
+        <location filename="../kit_editor.py" line="471" />
+        <location filename="../kit_editor.py" line="533" />
         <source>Modifier « {field} »</source>
         <translation>Edit “{field}”</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="503" />
-        <location filename="../kit_editor.py" line="544" />
+        <location filename="../kit_editor.py" line="504" />
+        <location filename="../kit_editor.py" line="545" />
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="565" />
+        <location filename="../kit_editor.py" line="566" />
         <source>Nouveau</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="565" />
+        <location filename="../kit_editor.py" line="566" />
         <source>Nouveau titre</source>
         <translation>New title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="571" />
+        <location filename="../kit_editor.py" line="572" />
         <source>Intitulé de l'engagement</source>
         <translation>Commitment title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="589" />
+        <location filename="../kit_editor.py" line="590" />
         <source>Titre de l'atelier</source>
         <translation>Workshop title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="599" />
+        <location filename="../kit_editor.py" line="600" />
         <source>Déplacer</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="610" />
+        <location filename="../kit_editor.py" line="611" />
         <source>Enregistré.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="623" />
-        <location filename="../kit_editor.py" line="645" />
+        <location filename="../kit_editor.py" line="624" />
+        <location filename="../kit_editor.py" line="646" />
         <source>Avertissement : </source>
         <translation>Warning: </translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="624" />
+        <location filename="../kit_editor.py" line="625" />
         <source>ligne {line} — {path} : {prefix}{message}</source>
         <translation>line {line} — {path}: {prefix}{message}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="625" />
+        <location filename="../kit_editor.py" line="626" />
         <source>(kit)</source>
         <translation>(kit)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="632" />
+        <location filename="../kit_editor.py" line="633" />
         <source>{n} erreur(s) à corriger : elles bloquent la création de l'événement (le brouillon est enregistré).</source>
         <translation>{n} error(s) to fix: they block creating the event (the draft is saved).</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="635" />
+        <location filename="../kit_editor.py" line="636" />
         <source>Aucune erreur : l'événement peut être créé ({w} avertissement(s)).</source>
         <translation>No errors: the event can be created ({w} warning(s)).</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="726" />
+        <location filename="../kit_editor.py" line="727" />
         <source>Exporter vers un tableur</source>
         <translation>Export to a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="727" />
+        <location filename="../kit_editor.py" line="728" />
         <source>Tableurs (*.xlsx *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="736" />
+        <location filename="../kit_editor.py" line="737" />
         <source>Tableau écrit : {path}</source>
         <translation>Table written: {path}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="746" />
+        <location filename="../kit_editor.py" line="747" />
         <source>Nouveau fichier d'événement</source>
         <translation>New event file</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="758" />
+        <location filename="../kit_editor.py" line="759" />
         <source>Événement créé : {path}</source>
         <translation>Event created: {path}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="764" />
+        <location filename="../kit_editor.py" line="765" />
         <source>Le kit a encore des erreurs : corrigez-les avant d'imprimer les livrets.</source>
         <translation>The kit still has errors: fix them before printing the booklets.</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="768" />
+        <location filename="../kit_editor.py" line="769" />
         <source>Dossier des livrets</source>
         <translation>Folder for the booklets</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="783" />
+        <location filename="../kit_editor.py" line="784" />
         <source>Livrets écrits dans {folder}</source>
         <translation>Booklets written in {folder}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="792" />
+        <location filename="../kit_editor.py" line="793" />
         <source>Aperçu du livret</source>
         <translation>Booklet preview</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="833" />
+        <location filename="../kit_editor.py" line="834" />
         <source>Ouvrir un kit</source>
         <translation>Open a kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="834" />
-        <location filename="../kit_editor.py" line="857" />
+        <location filename="../kit_editor.py" line="835" />
+        <location filename="../kit_editor.py" line="858" />
         <source>Kits (*.yaml *.yml)</source>
         <translation>Kits (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="855" />
+        <location filename="../kit_editor.py" line="856" />
         <source>Nouveau kit</source>
         <translation>New kit</translation>
     </message>
@@ -1445,6 +1445,31 @@ The details were written to {log}</translation>
     </message>
 </context>
 <context>
+    <name>Laptop</name>
+    <message>
+        <location filename="../laptop.py" line="26" />
+        <location filename="../laptop.py" line="27" />
+        <location filename="../laptop.py" line="36" />
+        <source>Nom de ce portable</source>
+        <translation>This laptop's name</translation>
+    </message>
+    <message>
+        <location filename="../laptop.py" line="28" />
+        <source>Comment s'appelle ce portable ? Ce nom est montré dans les conflits et les rapports de fusion (par exemple « Portable de Léa » ou « Salle 2 »).</source>
+        <translation>What is this laptop called? The name is shown in conflicts and merge reports (for example “Léa's laptop” or “Room 2”).</translation>
+    </message>
+    <message>
+        <location filename="../laptop.py" line="51" />
+        <source>Portable {host}</source>
+        <translation>Laptop {host}</translation>
+    </message>
+    <message>
+        <location filename="../laptop.py" line="107" />
+        <source>Le nom du portable n'a pas pu être enregistré dans {path} : {reason}</source>
+        <translation>The laptop's name could not be saved in {path}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../mainwindow.py" line="113" />
@@ -1458,7 +1483,7 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../mainwindow.py" line="139" />
-        <location filename="../mainwindow.py" line="294" />
+        <location filename="../mainwindow.py" line="295" />
         <source>Liste des ateliers</source>
         <translation>Workshop list</translation>
     </message>
@@ -1489,7 +1514,7 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../mainwindow.py" line="212" />
-        <location filename="../mainwindow.py" line="295" />
+        <location filename="../mainwindow.py" line="296" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
@@ -1514,22 +1539,22 @@ The details were written to {log}</translation>
         <translation>&amp;Start screen (create, demo)…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="270" />
+        <location filename="../mainwindow.py" line="271" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="272" />
+        <location filename="../mainwindow.py" line="273" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="273" />
+        <location filename="../mainwindow.py" line="274" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="274" />
+        <location filename="../mainwindow.py" line="275" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
@@ -1554,162 +1579,167 @@ The details were written to {log}</translation>
         <translation>Join code of the event…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="280" />
+        <location filename="../mainwindow.py" line="269" />
+        <source>&amp;Nom de ce portable…</source>
+        <translation>&amp;Laptop name…</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="281" />
         <source>Re&amp;chercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="281" />
+        <location filename="../mainwindow.py" line="282" />
         <source>Vote +1</source>
         <translation>Vote +1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="282" />
+        <location filename="../mainwindow.py" line="283" />
         <source>Vote −1</source>
         <translation>Vote −1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="283" />
+        <location filename="../mainwindow.py" line="284" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="285" />
+        <location filename="../mainwindow.py" line="286" />
         <source>&amp;Atelier</source>
         <translation>&amp;Workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="286" />
+        <location filename="../mainwindow.py" line="287" />
         <source>Atelier suivant</source>
         <translation>Next workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="287" />
+        <location filename="../mainwindow.py" line="288" />
         <source>Atelier précédent</source>
         <translation>Previous workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="288" />
+        <location filename="../mainwindow.py" line="289" />
         <source>Section suivante</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="289" />
+        <location filename="../mainwindow.py" line="290" />
         <source>Section précédente</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="290" />
+        <location filename="../mainwindow.py" line="291" />
         <source>Aller à la section…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="297" />
+        <location filename="../mainwindow.py" line="298" />
         <source>Détails de l'atelier</source>
         <translation>Workshop details</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="300" />
+        <location filename="../mainwindow.py" line="301" />
         <source>&amp;Minuteur</source>
         <translation>&amp;Timer</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="301" />
+        <location filename="../mainwindow.py" line="302" />
         <source>Démarrer / pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="302" />
+        <location filename="../mainwindow.py" line="303" />
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="303" />
+        <location filename="../mainwindow.py" line="304" />
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="305" />
+        <location filename="../mainwindow.py" line="306" />
         <source>&amp;Projection</source>
         <translation>&amp;Projector</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="306" />
+        <location filename="../mainwindow.py" line="307" />
         <source>Afficher / masquer la vue projecteur</source>
         <translation>Show / hide the projector view</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="310" />
+        <location filename="../mainwindow.py" line="311" />
         <source>Section en cours</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="310" />
+        <location filename="../mainwindow.py" line="311" />
         <source>Toutes les sections</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="319" />
+        <location filename="../mainwindow.py" line="320" />
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="320" />
+        <location filename="../mainwindow.py" line="321" />
         <source>Texte plus petit</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="321" />
+        <location filename="../mainwindow.py" line="322" />
         <source>Thème clair / sombre</source>
         <translation>Light / dark theme</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="323" />
+        <location filename="../mainwindow.py" line="324" />
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="325" />
+        <location filename="../mainwindow.py" line="326" />
         <source>&amp;Raccourcis clavier…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="327" />
+        <location filename="../mainwindow.py" line="328" />
         <source>À &amp;propos de facilitator…</source>
         <translation>&amp;About facilitator…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="436" />
+        <location filename="../mainwindow.py" line="440" />
         <source>Atelier en cours (minuteur et projection)</source>
         <translation>Workshop being run (timer and projector)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="444" />
+        <location filename="../mainwindow.py" line="448" />
         <source>Vous consultez l'atelier {n}. Le minuteur et la projection restent sur l'atelier {run}, l'atelier en cours.</source>
         <translation>You are looking at workshop {n}. The timer and the projector stay on workshop {run}, the one being run.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="461" />
+        <location filename="../mainwindow.py" line="465" />
         <source>&amp;Revenir à l'atelier en cours</source>
         <translation>&amp;Back to the workshop being run</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="463" />
+        <location filename="../mainwindow.py" line="467" />
         <source>Revenir à l'atelier en cours</source>
         <translation>Back to the workshop being run</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="465" />
+        <location filename="../mainwindow.py" line="469" />
         <source>A&amp;nimer cet atelier</source>
         <translation>&amp;Run this workshop</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="467" />
+        <location filename="../mainwindow.py" line="471" />
         <source>Animer l'atelier consulté (minuteur et projection)</source>
         <translation>Run the workshop shown (timer and projector)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="621" />
+        <location filename="../mainwindow.py" line="625" />
         <source>Aller à la section</source>
         <translation>Go to section</translation>
     </message>
@@ -1717,173 +1747,173 @@ The details were written to {log}</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../merge_view.py" line="88" />
+        <location filename="../merge_view.py" line="120" />
         <source>Fusionner des portables</source>
         <translation>Merge laptops</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="89" />
+        <location filename="../merge_view.py" line="121" />
         <source>Fusionner les fichiers d'autres portables</source>
         <translation>Merge the files of other laptops</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="92" />
+        <location filename="../merge_view.py" line="124" />
         <source>Les notes des fichiers choisis sont ajoutées à « {name} ». Les fichiers choisis sont seulement lus ; une copie de sauvegarde du fichier ouvert est faite avant la fusion.</source>
         <translation>The notes of the chosen files are added to “{name}”. The chosen files are only read; a backup copy of the open file is made before the merge.</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="99" />
+        <location filename="../merge_view.py" line="131" />
         <source>Fichiers à fusionner</source>
         <translation>Files to merge</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="100" />
+        <location filename="../merge_view.py" line="132" />
         <source>Fic&amp;hiers à fusionner :</source>
         <translation>&amp;Files to merge:</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="105" />
+        <location filename="../merge_view.py" line="137" />
         <source>&amp;Ajouter des fichiers…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="107" />
+        <location filename="../merge_view.py" line="139" />
         <source>Ajouter des fichiers à fusionner</source>
         <translation>Add files to merge</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="109" />
+        <location filename="../merge_view.py" line="141" />
         <source>&amp;Retirer</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="111" />
+        <location filename="../merge_view.py" line="143" />
         <source>Retirer le fichier sélectionné</source>
         <translation>Remove the selected file</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="113" />
+        <location filename="../merge_view.py" line="145" />
         <source>&amp;Fusionner</source>
         <translation>&amp;Merge</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="115" />
+        <location filename="../merge_view.py" line="147" />
         <source>Lancer la fusion</source>
         <translation>Start the merge</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="125" />
+        <location filename="../merge_view.py" line="157" />
         <source>Fusion en cours</source>
         <translation>Merge in progress</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="137" />
+        <location filename="../merge_view.py" line="169" />
         <source>Rapport de fusion par atelier</source>
         <translation>Merge report by workshop</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="139" />
+        <location filename="../merge_view.py" line="171" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="139" />
+        <location filename="../merge_view.py" line="171" />
         <source>Ajoutées</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="139" />
+        <location filename="../merge_view.py" line="171" />
         <source>Modifiées</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="140" />
+        <location filename="../merge_view.py" line="172" />
         <source>Supprimées</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="140" />
+        <location filename="../merge_view.py" line="172" />
         <source>Conflits</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="146" />
+        <location filename="../merge_view.py" line="178" />
         <source>Détail du rapport de fusion</source>
         <translation>Merge report details</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="151" />
+        <location filename="../merge_view.py" line="183" />
         <source>Résoudre les &amp;conflits…</source>
         <translation>Resolve co&amp;nflicts…</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="153" />
+        <location filename="../merge_view.py" line="185" />
         <source>Résoudre les conflits</source>
         <translation>Resolve conflicts</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="156" />
+        <location filename="../merge_view.py" line="188" />
         <source>Fer&amp;mer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="157" />
+        <location filename="../merge_view.py" line="189" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="180" />
+        <location filename="../merge_view.py" line="212" />
         <source>Fichiers d'événement des autres portables</source>
         <translation>Event files from the other laptops</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="193" />
-        <location filename="../merge_view.py" line="197" />
+        <location filename="../merge_view.py" line="225" />
+        <location filename="../merge_view.py" line="229" />
         <source>Fusion refusée</source>
         <translation>Merge refused</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="194" />
+        <location filename="../merge_view.py" line="226" />
         <source>Ces fichiers ne viennent pas du même événement ou de la même version du kit :</source>
         <translation>These files do not come from the same event or the same version of the kit:</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="198" />
+        <location filename="../merge_view.py" line="230" />
         <source>Fusionner quand même</source>
         <translation>Merge anyway</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="210" />
+        <location filename="../merge_view.py" line="242" />
         <source>Fusion en cours…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="223" />
+        <location filename="../merge_view.py" line="255" />
         <source>Fusion refusée.</source>
         <translation>Merge refused.</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="227" />
+        <location filename="../merge_view.py" line="259" />
         <source>La fusion a échoué ; le fichier ouvert est inchangé.</source>
         <translation>The merge failed; the open file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="240" />
+        <location filename="../merge_view.py" line="272" />
         <source>Atelier {n} – {title}</source>
         <translation>Workshop {n} – {title}</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="252" />
+        <location filename="../merge_view.py" line="284" />
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="256" />
+        <location filename="../merge_view.py" line="288" />
         <source>Fusion terminée : {n} conflit(s) à résoudre.</source>
         <translation>Merge finished: {n} conflict(s) to resolve.</translation>
     </message>
     <message>
-        <location filename="../merge_view.py" line="257" />
+        <location filename="../merge_view.py" line="289" />
         <source>Fusion terminée, sans conflit.</source>
         <translation>Merge finished, with no conflict.</translation>
     </message>
@@ -2104,69 +2134,69 @@ The details were written to {log}</translation>
 <context>
     <name>NotePicker</name>
     <message>
-        <location filename="../synthesis.py" line="103" />
+        <location filename="../synthesis.py" line="106" />
         <source>Choisir des notes</source>
         <translation>Choose notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="104" />
+        <location filename="../synthesis.py" line="107" />
         <source>Notes à l'origine de la proposition</source>
         <translation>Notes the proposal comes from</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="110" />
+        <location filename="../synthesis.py" line="113" />
         <source>Filtrer les notes</source>
         <translation>Filter the notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="111" />
+        <location filename="../synthesis.py" line="114" />
         <source>Filtrer par texte…</source>
         <translation>Filter by text…</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="113" />
+        <location filename="../synthesis.py" line="116" />
         <source>&amp;Filtre :</source>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="117" />
+        <location filename="../synthesis.py" line="120" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="118" />
+        <location filename="../synthesis.py" line="121" />
         <source>Tous les ateliers</source>
         <translation>All workshops</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="120" />
+        <location filename="../synthesis.py" line="123" />
         <source>Atelier {n} – {title}</source>
         <translation>Workshop {n} – {title}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="121" />
+        <location filename="../synthesis.py" line="124" />
         <source>&amp;Atelier :</source>
         <translation>&amp;Workshop:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="126" />
+        <location filename="../synthesis.py" line="129" />
         <source>Notes de tous les ateliers</source>
         <translation>Notes from all workshops</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="146" />
-        <location filename="../synthesis.py" line="147" />
+        <location filename="../synthesis.py" line="149" />
+        <location filename="../synthesis.py" line="150" />
         <source>Lier les notes cochées</source>
         <translation>Link the ticked notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="148" />
-        <location filename="../synthesis.py" line="149" />
+        <location filename="../synthesis.py" line="151" />
+        <location filename="../synthesis.py" line="152" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="169" />
+        <location filename="../synthesis.py" line="172" />
         <source>{shown} note(s) affichée(s), {checked} cochée(s)</source>
         <translation>{shown} note(s) shown, {checked} ticked</translation>
     </message>
@@ -2174,132 +2204,132 @@ The details were written to {log}</translation>
 <context>
     <name>NotetakerView</name>
     <message>
-        <location filename="../notetaker.py" line="50" />
+        <location filename="../notetaker.py" line="49" />
         <source>Vue du rapporteur : notes de tous les ateliers</source>
         <translation>Note-taker's view: notes from all workshops</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="51" />
+        <location filename="../notetaker.py" line="50" />
         <source>Notes de tous les ateliers — {title}</source>
         <translation>Notes from all workshops — {title}</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="65" />
+        <location filename="../notetaker.py" line="64" />
         <source>Section</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="71" />
+        <location filename="../notetaker.py" line="70" />
         <source>&amp;Section :</source>
         <translation>&amp;Section:</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="74" />
+        <location filename="../notetaker.py" line="73" />
         <source>Engagement</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="75" />
+        <location filename="../notetaker.py" line="74" />
         <source>Notes liées à cet engagement, ou notes sans engagement des ateliers qui le traitent</source>
         <translation>Notes linked to this commitment, or notes with no commitment from the workshops that cover it</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="77" />
+        <location filename="../notetaker.py" line="76" />
         <source>Tous les engagements</source>
         <translation>All commitments</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="82" />
+        <location filename="../notetaker.py" line="81" />
         <source>&amp;Engagement :</source>
         <translation>C&amp;ommitment:</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="85" />
+        <location filename="../notetaker.py" line="84" />
         <source>Type de contributeur</source>
         <translation>Contributor type</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="86" />
+        <location filename="../notetaker.py" line="85" />
         <source>Tous</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="89" />
+        <location filename="../notetaker.py" line="88" />
         <source>&amp;Contributeur :</source>
         <translation>&amp;Contributor:</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="92" />
+        <location filename="../notetaker.py" line="91" />
         <source>Votes minimum</source>
         <translation>Minimum votes</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="94" />
+        <location filename="../notetaker.py" line="93" />
         <source>&amp;Votes ≥</source>
         <translation>&amp;Votes ≥</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="97" />
+        <location filename="../notetaker.py" line="96" />
         <source>Filtrer par texte</source>
         <translation>Filter by text</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="98" />
+        <location filename="../notetaker.py" line="97" />
         <source>Texte…</source>
         <translation>Text…</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="100" />
+        <location filename="../notetaker.py" line="99" />
         <source>&amp;Texte :</source>
         <translation>&amp;Text:</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="106" />
+        <location filename="../notetaker.py" line="105" />
         <source>Notes de la section dans tous les ateliers</source>
         <translation>Notes of the section in all workshops</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="108" />
+        <location filename="../notetaker.py" line="107" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="108" />
+        <location filename="../notetaker.py" line="107" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="108" />
+        <location filename="../notetaker.py" line="107" />
         <source>Contributeur</source>
         <translation>Contributor</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="108" />
+        <location filename="../notetaker.py" line="107" />
         <source>Votes</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="126" />
+        <location filename="../notetaker.py" line="125" />
         <source>&amp;Aller à la note</source>
         <translation>&amp;Go to the note</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="128" />
+        <location filename="../notetaker.py" line="127" />
         <source>Aller à la note dans la prise de notes</source>
         <translation>Go to the note in the note-taking</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="131" />
+        <location filename="../notetaker.py" line="130" />
         <source>Créer une &amp;proposition depuis ces notes</source>
         <translation>Create a &amp;proposal from these notes</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="133" />
+        <location filename="../notetaker.py" line="132" />
         <source>Créer une proposition depuis les notes sélectionnées</source>
         <translation>Create a proposal from the selected notes</translation>
     </message>
     <message>
-        <location filename="../notetaker.py" line="180" />
+        <location filename="../notetaker.py" line="179" />
         <source>{n} note(s)</source>
         <translation>{n} note(s)</translation>
     </message>
@@ -2633,37 +2663,37 @@ The details were written to {log}</translation>
 <context>
     <name>Proposals</name>
     <message>
-        <location filename="../synthesis.py" line="59" />
+        <location filename="../synthesis.py" line="62" />
         <source>Accélère un engagement existant</source>
         <translation>Speeds up an existing commitment</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="60" />
+        <location filename="../synthesis.py" line="63" />
         <source>Pour le prochain plan d'action</source>
         <translation>For the next action plan</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="61" />
+        <location filename="../synthesis.py" line="64" />
         <source>Autre</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="65" />
+        <location filename="../synthesis.py" line="68" />
         <source>— pas encore décidée —</source>
         <translation>— not yet decided —</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="66" />
+        <location filename="../synthesis.py" line="69" />
         <source>Retenue</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="67" />
+        <location filename="../synthesis.py" line="70" />
         <source>À l'étude</source>
         <translation>Under consideration</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="68" />
+        <location filename="../synthesis.py" line="71" />
         <source>Non retenue</source>
         <translation>Not accepted</translation>
     </message>
@@ -2887,7 +2917,7 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../session.py" line="334" />
+        <location filename="../session.py" line="353" />
         <source>Saisie</source>
         <translation>Typing</translation>
     </message>
@@ -2993,380 +3023,436 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>SynthesisEditor</name>
     <message>
-        <location filename="../synthesis.py" line="195" />
+        <location filename="../synthesis.py" line="198" />
         <source>Synthèse des propositions</source>
         <translation>Summary of the proposals</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="196" />
+        <location filename="../synthesis.py" line="199" />
         <source>Synthèse — {title}</source>
         <translation>Summary — {title}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="217" />
+        <location filename="../synthesis.py" line="256" />
         <source>Synthèse</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="221" />
+        <location filename="../synthesis.py" line="260" />
         <source>À l'attention de {who}</source>
         <translation>For the attention of {who}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="226" />
-        <location filename="../synthesis.py" line="564" />
+        <location filename="../synthesis.py" line="265" />
+        <location filename="../synthesis.py" line="606" />
         <source>Objet de la synthèse</source>
         <translation>Subject of the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="227" />
+        <location filename="../synthesis.py" line="266" />
         <source>Synthèse des propositions issues des ateliers…</source>
         <translation>Summary of the proposals from the workshops…</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="229" />
+        <location filename="../synthesis.py" line="268" />
         <source>&amp;Objet :</source>
         <translation>&amp;Subject:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="234" />
-        <location filename="../synthesis.py" line="564" />
+        <location filename="../synthesis.py" line="273" />
+        <location filename="../synthesis.py" line="606" />
         <source>Texte d'ouverture</source>
         <translation>Opening text</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="236" />
+        <location filename="../synthesis.py" line="275" />
         <source>Vide : la restitution l'écrit depuis les faits de l'événement.</source>
         <translation>Empty: the report writes it from the event's facts.</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="238" />
+        <location filename="../synthesis.py" line="277" />
         <source>Texte d'o&amp;uverture :</source>
         <translation>&amp;Opening text:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="240" />
+        <location filename="../synthesis.py" line="279" />
         <source>&amp;Générer depuis les faits de l'événement</source>
         <translation>Generate from the event's &amp;facts</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="242" />
+        <location filename="../synthesis.py" line="281" />
         <source>Générer le texte d'ouverture depuis les faits de l'événement</source>
         <translation>Generate the opening text from the event's facts</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="248" />
-        <location filename="../synthesis.py" line="565" />
+        <location filename="../synthesis.py" line="287" />
+        <location filename="../synthesis.py" line="607" />
         <source>Retours sur le format</source>
         <translation>Feedback on the format</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="250" />
+        <location filename="../synthesis.py" line="289" />
         <source>- un retour par ligne, commençant par « - »</source>
         <translation>- one piece of feedback per line, starting with “-”</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="263" />
+        <location filename="../synthesis.py" line="306" />
         <source>Nom de la personne qui valide</source>
         <translation>Name of the person approving</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="264" />
+        <location filename="../synthesis.py" line="307" />
         <source>Prénom Nom</source>
         <translation>First name Surname</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="252" />
+        <location filename="../synthesis.py" line="291" />
         <source>Retours sur &amp;le format (une puce « - » par ligne) :</source>
         <translation>Feedback on the for&amp;mat (one “-” bullet per line):</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="265" />
+        <location filename="../synthesis.py" line="308" />
         <source>Pa&amp;r :</source>
         <translation>&amp;By:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="267" />
+        <location filename="../synthesis.py" line="244" />
+        <location filename="../synthesis.py" line="310" />
         <source>&amp;Valider la synthèse</source>
         <translation>Appro&amp;ve the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="269" />
+        <location filename="../synthesis.py" line="224" />
+        <source>Menu de la synthèse</source>
+        <translation>Summary menu</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="225" />
+        <source>S&amp;ynthèse</source>
+        <translation>Summar&amp;y</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="236" />
+        <source>&amp;Nouvelle proposition</source>
+        <translation>&amp;New proposal</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="237" />
+        <source>&amp;Monter la proposition</source>
+        <translation>Move the proposal u&amp;p</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="238" />
+        <source>&amp;Descendre la proposition</source>
+        <translation>Move the proposal do&amp;wn</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="240" />
+        <source>&amp;Supprimer la proposition</source>
+        <translation>&amp;Delete the proposal</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="241" />
+        <source>&amp;Choisir des notes d'origine…</source>
+        <translation>&amp;Choose source notes…</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="243" />
+        <source>&amp;Générer le texte d'ouverture</source>
+        <translation>&amp;Generate the opening text</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="249" />
+        <source>&amp;Annuler</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="249" />
+        <source>&amp;Rétablir</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="252" />
+        <source>&amp;Fermer</source>
+        <translation>Cl&amp;ose</translation>
+    </message>
+    <message>
+        <location filename="../synthesis.py" line="312" />
         <source>Valider la synthèse</source>
         <translation>Approve the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="272" />
+        <location filename="../synthesis.py" line="315" />
         <source>Rouvrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="274" />
+        <location filename="../synthesis.py" line="317" />
         <source>Rouvrir la synthèse</source>
         <translation>Reopen the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="275" />
+        <location filename="../synthesis.py" line="318" />
         <source>Réouverture de la synthèse</source>
         <translation>Summary reopening</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="285" />
+        <location filename="../synthesis.py" line="328" />
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="289" />
+        <location filename="../synthesis.py" line="332" />
         <source>Liste des propositions (Alt+Haut / Alt+Bas pour les déplacer)</source>
         <translation>List of proposals (Alt+Up / Alt+Down to move them)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="296" />
+        <location filename="../synthesis.py" line="339" />
         <source>&amp;Propositions :</source>
         <translation>&amp;Proposals:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="299" />
+        <location filename="../synthesis.py" line="342" />
         <source>&amp;Nouvelle</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="301" />
-        <location filename="../synthesis.py" line="594" />
+        <location filename="../synthesis.py" line="344" />
+        <location filename="../synthesis.py" line="636" />
         <source>Nouvelle proposition</source>
         <translation>New proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="302" />
+        <location filename="../synthesis.py" line="345" />
         <source>Nouvelle proposition (Ctrl+N)</source>
         <translation>New proposal (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="304" />
+        <location filename="../synthesis.py" line="347" />
         <source>&amp;Supprimer</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="306" />
+        <location filename="../synthesis.py" line="349" />
         <source>Supprimer la proposition</source>
         <translation>Delete the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="310" />
+        <location filename="../synthesis.py" line="353" />
         <source>Monter la proposition</source>
         <translation>Move the proposal up</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="311" />
+        <location filename="../synthesis.py" line="354" />
         <source>Monter (Alt+Haut)</source>
         <translation>Move up (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="315" />
+        <location filename="../synthesis.py" line="358" />
         <source>Descendre la proposition</source>
         <translation>Move the proposal down</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="316" />
+        <location filename="../synthesis.py" line="359" />
         <source>Descendre (Alt+Bas)</source>
         <translation>Move down (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="328" />
+        <location filename="../synthesis.py" line="367" />
         <source>Proposition</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="334" />
+        <location filename="../synthesis.py" line="373" />
         <source>Titre court de la proposition</source>
         <translation>Short title of the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="336" />
+        <location filename="../synthesis.py" line="375" />
         <source>&amp;Titre :</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="339" />
-        <location filename="../synthesis.py" line="646" />
+        <location filename="../synthesis.py" line="378" />
+        <location filename="../synthesis.py" line="688" />
         <source>Nature de la proposition</source>
         <translation>Kind of proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="343" />
+        <location filename="../synthesis.py" line="382" />
         <source>Natur&amp;e :</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="369" />
+        <location filename="../synthesis.py" line="408" />
         <source>Engage&amp;ments :</source>
         <translation>&amp;Commitments:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="379" />
+        <location filename="../synthesis.py" line="418" />
         <source>Notes d'or&amp;igine :</source>
         <translation>So&amp;urce notes:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="382" />
+        <location filename="../synthesis.py" line="421" />
         <source>C&amp;hoisir des notes…</source>
         <translation>C&amp;hoose notes…</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="408" />
+        <location filename="../synthesis.py" line="447" />
         <source>Dé&amp;cision :</source>
         <translation>D&amp;ecision:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="415" />
+        <location filename="../synthesis.py" line="454" />
         <source>Moti&amp;f :</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="422" />
+        <location filename="../synthesis.py" line="461" />
         <source>&amp;Date :</source>
         <translation>D&amp;ate:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="347" />
-        <location filename="../synthesis.py" line="573" />
+        <location filename="../synthesis.py" line="386" />
+        <location filename="../synthesis.py" line="615" />
         <source>Texte de la proposition</source>
         <translation>Text of the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="350" />
+        <location filename="../synthesis.py" line="389" />
         <source>Te&amp;xte :</source>
         <translation>Te&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="357" />
+        <location filename="../synthesis.py" line="396" />
         <source>Engagements du plan concernés</source>
         <translation>Commitments of the plan concerned</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="376" />
+        <location filename="../synthesis.py" line="415" />
         <source>Notes à l'origine de la proposition</source>
         <translation>Notes the proposal comes from</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="384" />
+        <location filename="../synthesis.py" line="423" />
         <source>Choisir les notes d'origine</source>
         <translation>Choose the source notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="386" />
+        <location filename="../synthesis.py" line="425" />
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="388" />
+        <location filename="../synthesis.py" line="427" />
         <source>Retirer la note sélectionnée</source>
         <translation>Remove the selected note</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="390" />
+        <location filename="../synthesis.py" line="429" />
         <source>&amp;Aller à la note</source>
         <translation>&amp;Go to the note</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="392" />
+        <location filename="../synthesis.py" line="431" />
         <source>Aller à la note dans la prise de notes</source>
         <translation>Go to the note in the note-taking</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="400" />
-        <location filename="../synthesis.py" line="404" />
-        <location filename="../synthesis.py" line="664" />
+        <location filename="../synthesis.py" line="439" />
+        <location filename="../synthesis.py" line="443" />
+        <location filename="../synthesis.py" line="706" />
         <source>Décision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="411" />
-        <location filename="../synthesis.py" line="574" />
+        <location filename="../synthesis.py" line="450" />
+        <location filename="../synthesis.py" line="616" />
         <source>Motif de la décision</source>
         <translation>Reason for the decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="418" />
-        <location filename="../synthesis.py" line="678" />
+        <location filename="../synthesis.py" line="457" />
+        <location filename="../synthesis.py" line="720" />
         <source>Date de la décision</source>
         <translation>Date of the decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="445" />
+        <location filename="../synthesis.py" line="486" />
         <source>✔ Validée par {by} le {at}
 Empreinte SHA-256 : {fp}</source>
         <translation>✔ Approved by {by} on {at}
 SHA-256 fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="448" />
+        <location filename="../synthesis.py" line="489" />
         <source>Synthèse non validée.</source>
         <translation>Summary not approved.</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="466" />
+        <location filename="../synthesis.py" line="507" />
         <source>(sans titre)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="469" />
+        <location filename="../synthesis.py" line="510" />
         <source>engagement(s) {ids}</source>
         <translation>commitment(s) {ids}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="530" />
+        <location filename="../synthesis.py" line="572" />
         <source>Atelier {n} · {section} — {text}</source>
         <translation>Workshop {n} · {section} — {text}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="533" />
+        <location filename="../synthesis.py" line="575" />
         <source>(supprimée)</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="535" />
+        <location filename="../synthesis.py" line="577" />
         <source>Note inconnue {id}</source>
         <translation>Unknown note {id}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="573" />
+        <location filename="../synthesis.py" line="615" />
         <source>Titre de la proposition</source>
         <translation>Title of the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="585" />
+        <location filename="../synthesis.py" line="627" />
         <source>Texte d'ouverture généré</source>
         <translation>Generated opening text</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="591" />
+        <location filename="../synthesis.py" line="633" />
         <source>Validation de la synthèse</source>
         <translation>Summary approval</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="606" />
+        <location filename="../synthesis.py" line="648" />
         <source>Suppression de proposition</source>
         <translation>Proposal deletion</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="631" />
+        <location filename="../synthesis.py" line="673" />
         <source>Déplacement de proposition</source>
         <translation>Proposal move</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="654" />
+        <location filename="../synthesis.py" line="696" />
         <source>Engagements de la proposition</source>
         <translation>Proposal commitments</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="683" />
+        <location filename="../synthesis.py" line="725" />
         <source>Notes d'origine</source>
         <translation>Source notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="693" />
-        <location filename="../synthesis.py" line="700" />
+        <location filename="../synthesis.py" line="735" />
+        <location filename="../synthesis.py" line="742" />
         <source>Note d'origine retirée</source>
         <translation>Source note removal</translation>
     </message>
