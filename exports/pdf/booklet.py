@@ -290,26 +290,33 @@ class BookletRenderer(Renderer):
             else:
                 body.insert(0, Paragraph(label, s.body))
             out += body
-        if ex.actions_title:
-            out.append(Paragraph(text(ex.actions_title), s.label))
         if ex.actions:
-            rows = [[Paragraph(text(self.tr("doc.example_actions").upper()), s.cell_head),
-                     Paragraph(text(self.tr("doc.example_due").upper()), s.cell_head)]]
+            # the caption is the table's first row (a heading kept with a long table would move
+            # the whole table to the next page); caption and column heads repeat on each page
+            head = []
+            if ex.actions_title:
+                head.append([Paragraph(text(ex.actions_title, bold=True), s.cell), ""])
+            head.append([Paragraph(text(self.tr("doc.example_actions").upper()), s.cell_head),
+                         Paragraph(text(self.tr("doc.example_due").upper()), s.cell_head)])
+            rows = list(head)
             for a in ex.actions:
                 rows.append([Paragraph(f'{colored("•", ACCENT)} {self.typo(a.text)}', s.cell),
                              Paragraph(self.typo(a.due or "—"), s.cell)])
             due = max((22 if self.a5 else 30) * mm,
                       time_width([self.tr("doc.example_due").upper()], s.cell_head) + 9)
+            top = len(head) - 1  # the column heads' row
+            caption = [("SPAN", (0, 0), (-1, 0))] if top else []
             out.append(table(rows, [self.width - due, due], split_in_row=False, style_cmds=[
-                ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ACCENT_LIGHT]),
+                *caption,
+                ("BACKGROUND", (0, top), (-1, top), ACCENT),
+                ("ROWBACKGROUNDS", (0, top + 1), (-1, -1), [colors.white, ACCENT_LIGHT]),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                ("LINEBELOW", (0, top), (-1, -1), 0.3, RULE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 4),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 4),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ], repeat_rows=1))
+            ], repeat_rows=len(head)))
         return out
 
     def box(self, content: list[Flowable], background=ACCENT_LIGHT) -> Flowable:
