@@ -386,7 +386,7 @@ class BookletRenderer(Renderer):
             out.append(Spacer(0, 2 * mm))
         if w.pilot:
             pilots = format_list(list(w.pilot), locale=self.lang)
-            out.append(Paragraph(f"<b>{text(self.tr('doc.pilots', count=len(w.pilot)))}</b> "
+            out.append(Paragraph(f"<b>{text(self.tr('doc.pilots' if len(w.pilot) > 1 else 'doc.pilot'))}</b> "
                                  f"{self.typo(pilots)}", s.body))
         if w.room or w.start:
             where = " · ".join(x for x in (w.room, span(w.start, w.end, self.lang)) if x)

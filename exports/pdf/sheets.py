@@ -151,7 +151,7 @@ class SheetsRenderer(Renderer):
         if when:
             facts.append(self.fact("doc.sheet_time", text(when)))
         if w.pilot:
-            facts.append(Paragraph(f"<b>{text(self.tr('doc.pilots', count=len(w.pilot)))}</b> "
+            facts.append(Paragraph(f"<b>{text(self.tr('doc.pilots' if len(w.pilot) > 1 else 'doc.pilot'))}</b> "
                                    f"{self.typo(format_list(list(w.pilot), locale=self.lang))}",
                                    self.s.body))
         if w.facilitators:
