@@ -166,9 +166,11 @@ class BookletRenderer(Renderer):
             story += [KeptBlock(self.workshop(w)) for w in self.kit.workshops]
         links = event_links(self.kit)
         if links:
-            story.append(PageBreak())
-            story.append(self.h1(self.tr("doc.event_links")))
-            story += [self.link_row(ln) for ln in links]
+            # further reading follows the last atelier (on its page when it fits there)
+            if not self.kit.workshops:
+                story.append(PageBreak())
+            story.append(KeptBlock([Spacer(0, 4 * mm), self.h1(self.tr("doc.event_links")),
+                                    *[self.link_row(ln) for ln in links]]))
         if self.followed(self.kit.plan.commitments if self.kit.plan else ()):
             story.append(PageBreak())
             story += self.status_table()

@@ -168,7 +168,10 @@ def test_non_ascii_urls_are_encoded_in_the_code_and_printed_as_written(kit_2021)
     assert uri == encoded
     assert norm(url) in norm(pages_text(pdf)[page])
     (image,) = render_pages(pdf, [page])
-    assert decode_qr(image) == [encoded]
+    # further reading may follow the atelier on its page: every code there decodes to its link
+    found = decode_qr(image)
+    assert encoded in found
+    assert Counter(found) == Counter(u for p, u, _ in qr_annotations(pdf) if p == page)
 
 
 def test_logo_on_the_cover_and_a_broken_logo_ignored(kit_2021):

@@ -67,9 +67,10 @@ def part_ends(pdf: bytes, starts: set[str]) -> set[int]:
 
 
 def booklet_part_starts(kit) -> set[str]:
-    """The booklet's parts: the introduction, the ateliers, the links, the status table, notes."""
+    """The booklet's parts: the introduction, the ateliers and further reading, the status
+    table, notes."""
     lang = kit.event.language
-    out = {tr(k, lang) for k in ("doc.event_links", "doc.status_table", "doc.notes_page")}
+    out = {tr(k, lang) for k in ("doc.status_table", "doc.notes_page")}
     if kit.workshops:
         w = kit.workshops[0]
         out.add(f"{tr('doc.workshop', lang, number=w.number)} – {w.title}")
