@@ -44,7 +44,7 @@ from ui import errors
 
 # Texts written on several lines (block texts in the YAML).
 LONG = {"about", "purpose", "context", "stakes", "description", "contribution", "relevance", "notice",
-        "detail", "results", "next"}
+        "detail", "results", "next", "criteria_intro", "criteria_note", "intro"}
 PATH_ROLE = Qt.ItemDataRole.UserRole
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -62,6 +62,11 @@ class Labels(QWidget):
             "logo": self.tr("Logo (fichier PNG ou JPEG du dossier du kit)"),
             "about": self.tr("« Qu'est-ce que le Gouvernement ouvert ? »"), "purpose": self.tr("« À quoi sert cet événement ? »"),
             "criteria": self.tr("« Qu'est-ce qu'un engagement ? » (un critère par ligne)"),
+            "criteria_intro": self.tr("Texte avant les critères"), "criteria_note": self.tr("Texte après les critères (mise en garde)"),
+            "example": self.tr("Exemple d'engagement (« À quoi ressemble un engagement ? »)"),
+            "headings": self.tr("Titres du livret (à défaut, ceux du document)"), "programme": self.tr("« Au programme »"),
+            "intro": self.tr("Phrase d'introduction"), "facts": self.tr("Rubriques (Enjeux, Ambitions…)"),
+            "label": self.tr("Rubrique"), "actions_title": self.tr("Titre du tableau des actions"),
             "notice": self.tr("Note pratique"), "links": self.tr("Liens (imprimés avec un QR code)"),
             "participants_expected": self.tr("Participants attendus"), "time": self.tr("Heure (HH:MM)"),
             "place": self.tr("Lieu"), "detail": self.tr("Détail"), "speakers": self.tr("Intervenants (un par ligne)"),
@@ -87,13 +92,14 @@ class Labels(QWidget):
             "ministere-ouvert": self.tr("Ministère ouvert"), "forum-open-etat": self.tr("Forum Open d'État"), "autre": self.tr("Autre"),
             "fr": self.tr("français"), "en": self.tr("anglais"),
             "non-demarre": self.tr("Non démarré"), "partiel": self.tr("Partiel"), "substantiel": self.tr("Substantiel"),
-            "complet": self.tr("Complet"), "conforme": self.tr("Conforme"), "retarde": self.tr("En retard"),
+            "complet": self.tr("Complet"), "conforme": self.tr("Conforme"), "retarde": self.tr("Retardé"),
         }
         self.items = {
             "links": self.tr("Ajouter un lien"), "online": self.tr("Ajouter un lien"), "readings": self.tr("Ajouter une lecture"),
             "programme": self.tr("Ajouter une étape au programme"), "axes": self.tr("Ajouter un axe"),
             "actions": self.tr("Ajouter une action"), "milestones": self.tr("Ajouter un jalon"), "parts": self.tr("Ajouter une partie"),
             "sections": self.tr("Ajouter une section"), "phases": self.tr("Ajouter une phase"),
+            "facts": self.tr("Ajouter une rubrique"),
         }
 
 
@@ -388,6 +394,13 @@ class KitEditor(QMainWindow):
                 self._error_row(bl, p, box)
                 form.addRow(box)
                 continue
+            if isinstance(t, spec.Record):  # a record inside the record (event.example, event.headings)
+                box = QGroupBox(label)
+                bl = QVBoxLayout(box)
+                self._record(bl, t, p)
+                self._error_row(bl, p, box)
+                form.addRow(box)
+                continue
             if isinstance(t, spec.Prepared):
                 from ui.kit_outline import PreparedOutlines
 
@@ -398,7 +411,7 @@ class KitEditor(QMainWindow):
                 self._error_row(bl, p, outlines)
                 form.addRow(box)
                 continue
-            widget = self._widget(t, p, key, long=key in LONG or (record is spec.ACTION and key == "text"))
+            widget = self._widget(t, p, key, long=key in LONG or (record.name in ("action", "fact") and key == "text"))
             widget.setAccessibleName(label.rstrip(" *"))
             lbl = QLabel(label)
             lbl.setBuddy(widget)

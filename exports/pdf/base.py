@@ -7,9 +7,10 @@ PDF bytes (``invariant=1``: the same input always gives the same bytes).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -19,11 +20,13 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
 
 from exports.markup import Block, Bullets, Run, is_safe_url, runs
 from exports.markup import Paragraph as TextParagraph
@@ -50,6 +53,34 @@ DECISION_COLORS = {
     "non-retenue": colors.HexColor("#c0392b"),
     None: GREY,
 }
+
+
+# --- times ----------------------------------------------------------------------------------
+
+def clock(t: dt.time | None, lang: str) -> str:
+    """« 13h45 » / « 14h » in French (as printed in the 2021 booklets), 13:45 in English: the one
+    form of a time in every PDF document."""
+    if t is None:
+        return ""
+    if lang == "fr":
+        return f"{t.hour}h{t.minute:02d}" if t.minute else f"{t.hour}h"
+    return f"{t.hour:02d}:{t.minute:02d}"
+
+
+def span(start: dt.time | None, end: dt.time | None, lang: str) -> str:
+    """« 14h15–16h30 » (a column of times is made wide enough for its longest span: see
+    ``time_width``)."""
+    if start and end:
+        return f"{clock(start, lang)}–{clock(end, lang)}"
+    return clock(start, lang)
+
+
+def time_width(spans: Iterable[str], style: ParagraphStyle, bold: bool = True) -> float:
+    """The width a column needs to print each of ``spans`` on one line in ``style``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = fonts.BOLD if bold else style.fontName
+    return max((stringWidth(s, font, style.fontSize) for s in spans), default=0.0) + 1
 
 
 # --- markup ------------------------------------------------------------------------------------
@@ -329,16 +360,74 @@ class KeptTable(Table):
 
 
 def table(data, col_widths, style_cmds, repeat_rows: int = 0, keep: float | None = None,
-          **kw) -> Table:
+          split_in_row: bool = True, **kw) -> Table:
     """A table whose rows split across pages (``splitInRow``): no cell is ever too big.
 
     ``keep``: the frame height; the table then moves whole to the next page when it fits there.
+    ``split_in_row=False``: short rows (a few lines each) are kept whole, the table splitting
+    between them only.
     """
-    common = dict(colWidths=col_widths, repeatRows=repeat_rows, splitByRow=1, splitInRow=1,
-                  hAlign="LEFT", **kw)
+    common = dict(colWidths=col_widths, repeatRows=repeat_rows, splitByRow=1,
+                  splitInRow=1 if split_in_row else 0, hAlign="LEFT", **kw)
     t = KeptTable(data, keep=keep, **common) if keep else Table(data, **common)
-    t.setStyle(TableStyle(style_cmds))
+    # cells' own font (text given as a string, empty cells): ours, never reportlab's Helvetica
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), *style_cmds]))
     return t
+
+
+class KeptBlock(KeepTogether):
+    """Flowables kept on one page when they fit on one: a block that does not fit in what is
+    left of the page moves to the next one, unless the page would then stay under ``MIN_FILL``
+    full — then it starts here and splits, so that no page is left near-empty. A block taller
+    than a page always splits (its headings still keep with what follows them)."""
+
+    MIN_FILL = 0.35  # a little above the 30 % a page must reach: text ends above its frame
+
+    def split(self, aW, aH):
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content = self._content[:]
+        frame = getattr(self, "_frame", None)
+        if frame is None or self._H <= aH:
+            return content
+        full = frame._height - frame._topPadding - frame._bottomPadding
+        at_top = getattr(frame, "_atTop", False)
+        if self._H <= full and not at_top and (full - aH) >= self.MIN_FILL * full:
+            return [FrameBreak(), *content]
+        return content
+
+
+class FillPages(ActionFlowable):
+    """Ends the document on a page count that is a multiple of ``multiple`` (a booklet printed
+    folded: 4), adding ``page()``'s flowables, one page each, after a page break: at least
+    ``minimum`` of them. Decided once the rest is laid out, in the same single pass."""
+
+    def __init__(self, page: Callable[[], list[Flowable]], multiple: int = 4, minimum: int = 1):
+        super().__init__()
+        self.page = page
+        self.multiple = multiple
+        self.minimum = minimum
+
+    def apply(self, doc):
+        from reportlab.platypus import PageBreak
+
+        done = doc.page
+        count = self.minimum
+        while (done + count) % self.multiple:
+            count += 1
+        extra: list[Flowable] = []
+        for _ in range(count):
+            extra += [PageBreak(), *self.page()]
+        doc._story[0:0] = extra
+
+
+def pdf_date(day: dt.date | None) -> Callable[..., str] | None:
+    """A reportlab date formatter giving ``day`` (midnight UTC) whatever the clock says: the
+    creation and modification dates of a document are its event's, the same on every run."""
+    if day is None:
+        return None
+    stamp = f"D:{day.year:04d}{day.month:02d}{day.day:02d}000000+00'00'"
+    return lambda *_ymdhms: stamp
 
 
 # --- document ----------------------------------------------------------------------------------
@@ -391,10 +480,17 @@ class ContentsLine(Flowable):
         c.translate(self.width, baseline)
         c.doForm(contents_form(self.key))
         c.restoreState()
+        # the whole line links to its heading (a named destination defined when it is laid out)
+        c.linkRect("", contents_destination(self.key), (0, 0, self.width, self.height),
+                   relative=1, thickness=0)
 
 
 def contents_form(key: str) -> str:
     return "toc" + "".join(ch if ch.isalnum() else "_" for ch in key)
+
+
+def contents_destination(key: str) -> str:
+    return "to_" + contents_form(key)
 
 
 PAGE_TOTAL_FORM = "pagetotal"
@@ -411,7 +507,7 @@ class Document(BaseDocTemplate):
     def __init__(self, pagesize, *, title: str, author: str | None, subject: str, lang: str,
                  header: str, margins: tuple[float, float, float, float], keywords: str = "",
                  header_right: str = "", cover: bool = True, page_total: bool = False,
-                 cover_note: str = ""):
+                 cover_note: str = "", date: dt.date | None = None):
         self._buffer = io.BytesIO()
         left, right, top, bottom = margins
         super().__init__(
@@ -426,6 +522,7 @@ class Document(BaseDocTemplate):
         self.header_right = header_right
         self.page_total = page_total
         self.cover_note = cover_note
+        self.date = date
         self.contents_pages: dict[str, int] = {}
         self._outline_seq = 0
         frame = Frame(left, bottom, self.width, self.height, id="body", leftPadding=0,
@@ -444,6 +541,9 @@ class Document(BaseDocTemplate):
         c = self.canv
         c.setViewerPreference("DisplayDocTitle", "true")
         c.showOutline()
+        formatter = pdf_date(self.date)
+        if formatter is not None:
+            c.setDateFormatter(formatter)
 
     def _on_cover(self, canv, doc):
         """An accent band across the top; the event's facts at the foot of the page."""
@@ -502,10 +602,22 @@ class Document(BaseDocTemplate):
         title, level, key = info
         self._outline_seq += 1
         mark = f"h{self._outline_seq}"
-        self.canv.bookmarkPage(mark)
+        # the bookmark shows the heading at the top of the window (its frame position)
+        frame = getattr(self, "frame", None)
+        top = None
+        if frame is not None:
+            top = frame._y + getattr(flowable, "height", 0) + flowable.getSpaceAfter()
+        if top is None:
+            self.canv.bookmarkPage(mark)
+        else:
+            self.canv.bookmarkPage(mark, fit="XYZ", left=0, top=top)
         self.canv.addOutlineEntry(title, mark, level=level, closed=level > 0)
-        if key is not None:
-            self.contents_pages.setdefault(key, self.page)
+        if key is not None and key not in self.contents_pages:
+            self.contents_pages[key] = self.page
+            if top is None:
+                self.canv.bookmarkPage(contents_destination(key))
+            else:
+                self.canv.bookmarkPage(contents_destination(key), fit="XYZ", left=0, top=top)
 
     def _define_forms(self, contents_keys: list[str]) -> None:
         c = self.canv
@@ -531,6 +643,7 @@ class Document(BaseDocTemplate):
 
     def render(self, story: list[Flowable], contents_keys: Iterable[str] = ()) -> bytes:
         self._doSave = 0
+        self._story = story  # FillPages adds its pages to what remains of it
         self.build(story)
         self._define_forms(list(contents_keys))
         self.canv.save()

@@ -8,9 +8,9 @@ code that decodes to exactly that URL.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
+from babel.lists import format_list
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
@@ -33,6 +33,8 @@ from exports.pdf.base import (
     RULE,
     STATUS_COLORS,
     Document,
+    FillPages,
+    KeptBlock,
     Renderer,
     Styles,
     bullet,
@@ -40,12 +42,14 @@ from exports.pdf.base import (
     heading,
     link,
     render_blocks,
+    span,
     table,
     text,
+    time_width,
 )
 from exports.pdf.qr import QRCode
 from facilitator.i18n import long_date
-from facilitator.kit.model import Commitment, Kit, Link, Workshop
+from facilitator.kit.model import Commitment, Example, Kit, Link, Workshop
 
 SIZES = {"A5": A5, "A4": A4}
 
@@ -53,21 +57,6 @@ SIZES = {"A5": A5, "A4": A4}
 def render_booklet(kit: Kit, size: str = "A5", logo: bytes | None = None) -> bytes:
     """The participant booklet of ``kit`` as PDF bytes; ``logo``: PNG or JPEG bytes."""
     return BookletRenderer(kit, size, logo).render()
-
-
-def clock(t: dt.time | None, lang: str) -> str:
-    """« 13h45 » / « 14h » in French (as printed in the 2021 booklets), 13:45 in English."""
-    if t is None:
-        return ""
-    if lang == "fr":
-        return f"{t.hour}h{t.minute:02d}" if t.minute else f"{t.hour}h"
-    return f"{t.hour:02d}:{t.minute:02d}"
-
-
-def span(start: dt.time | None, end: dt.time | None, lang: str) -> str:
-    if start and end:
-        return f"{clock(start, lang)}–{clock(end, lang)}"
-    return clock(start, lang)
 
 
 def event_links(kit: Kit) -> list[Link]:
@@ -140,10 +129,11 @@ class BookletRenderer(Renderer):
                                          fontSize=17 * k, leading=21 * k, textColor=colors.white)
         self.kicker = ParagraphStyle("b_kicker", s.body, fontName=fonts.BOLD,
                                      fontSize=s.size * 1.05, textColor=GREY, spaceAfter=2,
-                                     keepWithNext=1)
+                                     spaceBefore=s.size * 2.2, keepWithNext=1)
         self.question = ParagraphStyle("b_question", s.body, fontName=fonts.BOLD_ITALIC,
                                        fontSize=s.size * 1.15, leading=s.size * 1.5,
                                        textColor=ACCENT, spaceAfter=0)
+        self.kept = ParagraphStyle("b_kept", s.body, keepWithNext=1)
         self.link_title = ParagraphStyle("b_link_title", s.body, spaceAfter=1.5)
         self.link_url = ParagraphStyle("b_link_url", s.small, spaceAfter=1, splitLongWords=1)
 
@@ -163,26 +153,48 @@ class BookletRenderer(Renderer):
             margins=self.margins,
             keywords=ev.id,
             cover_note=plain(ev.host or ""),
+            date=ev.date,
         )
         story: list[Flowable] = []
         story += self.cover()
         story += [NextPageTemplate("normal"), PageBreak()]
         story += self.introduction()
         story += self.programme()
-        for w in self.kit.workshops:
+        if self.kit.workshops:
+            # the ateliers follow one another; each is kept on one page when it fits on one
             story.append(PageBreak())
-            story += self.workshop(w)
+            story += [KeptBlock(self.workshop(w)) for w in self.kit.workshops]
         links = event_links(self.kit)
         if links:
-            story.append(PageBreak())
-            story.append(self.h1(self.tr("doc.event_links")))
-            story += [self.link_row(ln) for ln in links]
-        if self.kit.plan and self.kit.plan.commitments:
+            # further reading follows the last atelier (on its page when it fits there)
+            if not self.kit.workshops:
+                story.append(PageBreak())
+            story.append(KeptBlock([Spacer(0, 4 * mm), self.h1(self.tr("doc.event_links")),
+                                    *[self.link_row(ln) for ln in links]]))
+        if self.followed(self.kit.plan.commitments if self.kit.plan else ()):
             story.append(PageBreak())
             story += self.status_table()
-        for _ in range(2):
-            story += [PageBreak(), self.h1(self.tr("doc.notes_page")), RuledLines()]
+        if self.a5:
+            # folded A5 sheets: the page count is a multiple of 4, completed with notes pages
+            story.append(FillPages(self.notes_page, multiple=4, minimum=1))
+        else:
+            for _ in range(2):
+                story += [PageBreak(), *self.notes_page()]
         return doc.render(story)
+
+    def notes_page(self) -> list[Flowable]:
+        return [self.h1(self.tr("doc.notes_page")), RuledLines()]
+
+    @staticmethod
+    def followed(commitments) -> list[Commitment]:
+        """The commitments whose follow-up the kit gives (a status or a schedule): the status
+        table and an atelier's « Engagements traités » list only these. A forum that prepares
+        a plan (2021) links its ateliers to commitments that did not exist yet when the
+        booklet was printed: nothing is printed for them."""
+        return [c for c in commitments if c is not None and (c.status or c.schedule)]
+
+    def heading_text(self, field: str, key: str) -> str:
+        return getattr(self.ev.headings, field) or self.tr(key)
 
     def h1(self, title: str, markup: str | None = None, level: int = 0) -> Flowable:
         return heading(markup or text(title, styled=True), self.s.h1, outline=plain(title), level=level)
@@ -201,11 +213,11 @@ class BookletRenderer(Renderer):
         if ev.subtitle:
             out.append(Paragraph(self.typo(ev.subtitle), self.cover_sub))
         out.append(Spacer(0, 6 * mm))
-        facts = [ev.venue] if ev.venue else []
-        when = long_date(ev.date, self.lang, weekday=True)
+        # « Cour des Comptes, Paris, 27 mai 2021 », then the hours, as the 2021 covers print them
+        day = long_date(ev.date, self.lang)
+        facts = [f"{ev.venue}, {day}" if ev.venue else day]
         if ev.start:
-            when += f" · {span(ev.start, ev.end, self.lang)}"
-        facts.append(when)
+            facts.append(span(ev.start, ev.end, self.lang))
         for f in facts:
             out.append(Paragraph(self.typo(f), self.cover_facts))
         if ev.address:
@@ -243,18 +255,70 @@ class BookletRenderer(Renderer):
         ev, s = self.ev, self.s
         out: list[Flowable] = []
         if ev.about:
-            out.append(self.h1(self.tr("doc.about")))
+            out.append(self.h1(self.heading_text("about", "doc.about")))
             out += render_blocks(blocks(ev.about, self.lang), s)
         if ev.purpose:
-            out.append(self.h1(self.tr("doc.purpose")))
+            out.append(self.h1(self.heading_text("purpose", "doc.purpose")))
             out += render_blocks(blocks(ev.purpose, self.lang), s)
-        if ev.criteria:
-            out.append(self.h1(self.tr("doc.criteria")))
+        if ev.criteria or ev.criteria_intro or ev.criteria_note:
+            out.append(self.h1(self.heading_text("criteria", "doc.criteria")))
+            if ev.criteria_intro:
+                out += render_blocks(blocks(ev.criteria_intro, self.lang), s)
             out += [bullet(self.typo(c), s, 0) for c in ev.criteria]
-        if ev.notice:
-            out.append(Spacer(0, 3 * mm))
-            out.append(self.box([Paragraph(
-                f"<b>{text(self.tr('doc.notice'))}</b> {self.typo(ev.notice)}", s.body)]))
+            if ev.criteria_note:
+                out.append(Spacer(0, 1.5 * mm))
+                out.append(self.box(render_blocks(blocks(ev.criteria_note, self.lang), s)))
+        if ev.example:
+            out += self.example(ev.example)
+        return out
+
+    def example(self, ex: Example) -> list[Flowable]:
+        """The sample commitment: number, title, labelled texts, then its actions table."""
+        s = self.s
+        out: list[Flowable] = [self.h1(self.heading_text("example", "doc.example"))]
+        if ex.intro:  # the sentence that introduces the sample stays with it
+            out += render_blocks(blocks(ex.intro, self.lang), s, style=self.kept)
+        if ex.id:
+            out.append(Paragraph(text(self.tr("doc.example_number", id=ex.id).upper(), styled=True),
+                                 self.kicker))
+        out.append(Paragraph(self.typo(ex.title, True), s.h2))
+        for fact in ex.facts:
+            label = f"<b>{self.typo(self.tr('doc.fact_label', label=fact.label), True)}</b>"
+            body = render_blocks(blocks(fact.text, self.lang), s)
+            first = body[0] if body else None
+            if isinstance(first, Paragraph) and not getattr(first, "bulletText", None):
+                # « Enjeux : La science ouverte … »: the label opens the first paragraph
+                body[0] = Paragraph(f"{label} {first.text}", first.style)
+            else:
+                body.insert(0, Paragraph(label, s.body))
+            out += body
+        if ex.actions:
+            # the caption is the table's first row (a heading kept with a long table would move
+            # the whole table to the next page); caption and column heads repeat on each page
+            head = []
+            if ex.actions_title:
+                head.append([Paragraph(text(ex.actions_title, bold=True), s.cell), ""])
+            head.append([Paragraph(text(self.tr("doc.example_actions").upper()), s.cell_head),
+                         Paragraph(text(self.tr("doc.example_due").upper()), s.cell_head)])
+            rows = list(head)
+            for a in ex.actions:
+                rows.append([Paragraph(f'{colored("•", ACCENT)} {self.typo(a.text)}', s.cell),
+                             Paragraph(self.typo(a.due or "—"), s.cell)])
+            due = max((22 if self.a5 else 30) * mm,
+                      time_width([self.tr("doc.example_due").upper()], s.cell_head) + 9)
+            top = len(head) - 1  # the column heads' row
+            caption = [("SPAN", (0, 0), (-1, 0))] if top else []
+            out.append(table(rows, [self.width - due, due], split_in_row=False, style_cmds=[
+                *caption,
+                ("BACKGROUND", (0, top), (-1, top), ACCENT),
+                ("ROWBACKGROUNDS", (0, top + 1), (-1, -1), [colors.white, ACCENT_LIGHT]),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, top), (-1, -1), 0.3, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ], repeat_rows=len(head)))
         return out
 
     def box(self, content: list[Flowable], background=ACCENT_LIGHT) -> Flowable:
@@ -272,9 +336,11 @@ class BookletRenderer(Renderer):
         if not items:
             return []
         s = self.s
-        out: list[Flowable] = [Spacer(0, 2 * mm), self.h1(self.tr("doc.programme"))]
+        out: list[Flowable] = [Spacer(0, 2 * mm),
+                               self.h1(self.heading_text("programme", "doc.programme"))]
         rows = []
-        for it in items:
+        spans = [span(it.time, it.end, self.lang) for it in items]
+        for it, when in zip(items, spans, strict=True):
             cell: list[Flowable] = [Paragraph(f"<b>{self.typo(it.title, True)}</b>", s.cell)]
             if it.place:
                 cell.append(Paragraph(self.typo(it.place), self.cell_muted))
@@ -283,9 +349,9 @@ class BookletRenderer(Renderer):
                                       f"{self.typo(', '.join(it.speakers))}", s.cell))
             if it.detail:
                 cell += render_blocks(blocks(it.detail, self.lang), s, style=s.cell)
-            rows.append([Paragraph(f"<b>{text(span(it.time, it.end, self.lang))}</b>",
-                                   self.cell_time), cell])
-        tw = 24 * mm if self.a5 else 30 * mm
+            rows.append([Paragraph(f"<b>{text(when)}</b>", self.cell_time), cell])
+        # the time column fits its longest span on one line (« 14h15–16h30 », never « 16h / 30 »)
+        tw = max((20 if self.a5 else 26) * mm, time_width(spans, self.cell_time) + 7)
         out.append(table(rows, [tw, self.width - tw], [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE),
@@ -294,6 +360,10 @@ class BookletRenderer(Renderer):
             ("TOPPADDING", (0, 0), (-1, -1), 5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ]))
+        if self.ev.notice:  # « À noter », inside the programme, as printed in 2021
+            out.append(Spacer(0, 2 * mm))
+            out.append(self.box([Paragraph(
+                f"<b>{text(self.tr('doc.notice'))}</b> {self.typo(self.ev.notice)}", s.body)]))
         return out
 
     @property
@@ -317,8 +387,9 @@ class BookletRenderer(Renderer):
             out.append(self.box([Paragraph(self.typo(w.question, True), self.question)]))
             out.append(Spacer(0, 2 * mm))
         if w.pilot:
-            out.append(Paragraph(f"<b>{text(self.tr('doc.pilot'))}</b> "
-                                 f"{self.typo(', '.join(w.pilot))}", s.body))
+            pilots = format_list(list(w.pilot), locale=self.lang)
+            out.append(Paragraph(f"<b>{text(self.tr('doc.pilots' if len(w.pilot) > 1 else 'doc.pilot'))}</b> "
+                                 f"{self.typo(pilots)}", s.body))
         if w.room or w.start:
             where = " · ".join(x for x in (w.room, span(w.start, w.end, self.lang)) if x)
             out.append(Paragraph(f"<b>{text(self.tr('doc.room_time'))}</b> {self.typo(where)}",
@@ -329,10 +400,11 @@ class BookletRenderer(Renderer):
         if w.context:
             out.append(Paragraph(text(self.tr("doc.context").rstrip(" :\u00a0")), s.label))
             out += render_blocks(blocks(w.context, self.lang), s)
-        if w.commitments:
+        followed = self.followed(self.kit.commitment(cid) for cid in w.commitments)
+        if followed:
             out.append(Paragraph(text(self.tr("doc.commitments_treated")), s.label))
-            for cid in w.commitments:
-                out.append(bullet(self.commitment_line(cid), s, 0))
+            for c in followed:
+                out.append(bullet(self.commitment_line(c.id), s, 0))
         if w.organisations:
             out.append(Paragraph(text(self.tr("doc.organisations")), s.label))
             out.append(Paragraph(self.typo(", ".join(w.organisations)), s.body))

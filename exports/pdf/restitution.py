@@ -98,6 +98,7 @@ class RestitutionRenderer(Renderer):
             page_total=True,
             cover_note=self.cover_note(),
             keywords=", ".join(x for x in (c.title, c.subtitle or "", c.event_id) if x),
+            date=c.date,  # the restitution's date: its creation and modification dates
         )
         story: list[Flowable] = []
         story += self.cover()

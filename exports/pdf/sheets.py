@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel.lists import format_list
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spacer
 
 from exports.markup import plain
 from exports.pdf import fonts
@@ -25,10 +26,12 @@ from exports.pdf.base import (
     Renderer,
     Styles,
     bullet,
+    clock,
     colored,
     heading,
     link,
     nested_bullets,
+    span,
     table,
     text,
 )
@@ -44,12 +47,10 @@ def render_sheets(kit: Kit) -> bytes:
     return SheetsRenderer(kit).render()
 
 
-def hhmm(t: dt.time) -> str:
-    return f"{t.hour:02d}:{t.minute:02d}"
-
-
-def schedule(w: Workshop, default_start: dt.time | None) -> list[tuple[str, str, int]]:
-    """(clock span « 14:15–15:00 » or "", phase title, minutes) for each phase of ``w``."""
+def schedule(w: Workshop, default_start: dt.time | None,
+             lang: str = "fr") -> list[tuple[str, str, int]]:
+    """(clock span « 14h15–15h » or "", phase title, minutes) for each phase of ``w``: times in
+    the one form of every document (``exports.pdf.base.clock``)."""
     start = w.start or default_start
     out = []
     if start is None:
@@ -57,7 +58,7 @@ def schedule(w: Workshop, default_start: dt.time | None) -> list[tuple[str, str,
     t = dt.datetime.combine(dt.date(2000, 1, 1), start)
     for p in w.phases:
         end = t + dt.timedelta(minutes=p.minutes)
-        out.append((f"{hhmm(t.time())}–{hhmm(end.time())}", p.title, p.minutes))
+        out.append((f"{clock(t.time(), lang)}–{clock(end.time(), lang)}", p.title, p.minutes))
         t = end
     return out
 
@@ -79,6 +80,7 @@ class SheetsRenderer(Renderer):
                                        leading=22, textColor=ACCENT, spaceAfter=0)
         self.prompt = ParagraphStyle("s_prompt", s.body, fontName=fonts.ITALIC, textColor=GREY,
                                      leftIndent=s.size * 1.6, spaceAfter=4)
+        self.prompt_kept = ParagraphStyle("s_prompt_kept", self.prompt, keepWithNext=1)
         self.time_cell = ParagraphStyle("s_time", s.cell, fontName=fonts.BOLD, fontSize=10.5,
                                         leading=13, textColor=ACCENT)
         self.phase_cell = ParagraphStyle("s_phase", s.cell, fontSize=10.5, leading=13)
@@ -100,15 +102,36 @@ class SheetsRenderer(Renderer):
             margins=self.margins,
             keywords=ev.id,
             cover=False,
+            date=ev.date,
         )
         story: list[Flowable] = []
         for i, w in enumerate(self.kit.workshops):
             if i:
                 story.append(PageBreak())
-            story += self.sheet(w)
+            story += self.fitted(self.sheet(w))
         if not self.kit.workshops:
             story.append(Paragraph(text(ev.title, styled=True), self.title))
         return doc.render(story)
+
+    # A sheet a little taller than a page is printed slightly smaller on one page rather than
+    # leave a heading or two alone on a second one; a longer one flows on (headings kept with
+    # what follows them).
+    MIN_SCALE = 0.85
+
+    def fitted(self, content: list[Flowable]) -> list[Flowable]:
+        heights = []
+        for f in content:
+            _w, h = f.wrap(self.width, self.frame_height)
+            heights.append(h + f.getSpaceBefore() + f.getSpaceAfter())
+        if sum(heights) <= self.frame_height or sum(heights) * self.MIN_SCALE > self.frame_height:
+            return content
+        # the headings that make the bookmarks stay outside (a frame inside a frame hides its
+        # flowables from the document), at full size
+        head = 0
+        while head < len(content) and any(hasattr(f, "_facilitator_outline") for f in content[head:]):
+            head += 1
+        room = self.frame_height - sum(heights[:head]) - 1
+        return [*content[:head], KeepInFrame(self.width, room, content[head:], mode="shrink")]
 
     # --- one atelier ---------------------------------------------------------------------------
     def sheet(self, w: Workshop) -> list[Flowable]:
@@ -128,7 +151,9 @@ class SheetsRenderer(Renderer):
         if when:
             facts.append(self.fact("doc.sheet_time", text(when)))
         if w.pilot:
-            facts.append(self.fact("doc.pilot", self.typo(", ".join(w.pilot))))
+            facts.append(Paragraph(f"<b>{text(self.tr('doc.pilots' if len(w.pilot) > 1 else 'doc.pilot'))}</b> "
+                                   f"{self.typo(format_list(list(w.pilot), locale=self.lang))}",
+                                   self.s.body))
         if w.facilitators:
             facts.append(self.fact("doc.facilitators", self.typo(", ".join(w.facilitators))))
         if w.organisations:
@@ -172,14 +197,14 @@ class SheetsRenderer(Renderer):
         if end is None and w.phases:
             t = dt.datetime.combine(dt.date(2000, 1, 1), start)
             end = (t + dt.timedelta(minutes=w.total_minutes)).time()
-        return f"{hhmm(start)}–{hhmm(end)}" if end else hhmm(start)
+        return span(start, end, self.lang)
 
     def phases(self, w: Workshop) -> list[Flowable]:
         if not w.phases:
             return []
         rows = []
-        for span, title, minutes in schedule(w, self.ev.start):
-            rows.append([Paragraph(text(span), self.time_cell),
+        for when, title, minutes in schedule(w, self.ev.start, self.lang):
+            rows.append([Paragraph(text(when), self.time_cell),
                          Paragraph(self.typo(title), self.phase_cell),
                          Paragraph(text(self.tr("doc.minutes", minutes=minutes)), self.s.cell)])
         total = sum(p.minutes for p in w.phases)
@@ -219,10 +244,11 @@ class SheetsRenderer(Renderer):
         out: list[Flowable] = [Paragraph(text(self.tr("doc.prepared")), s.h3)]
         for sec in self.kit.sections:
             out.append(Paragraph(f"{colored('►', ACCENT)} <b>{self.typo(sec.title, True)}</b>", s.h4))
-            if sec.hint:
-                out.append(Paragraph(f"<b>{text(self.tr('doc.prompts'))}{NBSP if self.lang == 'fr' else ''}:</b> "
-                                     f"{self.typo(sec.hint)}", self.prompt))
             items = w.prepared_for(sec.id)
+            if sec.hint:
+                # the prompt keeps with the section's first item, as its heading keeps with it
+                out.append(Paragraph(f"<b>{text(self.tr('doc.prompts'))}{NBSP if self.lang == 'fr' else ''}:</b> "
+                                     f"{self.typo(sec.hint)}", self.prompt_kept if items else self.prompt))
             if items:
                 out += self.items(items)
         if not any(items for _, items in w.prepared):

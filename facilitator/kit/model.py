@@ -172,6 +172,38 @@ class Workshop:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One labelled text of a sample commitment (« Enjeux : … »)."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Example:
+    """A commitment shown in the booklet as a sample (« A quoi ressemble un engagement ? »):
+    printed as given, never one of the plan's commitments being followed."""
+
+    title: str
+    id: str | None = None
+    intro: str | None = None
+    facts: tuple[Fact, ...] = ()
+    actions_title: str | None = None
+    actions: tuple[Action, ...] = ()
+
+
+@dataclass(frozen=True)
+class Headings:
+    """The booklet's headings as a kit words them; None: the document's default."""
+
+    about: str | None = None
+    purpose: str | None = None
+    criteria: str | None = None
+    example: str | None = None
+    programme: str | None = None
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     title: str
@@ -188,7 +220,11 @@ class Event:
     logo: str | None = None
     about: str | None = None
     purpose: str | None = None
+    criteria_intro: str | None = None
     criteria: tuple[str, ...] = ()
+    criteria_note: str | None = None
+    example: Example | None = None
+    headings: Headings = Headings()
     notice: str | None = None
     links: tuple[Link, ...] = ()
     participants_expected: int | None = None

@@ -549,6 +549,30 @@ WORKSHOP = Record(
 )
 
 
+def _build_example(title, id=None, **kw):
+    return m.Example(title, None if id is None else str(id), **kw)
+
+
+EXAMPLE = Record(
+    "example",
+    {
+        "id": F(CommitmentId()),
+        "title": F(Text(), True),
+        "intro": F(Text()),
+        "facts": F(ListOf(Record("fact", {"label": F(Text(), True), "text": F(Text(), True)}, m.Fact))),
+        "actions_title": F(Text()),
+        "actions": F(ListOf(ACTION)),
+    },
+    _build_example,
+)
+
+HEADINGS = Record(
+    "headings",
+    {key: F(Text()) for key in ("about", "purpose", "criteria", "example", "programme")},
+    m.Headings,
+)
+
+
 def _build_event(id, title, date, **kw):
     return m.Event(id, title, date, **kw)
 
@@ -571,7 +595,11 @@ EVENT = Record(
         "logo": F(ImagePath()),
         "about": F(Text()),
         "purpose": F(Text()),
+        "criteria_intro": F(Text()),
         "criteria": F(TEXTS),
+        "criteria_note": F(Text()),
+        "example": F(EXAMPLE),
+        "headings": F(HEADINGS),
         "notice": F(Text()),
         "links": F(ListOf(LINK)),
         "participants_expected": F(Int(minimum=0, maximum=1_000_000)),
@@ -612,6 +640,9 @@ KIT = Record(
 DOCUMENTED: dict[str, Record] = {
     "top": KIT,
     "event": EVENT,
+    "headings": HEADINGS,
+    "example": EXAMPLE,
+    "fact": EXAMPLE.fields["facts"].type.item,
     "link": LINK,
     "programme": PROGRAMME_ITEM,
     "plan": PLAN,

@@ -108,3 +108,23 @@ def decode_qr(image) -> list[str]:
     import zxingcpp
 
     return [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
+
+
+def page_fill(data: bytes, top: float, bottom: float) -> list[float]:
+    """How full each page's body frame is (0–1), measured from the PDF: from the frame's top
+    (``top``, in points from the page's foot) down to the lowest line of text drawn inside the
+    frame (running header above ``top`` and footer below ``bottom`` ignored)."""
+    out = []
+    for page in reader(data).pages:
+        lowest = [top]
+
+        def visit(text, cm, tm, _font, size, lowest=lowest):
+            if not text.strip():
+                return
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]  # the baseline, in page space
+            if bottom - 1 <= y <= top + 1:
+                lowest[0] = min(lowest[0], y - abs((size or 0) * tm[3] * cm[3]) * 0.25)
+
+        page.extract_text(visitor_text=visit)
+        out.append(max(0.0, min(1.0, (top - lowest[0]) / (top - bottom))))
+    return out

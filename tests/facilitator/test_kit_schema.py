@@ -63,7 +63,7 @@ def _doc_tables() -> dict[str, dict[str, bool]]:
     context = ""
     current: dict[str, bool] | None = None
     for line in text.splitlines():
-        if line.startswith("#") or line.startswith(("A **", "An **")):
+        if line.startswith("#") or line.startswith(("A **", "An **", "The **")):
             context = line
             current = None
             continue
@@ -80,6 +80,7 @@ def _doc_tables() -> dict[str, dict[str, bool]]:
                 current[key] = m.group(3) == "yes"
     names = {
         "## Top level": "top", "## `event`": "event", "A **link**": "link", "## `programme` items": "programme",
+        "An **example**": "example", "A **fact**": "fact", "The **headings**": "headings",
         "## `plan`": "plan", "A **commitment**": "commitment", "An **action**": "action",
         "## `sections`": "section", "## `workshops`": "workshop", "A **phase**": "phase", "An **item**": "item",
     }

@@ -94,6 +94,8 @@ def fill(qtbot, ed, record: spec.Record, path: str, data: dict) -> None:
             for i, item in enumerate(v):
                 press(ed.scroll.widget().findChild(QPushButton, f"add:{p}"))
                 fill(qtbot, ed, t.item, f"{p}[{i}]", item)
+        elif isinstance(t, spec.Record):  # event.example, event.headings
+            fill(qtbot, ed, t, p, v)
         elif isinstance(t, spec.ListOf) and isinstance(t.item, spec.CommitmentId):
             w: QListWidget = field(ed, p)
             w.setFocus()

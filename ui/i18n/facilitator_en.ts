@@ -671,365 +671,365 @@ The details were written to {log}</translation>
 <context>
     <name>KitEditor</name>
     <message>
-        <location filename="../kit_editor.py" line="160" />
+        <location filename="../kit_editor.py" line="166" />
         <source>Parties du kit</source>
         <translation>Parts of the kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="169" />
+        <location filename="../kit_editor.py" line="175" />
         <source>Erreurs et avertissements du kit</source>
         <translation>Errors and warnings of the kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="178" />
+        <location filename="../kit_editor.py" line="184" />
         <source>&amp;Parties du kit :</source>
         <translation>&amp;Parts of the kit:</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="183" />
+        <location filename="../kit_editor.py" line="189" />
         <source>&amp;Erreurs à corriger :</source>
         <translation>&amp;Errors to fix:</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="207" />
+        <location filename="../kit_editor.py" line="213" />
         <source>&amp;Kit</source>
         <translation>&amp;Kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="208" />
+        <location filename="../kit_editor.py" line="214" />
         <source>&amp;Ouvrir un autre kit…</source>
         <translation>&amp;Open another kit…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="209" />
+        <location filename="../kit_editor.py" line="215" />
         <source>&amp;Créer l'événement…</source>
         <translation>&amp;Create the event…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="211" />
+        <location filename="../kit_editor.py" line="217" />
         <source>&amp;Imprimer les livrets…</source>
         <translation>&amp;Print the booklets…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="213" />
+        <location filename="../kit_editor.py" line="219" />
         <source>Importer d'un &amp;tableur…</source>
         <translation>Import from a &amp;spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="214" />
+        <location filename="../kit_editor.py" line="220" />
         <source>E&amp;xporter vers un tableur…</source>
         <translation>E&amp;xport to a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="216" />
+        <location filename="../kit_editor.py" line="222" />
         <source>&amp;Fermer</source>
         <translation>Cl&amp;ose</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="217" />
+        <location filename="../kit_editor.py" line="223" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="218" />
+        <location filename="../kit_editor.py" line="224" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="219" />
+        <location filename="../kit_editor.py" line="225" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="225" />
+        <location filename="../kit_editor.py" line="231" />
         <source>Ajouter un &amp;engagement</source>
         <translation>Add a &amp;commitment</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="226" />
+        <location filename="../kit_editor.py" line="232" />
         <source>Ajouter un a&amp;telier</source>
         <translation>Add a &amp;workshop</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="227" />
+        <location filename="../kit_editor.py" line="233" />
         <source>&amp;Aller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="228" />
+        <location filename="../kit_editor.py" line="234" />
         <source>Parties du &amp;kit</source>
         <translation>Parts of the &amp;kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="229" />
+        <location filename="../kit_editor.py" line="235" />
         <source>Liste des &amp;erreurs</source>
         <translation>&amp;Error list</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="230" />
+        <location filename="../kit_editor.py" line="236" />
         <source>Erreur &amp;suivante</source>
         <translation>&amp;Next error</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="231" />
+        <location filename="../kit_editor.py" line="237" />
         <source>Erreur &amp;précédente</source>
         <translation>&amp;Previous error</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="232" />
+        <location filename="../kit_editor.py" line="238" />
         <source>&amp;Formulaire</source>
         <translation>&amp;Form</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="233" />
+        <location filename="../kit_editor.py" line="239" />
         <source>A&amp;perçu</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="234" />
+        <location filename="../kit_editor.py" line="240" />
         <source>Afficher l'&amp;aperçu du livret</source>
         <translation>Show the booklet &amp;preview</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="237" />
+        <location filename="../kit_editor.py" line="243" />
         <source>{file} — éditeur de kit — facilitator</source>
         <translation>{file} — kit editor — facilitator</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="257" />
-        <location filename="../kit_editor.py" line="311" />
+        <location filename="../kit_editor.py" line="263" />
+        <location filename="../kit_editor.py" line="317" />
         <source>Événement</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="258" />
-        <location filename="../kit_editor.py" line="314" />
+        <location filename="../kit_editor.py" line="264" />
+        <location filename="../kit_editor.py" line="320" />
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="259" />
-        <location filename="../kit_editor.py" line="317" />
+        <location filename="../kit_editor.py" line="265" />
+        <location filename="../kit_editor.py" line="323" />
         <source>Plan d'action</source>
         <translation>Action plan</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="264" />
-        <location filename="../kit_editor.py" line="334" />
+        <location filename="../kit_editor.py" line="270" />
+        <location filename="../kit_editor.py" line="340" />
         <source>Canevas de prise de notes</source>
         <translation>Note-taking template</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="265" />
-        <location filename="../kit_editor.py" line="340" />
+        <location filename="../kit_editor.py" line="271" />
+        <location filename="../kit_editor.py" line="346" />
         <source>Ateliers</source>
         <translation>Workshops</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="267" />
+        <location filename="../kit_editor.py" line="273" />
         <source>Atelier {n} — {title}</source>
         <translation>Workshop {n} — {title}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="308" />
+        <location filename="../kit_editor.py" line="314" />
         <source>Le texte du kit n'est pas du YAML lisible : corrigez l'erreur indiquée (Annuler revient à la version précédente).</source>
         <translation>The kit's text is not readable YAML: fix the error shown (Undo goes back to the previous version).</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="320" />
-        <location filename="../kit_editor.py" line="581" />
+        <location filename="../kit_editor.py" line="326" />
+        <location filename="../kit_editor.py" line="594" />
         <source>Ajouter un engagement</source>
         <translation>Add a commitment</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="321" />
-        <location filename="../kit_editor.py" line="344" />
+        <location filename="../kit_editor.py" line="327" />
+        <location filename="../kit_editor.py" line="350" />
         <source>Importer d'un tableur…</source>
         <translation>Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="322" />
+        <location filename="../kit_editor.py" line="328" />
         <source>Exporter vers un tableur…</source>
         <translation>Export to a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="330" />
+        <location filename="../kit_editor.py" line="336" />
         <source>Engagement {id}</source>
         <translation>Commitment {id}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="336" />
+        <location filename="../kit_editor.py" line="342" />
         <source>Sans sections déclarées, les cinq sections « Ministère ouvert » s'appliquent. Ajoutez-en pour les changer.</source>
         <translation>With no sections declared, the five “Ministère ouvert” sections apply. Add some to change them.</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="341" />
-        <location filename="../kit_editor.py" line="589" />
+        <location filename="../kit_editor.py" line="347" />
+        <location filename="../kit_editor.py" line="602" />
         <source>Ajouter un atelier</source>
         <translation>Add a workshop</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="349" />
+        <location filename="../kit_editor.py" line="355" />
         <source>Atelier {n}</source>
         <translation>Workshop {n}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="364" />
+        <location filename="../kit_editor.py" line="370" />
         <source>Monter</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="365" />
+        <location filename="../kit_editor.py" line="371" />
         <source>Descendre</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="366" />
-        <location filename="../kit_editor.py" line="594" />
+        <location filename="../kit_editor.py" line="372" />
+        <location filename="../kit_editor.py" line="607" />
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="426" />
+        <location filename="../kit_editor.py" line="439" />
         <source>— non précisé —</source>
         <translation>— not given —</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="451" />
+        <location filename="../kit_editor.py" line="464" />
         <source>{id} (absent du plan)</source>
         <translation>{id} (not in the plan)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="461" />
+        <location filename="../kit_editor.py" line="474" />
         <source>Engagements de l'atelier</source>
         <translation>Workshop commitments</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="471" />
-        <location filename="../kit_editor.py" line="533" />
+        <location filename="../kit_editor.py" line="484" />
+        <location filename="../kit_editor.py" line="546" />
         <source>Modifier « {field} »</source>
         <translation>Edit “{field}”</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="504" />
-        <location filename="../kit_editor.py" line="545" />
+        <location filename="../kit_editor.py" line="517" />
+        <location filename="../kit_editor.py" line="558" />
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="566" />
+        <location filename="../kit_editor.py" line="579" />
         <source>Nouveau</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="566" />
+        <location filename="../kit_editor.py" line="579" />
         <source>Nouveau titre</source>
         <translation>New title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="572" />
+        <location filename="../kit_editor.py" line="585" />
         <source>Intitulé de l'engagement</source>
         <translation>Commitment title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="590" />
+        <location filename="../kit_editor.py" line="603" />
         <source>Titre de l'atelier</source>
         <translation>Workshop title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="600" />
+        <location filename="../kit_editor.py" line="613" />
         <source>Déplacer</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="611" />
+        <location filename="../kit_editor.py" line="624" />
         <source>Enregistré.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="624" />
-        <location filename="../kit_editor.py" line="646" />
+        <location filename="../kit_editor.py" line="637" />
+        <location filename="../kit_editor.py" line="659" />
         <source>Avertissement : </source>
         <translation>Warning: </translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="625" />
+        <location filename="../kit_editor.py" line="638" />
         <source>ligne {line} — {path} : {prefix}{message}</source>
         <translation>line {line} — {path}: {prefix}{message}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="626" />
+        <location filename="../kit_editor.py" line="639" />
         <source>(kit)</source>
         <translation>(kit)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="633" />
+        <location filename="../kit_editor.py" line="646" />
         <source>{n} erreur(s) à corriger : elles bloquent la création de l'événement (le brouillon est enregistré).</source>
         <translation>{n} error(s) to fix: they block creating the event (the draft is saved).</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="636" />
+        <location filename="../kit_editor.py" line="649" />
         <source>Aucune erreur : l'événement peut être créé ({w} avertissement(s)).</source>
         <translation>No errors: the event can be created ({w} warning(s)).</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="727" />
+        <location filename="../kit_editor.py" line="740" />
         <source>Exporter vers un tableur</source>
         <translation>Export to a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="728" />
+        <location filename="../kit_editor.py" line="741" />
         <source>Tableurs (*.xlsx *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="737" />
+        <location filename="../kit_editor.py" line="750" />
         <source>Tableau écrit : {path}</source>
         <translation>Table written: {path}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="747" />
+        <location filename="../kit_editor.py" line="760" />
         <source>Nouveau fichier d'événement</source>
         <translation>New event file</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="759" />
+        <location filename="../kit_editor.py" line="772" />
         <source>Événement créé : {path}</source>
         <translation>Event created: {path}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="765" />
+        <location filename="../kit_editor.py" line="778" />
         <source>Le kit a encore des erreurs : corrigez-les avant d'imprimer les livrets.</source>
         <translation>The kit still has errors: fix them before printing the booklets.</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="769" />
+        <location filename="../kit_editor.py" line="782" />
         <source>Dossier des livrets</source>
         <translation>Folder for the booklets</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="784" />
+        <location filename="../kit_editor.py" line="797" />
         <source>Livrets écrits dans {folder}</source>
         <translation>Booklets written in {folder}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="793" />
+        <location filename="../kit_editor.py" line="806" />
         <source>Aperçu du livret</source>
         <translation>Booklet preview</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="834" />
+        <location filename="../kit_editor.py" line="847" />
         <source>Ouvrir un kit</source>
         <translation>Open a kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="835" />
-        <location filename="../kit_editor.py" line="858" />
+        <location filename="../kit_editor.py" line="848" />
+        <location filename="../kit_editor.py" line="871" />
         <source>Kits (*.yaml *.yml)</source>
         <translation>Kits (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="856" />
+        <location filename="../kit_editor.py" line="869" />
         <source>Nouveau kit</source>
         <translation>New kit</translation>
     </message>
@@ -1073,7 +1073,7 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../kit_editor.py" line="60" />
-        <location filename="../kit_editor.py" line="67" />
+        <location filename="../kit_editor.py" line="72" />
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
@@ -1119,327 +1119,377 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../kit_editor.py" line="65" />
+        <source>Texte avant les critères</source>
+        <translation>Text before the criteria</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="65" />
+        <source>Texte après les critères (mise en garde)</source>
+        <translation>Text after the criteria (a warning)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="66" />
+        <source>Exemple d'engagement (« À quoi ressemble un engagement ? »)</source>
+        <translation>Sample commitment (“What does a commitment look like?”)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="67" />
+        <source>Titres du livret (à défaut, ceux du document)</source>
+        <translation>Booklet headings (otherwise the document's own)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="67" />
+        <source>« Au programme »</source>
+        <translation>“Programme”</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="68" />
+        <source>Phrase d'introduction</source>
+        <translation>Introductory sentence</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="68" />
+        <source>Rubriques (Enjeux, Ambitions…)</source>
+        <translation>Labelled texts (Stakes, Ambitions…)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="69" />
+        <source>Rubrique</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="69" />
+        <source>Titre du tableau des actions</source>
+        <translation>Caption of the actions table</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="70" />
         <source>Note pratique</source>
         <translation>Practical note</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="65" />
+        <location filename="../kit_editor.py" line="70" />
         <source>Liens (imprimés avec un QR code)</source>
         <translation>Links (printed with a QR code)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="66" />
+        <location filename="../kit_editor.py" line="71" />
         <source>Participants attendus</source>
         <translation>Expected participants</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="66" />
+        <location filename="../kit_editor.py" line="71" />
         <source>Heure (HH:MM)</source>
         <translation>Time (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="67" />
+        <location filename="../kit_editor.py" line="72" />
         <source>Détail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="67" />
+        <location filename="../kit_editor.py" line="72" />
         <source>Intervenants (un par ligne)</source>
         <translation>Speakers (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="68" />
+        <location filename="../kit_editor.py" line="73" />
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="68" />
+        <location filename="../kit_editor.py" line="73" />
         <source>Date des statuts (AAAA-MM-JJ)</source>
         <translation>Date of the statuses (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="68" />
+        <location filename="../kit_editor.py" line="73" />
         <source>Adresse web</source>
         <translation>Web address</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="69" />
+        <location filename="../kit_editor.py" line="74" />
         <source>Axes du plan</source>
         <translation>Axes of the plan</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="69" />
+        <location filename="../kit_editor.py" line="74" />
         <source>Engagements</source>
         <translation>Commitments</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="69" />
+        <location filename="../kit_editor.py" line="74" />
         <source>Titre court</source>
         <translation>Short title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="70" />
+        <location filename="../kit_editor.py" line="75" />
         <source>Axe</source>
         <translation>Axis</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="70" />
+        <location filename="../kit_editor.py" line="75" />
         <source>Institutions porteuses (une par ligne)</source>
         <translation>Owners (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="71" />
+        <location filename="../kit_editor.py" line="76" />
         <source>Parties prenantes (une par ligne)</source>
         <translation>Stakeholders (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="71" />
+        <location filename="../kit_editor.py" line="76" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="72" />
+        <location filename="../kit_editor.py" line="77" />
         <source>Calendrier</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="72" />
+        <location filename="../kit_editor.py" line="77" />
         <source>Enjeux</source>
         <translation>Stakes</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="72" />
+        <location filename="../kit_editor.py" line="77" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="73" />
+        <location filename="../kit_editor.py" line="78" />
         <source>Contribution à la résolution du problème</source>
         <translation>Contribution to solving the problem</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="74" />
+        <location filename="../kit_editor.py" line="79" />
         <source>Pertinence pour le gouvernement ouvert</source>
         <translation>Relevance to open government</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="75" />
+        <location filename="../kit_editor.py" line="80" />
         <source>Impacts attendus (un par ligne)</source>
         <translation>Expected impacts (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="75" />
+        <location filename="../kit_editor.py" line="80" />
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="75" />
+        <location filename="../kit_editor.py" line="80" />
         <source>Jalons</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="76" />
+        <location filename="../kit_editor.py" line="81" />
         <source>Parties</source>
         <translation>Parts</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="76" />
+        <location filename="../kit_editor.py" line="81" />
         <source>Texte</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="76" />
+        <location filename="../kit_editor.py" line="81" />
         <source>Échéance</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="76" />
+        <location filename="../kit_editor.py" line="81" />
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="77" />
+        <location filename="../kit_editor.py" line="82" />
         <source>Jalon</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="77" />
+        <location filename="../kit_editor.py" line="82" />
         <source>Quand</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="77" />
+        <location filename="../kit_editor.py" line="82" />
         <source>Aide (sous le titre)</source>
         <translation>Hint (under the title)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="77" />
+        <location filename="../kit_editor.py" line="82" />
         <source>Numéro</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="78" />
+        <location filename="../kit_editor.py" line="83" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="78" />
+        <location filename="../kit_editor.py" line="83" />
         <source>Pilotes (un par ligne)</source>
         <translation>Pilots (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="78" />
+        <location filename="../kit_editor.py" line="83" />
         <source>Contexte</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="79" />
+        <location filename="../kit_editor.py" line="84" />
         <source>Accès en ligne</source>
         <translation>Online access</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="79" />
+        <location filename="../kit_editor.py" line="84" />
         <source>À parcourir avant l'atelier</source>
         <translation>To read before the workshop</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="80" />
+        <location filename="../kit_editor.py" line="85" />
         <source>Organisations représentées (une par ligne)</source>
         <translation>Organisations represented (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="80" />
+        <location filename="../kit_editor.py" line="85" />
         <source>Salle</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="81" />
+        <location filename="../kit_editor.py" line="86" />
         <source>Animateurs (un par ligne)</source>
         <translation>Facilitators (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="81" />
+        <location filename="../kit_editor.py" line="86" />
         <source>Phases (minuteur)</source>
         <translation>Phases (timer)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="82" />
+        <location filename="../kit_editor.py" line="87" />
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="82" />
+        <location filename="../kit_editor.py" line="87" />
         <source>Notes préparées, par section</source>
         <translation>Prepared notes, by section</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="82" />
+        <location filename="../kit_editor.py" line="87" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="83" />
-        <location filename="../kit_editor.py" line="85" />
+        <location filename="../kit_editor.py" line="88" />
+        <location filename="../kit_editor.py" line="90" />
         <source>Prochaines étapes</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="87" />
+        <location filename="../kit_editor.py" line="92" />
         <source>Ministère ouvert</source>
         <translation>Ministère ouvert (open ministry)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="87" />
+        <location filename="../kit_editor.py" line="92" />
         <source>Forum Open d'État</source>
         <translation>Forum Open d'État (open state forum)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="87" />
+        <location filename="../kit_editor.py" line="92" />
         <source>Autre</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="88" />
+        <location filename="../kit_editor.py" line="93" />
         <source>français</source>
         <translation>French</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="88" />
+        <location filename="../kit_editor.py" line="93" />
         <source>anglais</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="89" />
+        <location filename="../kit_editor.py" line="94" />
         <source>Non démarré</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="89" />
+        <location filename="../kit_editor.py" line="94" />
         <source>Partiel</source>
         <translation>Partial</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="89" />
+        <location filename="../kit_editor.py" line="94" />
         <source>Substantiel</source>
         <translation>Substantial</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="90" />
+        <location filename="../kit_editor.py" line="95" />
         <source>Complet</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="90" />
+        <location filename="../kit_editor.py" line="95" />
         <source>Conforme</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="90" />
-        <source>En retard</source>
-        <translation>Behind schedule</translation>
+        <location filename="../kit_editor.py" line="95" />
+        <source>Retardé</source>
+        <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="93" />
+        <location filename="../kit_editor.py" line="102" />
+        <source>Ajouter une rubrique</source>
+        <translation>Add a labelled text</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="98" />
         <source>Ajouter un lien</source>
         <translation>Add a link</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="93" />
+        <location filename="../kit_editor.py" line="98" />
         <source>Ajouter une lecture</source>
         <translation>Add a reading</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="94" />
+        <location filename="../kit_editor.py" line="99" />
         <source>Ajouter une étape au programme</source>
         <translation>Add a programme item</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="94" />
+        <location filename="../kit_editor.py" line="99" />
         <source>Ajouter un axe</source>
         <translation>Add an axis</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="95" />
+        <location filename="../kit_editor.py" line="100" />
         <source>Ajouter une action</source>
         <translation>Add an action</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="95" />
+        <location filename="../kit_editor.py" line="100" />
         <source>Ajouter un jalon</source>
         <translation>Add a milestone</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="95" />
+        <location filename="../kit_editor.py" line="100" />
         <source>Ajouter une partie</source>
         <translation>Add a part</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="96" />
+        <location filename="../kit_editor.py" line="101" />
         <source>Ajouter une section</source>
         <translation>Add a section</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="96" />
+        <location filename="../kit_editor.py" line="101" />
         <source>Ajouter une phase</source>
         <translation>Add a phase</translation>
     </message>
