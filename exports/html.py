@@ -13,6 +13,7 @@ from html import escape
 from exports.content import Restitution
 from exports.markup import Run
 from exports.textdoc import (
+    Endnotes,
     Heading,
     Item,
     ItemList,
@@ -49,6 +50,11 @@ a:focus { outline: 2px solid #000091; outline-offset: 2px; }
 
 def _run(r: Run) -> str:
     text = escape(r.text, quote=False)
+    if r.note is not None:  # a footnote call, numbered by textdoc: a link to its endnote
+        n = escape(r.text)
+        return f'<sup><a href="#note-{n}" id="appel-{n}" role="doc-noteref">{n}</a></sup>'
+    if r.sup:
+        text = f"<sup>{text}</sup>"
     if r.url is not None and is_safe_url(r.url):
         text = f'<a href="{escape(r.url, quote=True)}">{text}</a>'
     if r.italic:
@@ -140,6 +146,16 @@ def render_html(content: Restitution, annex: bool = True) -> str:
             target.append(f"<p{cls}>{inline(el.runs)}</p>")
         elif isinstance(el, ItemList):
             _items(el.items, target, "")
+        elif isinstance(el, Endnotes):
+            target.append('<section class="notes" role="doc-endnotes" aria-labelledby="notes">')
+            target.append(f'<h2 id="notes">{escape(el.title, quote=False)}</h2>')
+            target.append("<ol>")
+            for n, rs in el.notes:
+                back = escape(content.label("doc.note_back", number=n))
+                target.append(f'<li><span id="note-{n}">{inline(rs)}</span> <a href="#appel-{n}" '
+                              f'role="doc-backlink" aria-label="{back}">↩</a></li>')
+            target.append("</ol>")
+            target.append("</section>")
     out = head
     out.append("<header>")
     out.extend(header)

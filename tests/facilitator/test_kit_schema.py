@@ -82,6 +82,7 @@ def _doc_tables() -> dict[str, dict[str, bool]]:
         "## Top level": "top", "## `event`": "event", "A **link**": "link", "## `programme` items": "programme",
         "## `plan`": "plan", "A **commitment**": "commitment", "An **action**": "action",
         "## `sections`": "section", "## `workshops`": "workshop", "A **phase**": "phase", "An **item**": "item",
+        "A **section override**": "section override",
     }
     out: dict[str, dict[str, bool]] = {}
     for ctx, table in tables:

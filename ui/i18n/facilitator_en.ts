@@ -671,365 +671,365 @@ The details were written to {log}</translation>
 <context>
     <name>KitEditor</name>
     <message>
-        <location filename="../kit_editor.py" line="160" />
+        <location filename="../kit_editor.py" line="163" />
         <source>Parties du kit</source>
         <translation>Parts of the kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="168" />
+        <location filename="../kit_editor.py" line="171" />
         <source>Erreurs et avertissements du kit</source>
         <translation>Errors and warnings of the kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="177" />
+        <location filename="../kit_editor.py" line="180" />
         <source>&amp;Parties du kit :</source>
         <translation>&amp;Parts of the kit:</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="182" />
+        <location filename="../kit_editor.py" line="185" />
         <source>&amp;Erreurs à corriger :</source>
         <translation>&amp;Errors to fix:</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="206" />
+        <location filename="../kit_editor.py" line="209" />
         <source>&amp;Kit</source>
         <translation>&amp;Kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="207" />
+        <location filename="../kit_editor.py" line="210" />
         <source>&amp;Ouvrir un autre kit…</source>
         <translation>&amp;Open another kit…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="208" />
+        <location filename="../kit_editor.py" line="211" />
         <source>&amp;Créer l'événement…</source>
         <translation>&amp;Create the event…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="210" />
+        <location filename="../kit_editor.py" line="213" />
         <source>&amp;Imprimer les livrets…</source>
         <translation>&amp;Print the booklets…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="212" />
+        <location filename="../kit_editor.py" line="215" />
         <source>Importer d'un &amp;tableur…</source>
         <translation>Import from a &amp;spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="213" />
+        <location filename="../kit_editor.py" line="216" />
         <source>E&amp;xporter vers un tableur…</source>
         <translation>E&amp;xport to a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="215" />
+        <location filename="../kit_editor.py" line="218" />
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="216" />
+        <location filename="../kit_editor.py" line="219" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="217" />
+        <location filename="../kit_editor.py" line="220" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="218" />
+        <location filename="../kit_editor.py" line="221" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="224" />
+        <location filename="../kit_editor.py" line="227" />
         <source>Ajouter un &amp;engagement</source>
         <translation>Add a &amp;commitment</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="225" />
+        <location filename="../kit_editor.py" line="228" />
         <source>Ajouter un a&amp;telier</source>
         <translation>Add a &amp;workshop</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="226" />
+        <location filename="../kit_editor.py" line="229" />
         <source>&amp;Aller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="227" />
+        <location filename="../kit_editor.py" line="230" />
         <source>Parties du &amp;kit</source>
         <translation>Parts of the &amp;kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="228" />
+        <location filename="../kit_editor.py" line="231" />
         <source>Liste des &amp;erreurs</source>
         <translation>&amp;Error list</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="229" />
+        <location filename="../kit_editor.py" line="232" />
         <source>Erreur &amp;suivante</source>
         <translation>&amp;Next error</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="230" />
+        <location filename="../kit_editor.py" line="233" />
         <source>Erreur &amp;précédente</source>
         <translation>&amp;Previous error</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="231" />
+        <location filename="../kit_editor.py" line="234" />
         <source>&amp;Formulaire</source>
         <translation>&amp;Form</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="232" />
+        <location filename="../kit_editor.py" line="235" />
         <source>A&amp;perçu</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="233" />
+        <location filename="../kit_editor.py" line="236" />
         <source>Afficher l'&amp;aperçu du livret</source>
         <translation>Show the booklet &amp;preview</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="236" />
+        <location filename="../kit_editor.py" line="239" />
         <source>{file} — éditeur de kit — facilitator</source>
         <translation>{file} — kit editor — facilitator</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="256" />
-        <location filename="../kit_editor.py" line="310" />
+        <location filename="../kit_editor.py" line="259" />
+        <location filename="../kit_editor.py" line="313" />
         <source>Événement</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="257" />
-        <location filename="../kit_editor.py" line="313" />
+        <location filename="../kit_editor.py" line="260" />
+        <location filename="../kit_editor.py" line="316" />
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="258" />
-        <location filename="../kit_editor.py" line="316" />
+        <location filename="../kit_editor.py" line="261" />
+        <location filename="../kit_editor.py" line="319" />
         <source>Plan d'action</source>
         <translation>Action plan</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="263" />
-        <location filename="../kit_editor.py" line="333" />
+        <location filename="../kit_editor.py" line="266" />
+        <location filename="../kit_editor.py" line="336" />
         <source>Canevas de prise de notes</source>
         <translation>Note-taking template</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="264" />
-        <location filename="../kit_editor.py" line="339" />
+        <location filename="../kit_editor.py" line="267" />
+        <location filename="../kit_editor.py" line="342" />
         <source>Ateliers</source>
         <translation>Workshops</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="266" />
+        <location filename="../kit_editor.py" line="269" />
         <source>Atelier {n} — {title}</source>
         <translation>Workshop {n} — {title}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="307" />
+        <location filename="../kit_editor.py" line="310" />
         <source>Le texte du kit n'est pas du YAML lisible : corrigez l'erreur indiquée (Annuler revient à la version précédente).</source>
         <translation>The kit's text is not readable YAML: fix the error shown (Undo goes back to the previous version).</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="319" />
-        <location filename="../kit_editor.py" line="580" />
+        <location filename="../kit_editor.py" line="322" />
+        <location filename="../kit_editor.py" line="583" />
         <source>Ajouter un engagement</source>
         <translation>Add a commitment</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="320" />
-        <location filename="../kit_editor.py" line="343" />
+        <location filename="../kit_editor.py" line="323" />
+        <location filename="../kit_editor.py" line="346" />
         <source>Importer d'un tableur…</source>
         <translation>Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="321" />
+        <location filename="../kit_editor.py" line="324" />
         <source>Exporter vers un tableur…</source>
         <translation>Export to a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="329" />
+        <location filename="../kit_editor.py" line="332" />
         <source>Engagement {id}</source>
         <translation>Commitment {id}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="335" />
+        <location filename="../kit_editor.py" line="338" />
         <source>Sans sections déclarées, les cinq sections « Ministère ouvert » s'appliquent. Ajoutez-en pour les changer.</source>
         <translation>With no sections declared, the five “Ministère ouvert” sections apply. Add some to change them.</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="340" />
-        <location filename="../kit_editor.py" line="588" />
+        <location filename="../kit_editor.py" line="343" />
+        <location filename="../kit_editor.py" line="591" />
         <source>Ajouter un atelier</source>
         <translation>Add a workshop</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="348" />
+        <location filename="../kit_editor.py" line="351" />
         <source>Atelier {n}</source>
         <translation>Workshop {n}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="363" />
+        <location filename="../kit_editor.py" line="366" />
         <source>Monter</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="364" />
+        <location filename="../kit_editor.py" line="367" />
         <source>Descendre</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="365" />
-        <location filename="../kit_editor.py" line="593" />
+        <location filename="../kit_editor.py" line="368" />
+        <location filename="../kit_editor.py" line="596" />
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="425" />
+        <location filename="../kit_editor.py" line="428" />
         <source>— non précisé —</source>
         <translation>— not given —</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="450" />
+        <location filename="../kit_editor.py" line="453" />
         <source>{id} (absent du plan)</source>
         <translation>{id} (not in the plan)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="460" />
+        <location filename="../kit_editor.py" line="463" />
         <source>Engagements de l'atelier</source>
         <translation>Workshop commitments</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="470" />
-        <location filename="../kit_editor.py" line="532" />
+        <location filename="../kit_editor.py" line="473" />
+        <location filename="../kit_editor.py" line="535" />
         <source>Modifier « {field} »</source>
         <translation>Edit “{field}”</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="503" />
-        <location filename="../kit_editor.py" line="544" />
+        <location filename="../kit_editor.py" line="506" />
+        <location filename="../kit_editor.py" line="547" />
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="565" />
+        <location filename="../kit_editor.py" line="568" />
         <source>Nouveau</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="565" />
+        <location filename="../kit_editor.py" line="568" />
         <source>Nouveau titre</source>
         <translation>New title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="571" />
+        <location filename="../kit_editor.py" line="574" />
         <source>Intitulé de l'engagement</source>
         <translation>Commitment title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="589" />
+        <location filename="../kit_editor.py" line="592" />
         <source>Titre de l'atelier</source>
         <translation>Workshop title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="599" />
+        <location filename="../kit_editor.py" line="602" />
         <source>Déplacer</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="610" />
+        <location filename="../kit_editor.py" line="613" />
         <source>Enregistré.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="623" />
-        <location filename="../kit_editor.py" line="645" />
+        <location filename="../kit_editor.py" line="626" />
+        <location filename="../kit_editor.py" line="648" />
         <source>Avertissement : </source>
         <translation>Warning: </translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="624" />
+        <location filename="../kit_editor.py" line="627" />
         <source>ligne {line} — {path} : {prefix}{message}</source>
         <translation>line {line} — {path}: {prefix}{message}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="625" />
+        <location filename="../kit_editor.py" line="628" />
         <source>(kit)</source>
         <translation>(kit)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="632" />
+        <location filename="../kit_editor.py" line="635" />
         <source>{n} erreur(s) à corriger : elles bloquent la création de l'événement (le brouillon est enregistré).</source>
         <translation>{n} error(s) to fix: they block creating the event (the draft is saved).</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="635" />
+        <location filename="../kit_editor.py" line="638" />
         <source>Aucune erreur : l'événement peut être créé ({w} avertissement(s)).</source>
         <translation>No errors: the event can be created ({w} warning(s)).</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="726" />
+        <location filename="../kit_editor.py" line="729" />
         <source>Exporter vers un tableur</source>
         <translation>Export to a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="727" />
+        <location filename="../kit_editor.py" line="730" />
         <source>Tableurs (*.xlsx *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="736" />
+        <location filename="../kit_editor.py" line="739" />
         <source>Tableau écrit : {path}</source>
         <translation>Table written: {path}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="746" />
+        <location filename="../kit_editor.py" line="749" />
         <source>Nouveau fichier d'événement</source>
         <translation>New event file</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="758" />
+        <location filename="../kit_editor.py" line="761" />
         <source>Événement créé : {path}</source>
         <translation>Event created: {path}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="764" />
+        <location filename="../kit_editor.py" line="767" />
         <source>Le kit a encore des erreurs : corrigez-les avant d'imprimer les livrets.</source>
         <translation>The kit still has errors: fix them before printing the booklets.</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="768" />
+        <location filename="../kit_editor.py" line="771" />
         <source>Dossier des livrets</source>
         <translation>Folder for the booklets</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="783" />
+        <location filename="../kit_editor.py" line="786" />
         <source>Livrets écrits dans {folder}</source>
         <translation>Booklets written in {folder}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="792" />
+        <location filename="../kit_editor.py" line="795" />
         <source>Aperçu du livret</source>
         <translation>Booklet preview</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="833" />
+        <location filename="../kit_editor.py" line="836" />
         <source>Ouvrir un kit</source>
         <translation>Open a kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="834" />
-        <location filename="../kit_editor.py" line="857" />
+        <location filename="../kit_editor.py" line="837" />
+        <location filename="../kit_editor.py" line="860" />
         <source>Kits (*.yaml *.yml)</source>
         <translation>Kits (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="855" />
+        <location filename="../kit_editor.py" line="858" />
         <source>Nouveau kit</source>
         <translation>New kit</translation>
     </message>
@@ -1073,7 +1073,7 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../kit_editor.py" line="60" />
-        <location filename="../kit_editor.py" line="67" />
+        <location filename="../kit_editor.py" line="69" />
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
@@ -1093,353 +1093,363 @@ The details were written to {log}</translation>
         <translation>Addressee of the synthesis (role and name)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="61" />
+        <location filename="../kit_editor.py" line="62" />
+        <source>Rôle qui arbitre, avec son article (couverture : « à l'arbitrage du … »)</source>
+        <translation>Arbitrating role, with its article (cover: “for arbitration by …”)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="63" />
         <source>Langue des documents</source>
         <translation>Language of the documents</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="62" />
+        <location filename="../kit_editor.py" line="64" />
         <source>Logo (fichier PNG ou JPEG du dossier du kit)</source>
         <translation>Logo (PNG or JPEG file in the kit's folder)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="63" />
+        <location filename="../kit_editor.py" line="65" />
         <source>« Qu'est-ce que le Gouvernement ouvert ? »</source>
         <translation>“What is open government?”</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="63" />
+        <location filename="../kit_editor.py" line="65" />
         <source>« À quoi sert cet événement ? »</source>
         <translation>“What is this event for?”</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="64" />
+        <location filename="../kit_editor.py" line="66" />
         <source>« Qu'est-ce qu'un engagement ? » (un critère par ligne)</source>
         <translation>“What is a commitment?” (one criterion per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="65" />
+        <location filename="../kit_editor.py" line="67" />
         <source>Note pratique</source>
         <translation>Practical note</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="65" />
+        <location filename="../kit_editor.py" line="67" />
         <source>Liens (imprimés avec un QR code)</source>
         <translation>Links (printed with a QR code)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="66" />
+        <location filename="../kit_editor.py" line="68" />
         <source>Participants attendus</source>
         <translation>Expected participants</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="66" />
+        <location filename="../kit_editor.py" line="68" />
         <source>Heure (HH:MM)</source>
         <translation>Time (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="67" />
+        <location filename="../kit_editor.py" line="69" />
         <source>Détail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="67" />
+        <location filename="../kit_editor.py" line="69" />
         <source>Intervenants (un par ligne)</source>
         <translation>Speakers (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="68" />
+        <location filename="../kit_editor.py" line="70" />
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="68" />
+        <location filename="../kit_editor.py" line="70" />
         <source>Date des statuts (AAAA-MM-JJ)</source>
         <translation>Date of the statuses (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="68" />
+        <location filename="../kit_editor.py" line="70" />
         <source>Adresse web</source>
         <translation>Web address</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="69" />
+        <location filename="../kit_editor.py" line="71" />
         <source>Axes du plan</source>
         <translation>Axes of the plan</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="69" />
+        <location filename="../kit_editor.py" line="71" />
         <source>Engagements</source>
         <translation>Commitments</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="69" />
+        <location filename="../kit_editor.py" line="71" />
         <source>Titre court</source>
         <translation>Short title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="70" />
+        <location filename="../kit_editor.py" line="72" />
         <source>Axe</source>
         <translation>Axis</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="70" />
+        <location filename="../kit_editor.py" line="72" />
         <source>Institutions porteuses (une par ligne)</source>
         <translation>Owners (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="71" />
+        <location filename="../kit_editor.py" line="73" />
         <source>Parties prenantes (une par ligne)</source>
         <translation>Stakeholders (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="71" />
+        <location filename="../kit_editor.py" line="73" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="72" />
+        <location filename="../kit_editor.py" line="74" />
         <source>Calendrier</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="72" />
+        <location filename="../kit_editor.py" line="74" />
         <source>Enjeux</source>
         <translation>Stakes</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="72" />
+        <location filename="../kit_editor.py" line="74" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="73" />
+        <location filename="../kit_editor.py" line="75" />
         <source>Contribution à la résolution du problème</source>
         <translation>Contribution to solving the problem</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="74" />
+        <location filename="../kit_editor.py" line="76" />
         <source>Pertinence pour le gouvernement ouvert</source>
         <translation>Relevance to open government</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="75" />
+        <location filename="../kit_editor.py" line="77" />
         <source>Impacts attendus (un par ligne)</source>
         <translation>Expected impacts (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="75" />
+        <location filename="../kit_editor.py" line="77" />
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="75" />
+        <location filename="../kit_editor.py" line="77" />
         <source>Jalons</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="76" />
+        <location filename="../kit_editor.py" line="78" />
         <source>Parties</source>
         <translation>Parts</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="76" />
+        <location filename="../kit_editor.py" line="78" />
         <source>Texte</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="76" />
+        <location filename="../kit_editor.py" line="78" />
         <source>Échéance</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="76" />
+        <location filename="../kit_editor.py" line="78" />
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="77" />
+        <location filename="../kit_editor.py" line="79" />
         <source>Jalon</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="77" />
+        <location filename="../kit_editor.py" line="79" />
         <source>Quand</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="77" />
+        <location filename="../kit_editor.py" line="79" />
         <source>Aide (sous le titre)</source>
         <translation>Hint (under the title)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="77" />
+        <location filename="../kit_editor.py" line="79" />
         <source>Numéro</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="78" />
+        <location filename="../kit_editor.py" line="80" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="78" />
+        <location filename="../kit_editor.py" line="80" />
         <source>Pilotes (un par ligne)</source>
         <translation>Pilots (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="78" />
+        <location filename="../kit_editor.py" line="80" />
         <source>Contexte</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="79" />
+        <location filename="../kit_editor.py" line="81" />
         <source>Accès en ligne</source>
         <translation>Online access</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="79" />
+        <location filename="../kit_editor.py" line="81" />
         <source>À parcourir avant l'atelier</source>
         <translation>To read before the workshop</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="80" />
+        <location filename="../kit_editor.py" line="82" />
         <source>Organisations représentées (une par ligne)</source>
         <translation>Organisations represented (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="80" />
+        <location filename="../kit_editor.py" line="82" />
         <source>Salle</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="81" />
+        <location filename="../kit_editor.py" line="83" />
         <source>Animateurs (un par ligne)</source>
         <translation>Facilitators (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="81" />
+        <location filename="../kit_editor.py" line="83" />
         <source>Phases (minuteur)</source>
         <translation>Phases (timer)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="82" />
+        <location filename="../kit_editor.py" line="84" />
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="82" />
+        <location filename="../kit_editor.py" line="84" />
         <source>Notes préparées, par section</source>
         <translation>Prepared notes, by section</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="82" />
+        <location filename="../kit_editor.py" line="84" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="83" />
         <location filename="../kit_editor.py" line="85" />
+        <location filename="../kit_editor.py" line="88" />
         <source>Prochaines étapes</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="87" />
+        <location filename="../kit_editor.py" line="86" />
+        <source>Titres et aides des sections propres à cet atelier</source>
+        <translation>This workshop's own section titles and hints</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="90" />
         <source>Ministère ouvert</source>
         <translation>Ministère ouvert (open ministry)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="87" />
+        <location filename="../kit_editor.py" line="90" />
         <source>Forum Open d'État</source>
         <translation>Forum Open d'État (open state forum)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="87" />
+        <location filename="../kit_editor.py" line="90" />
         <source>Autre</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="88" />
+        <location filename="../kit_editor.py" line="91" />
         <source>français</source>
         <translation>French</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="88" />
+        <location filename="../kit_editor.py" line="91" />
         <source>anglais</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="89" />
+        <location filename="../kit_editor.py" line="92" />
         <source>Non démarré</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="89" />
+        <location filename="../kit_editor.py" line="92" />
         <source>Partiel</source>
         <translation>Partial</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="89" />
+        <location filename="../kit_editor.py" line="92" />
         <source>Substantiel</source>
         <translation>Substantial</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="90" />
+        <location filename="../kit_editor.py" line="93" />
         <source>Complet</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="90" />
+        <location filename="../kit_editor.py" line="93" />
         <source>Conforme</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="90" />
+        <location filename="../kit_editor.py" line="93" />
         <source>En retard</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="93" />
+        <location filename="../kit_editor.py" line="96" />
         <source>Ajouter un lien</source>
         <translation>Add a link</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="93" />
+        <location filename="../kit_editor.py" line="96" />
         <source>Ajouter une lecture</source>
         <translation>Add a reading</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="94" />
+        <location filename="../kit_editor.py" line="97" />
         <source>Ajouter une étape au programme</source>
         <translation>Add a programme item</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="94" />
+        <location filename="../kit_editor.py" line="97" />
         <source>Ajouter un axe</source>
         <translation>Add an axis</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="95" />
+        <location filename="../kit_editor.py" line="98" />
         <source>Ajouter une action</source>
         <translation>Add an action</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="95" />
+        <location filename="../kit_editor.py" line="98" />
         <source>Ajouter un jalon</source>
         <translation>Add a milestone</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="95" />
+        <location filename="../kit_editor.py" line="98" />
         <source>Ajouter une partie</source>
         <translation>Add a part</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="96" />
+        <location filename="../kit_editor.py" line="99" />
         <source>Ajouter une section</source>
         <translation>Add a section</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="96" />
+        <location filename="../kit_editor.py" line="99" />
         <source>Ajouter une phase</source>
         <translation>Add a phase</translation>
     </message>
@@ -1996,69 +2006,69 @@ The details were written to {log}</translation>
 <context>
     <name>NotePicker</name>
     <message>
-        <location filename="../synthesis.py" line="103" />
+        <location filename="../synthesis.py" line="96" />
         <source>Choisir des notes</source>
         <translation>Choose notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="104" />
+        <location filename="../synthesis.py" line="97" />
         <source>Notes à l'origine de la proposition</source>
         <translation>Notes the proposal comes from</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="110" />
+        <location filename="../synthesis.py" line="103" />
         <source>Filtrer les notes</source>
         <translation>Filter the notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="111" />
+        <location filename="../synthesis.py" line="104" />
         <source>Filtrer par texte…</source>
         <translation>Filter by text…</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="113" />
+        <location filename="../synthesis.py" line="106" />
         <source>&amp;Filtre :</source>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="117" />
+        <location filename="../synthesis.py" line="110" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="118" />
+        <location filename="../synthesis.py" line="111" />
         <source>Tous les ateliers</source>
         <translation>All workshops</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="120" />
+        <location filename="../synthesis.py" line="113" />
         <source>Atelier {n} – {title}</source>
         <translation>Workshop {n} – {title}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="121" />
+        <location filename="../synthesis.py" line="114" />
         <source>&amp;Atelier :</source>
         <translation>&amp;Workshop:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="126" />
+        <location filename="../synthesis.py" line="119" />
         <source>Notes de tous les ateliers</source>
         <translation>Notes from all workshops</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="146" />
-        <location filename="../synthesis.py" line="147" />
+        <location filename="../synthesis.py" line="139" />
+        <location filename="../synthesis.py" line="140" />
         <source>Lier les notes cochées</source>
         <translation>Link the ticked notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="148" />
-        <location filename="../synthesis.py" line="149" />
+        <location filename="../synthesis.py" line="141" />
+        <location filename="../synthesis.py" line="142" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="169" />
+        <location filename="../synthesis.py" line="162" />
         <source>{shown} note(s) affichée(s), {checked} cochée(s)</source>
         <translation>{shown} note(s) shown, {checked} ticked</translation>
     </message>
@@ -2885,380 +2895,380 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>SynthesisEditor</name>
     <message>
-        <location filename="../synthesis.py" line="195" />
+        <location filename="../synthesis.py" line="188" />
         <source>Synthèse des propositions</source>
         <translation>Summary of the proposals</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="196" />
+        <location filename="../synthesis.py" line="189" />
         <source>Synthèse — {title}</source>
         <translation>Summary — {title}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="217" />
+        <location filename="../synthesis.py" line="210" />
         <source>Synthèse</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="221" />
+        <location filename="../synthesis.py" line="214" />
         <source>À l'attention de {who}</source>
         <translation>For the attention of {who}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="226" />
-        <location filename="../synthesis.py" line="564" />
+        <location filename="../synthesis.py" line="219" />
+        <location filename="../synthesis.py" line="557" />
         <source>Objet de la synthèse</source>
         <translation>Subject of the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="227" />
+        <location filename="../synthesis.py" line="220" />
         <source>Synthèse des propositions issues des ateliers…</source>
         <translation>Summary of the proposals from the workshops…</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="229" />
+        <location filename="../synthesis.py" line="222" />
         <source>&amp;Objet :</source>
         <translation>&amp;Subject:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="234" />
-        <location filename="../synthesis.py" line="564" />
+        <location filename="../synthesis.py" line="227" />
+        <location filename="../synthesis.py" line="557" />
         <source>Texte d'ouverture</source>
         <translation>Opening text</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="236" />
+        <location filename="../synthesis.py" line="229" />
         <source>Vide : la restitution l'écrit depuis les faits de l'événement.</source>
         <translation>Empty: the report writes it from the event's facts.</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="238" />
+        <location filename="../synthesis.py" line="231" />
         <source>Texte d'o&amp;uverture :</source>
         <translation>&amp;Opening text:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="240" />
+        <location filename="../synthesis.py" line="233" />
         <source>&amp;Générer depuis les faits de l'événement</source>
         <translation>Generate from the event's &amp;facts</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="242" />
+        <location filename="../synthesis.py" line="235" />
         <source>Générer le texte d'ouverture depuis les faits de l'événement</source>
         <translation>Generate the opening text from the event's facts</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="248" />
-        <location filename="../synthesis.py" line="565" />
+        <location filename="../synthesis.py" line="241" />
+        <location filename="../synthesis.py" line="558" />
         <source>Retours sur le format</source>
         <translation>Feedback on the format</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="250" />
+        <location filename="../synthesis.py" line="243" />
         <source>- un retour par ligne, commençant par « - »</source>
         <translation>- one piece of feedback per line, starting with “-”</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="263" />
+        <location filename="../synthesis.py" line="256" />
         <source>Nom de la personne qui valide</source>
         <translation>Name of the person approving</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="264" />
+        <location filename="../synthesis.py" line="257" />
         <source>Prénom Nom</source>
         <translation>First name Surname</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="252" />
+        <location filename="../synthesis.py" line="245" />
         <source>Retours sur &amp;le format (une puce « - » par ligne) :</source>
         <translation>Feedback on the for&amp;mat (one “-” bullet per line):</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="265" />
+        <location filename="../synthesis.py" line="258" />
         <source>Pa&amp;r :</source>
         <translation>&amp;By:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="267" />
+        <location filename="../synthesis.py" line="260" />
         <source>&amp;Valider la synthèse</source>
         <translation>Appro&amp;ve the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="269" />
+        <location filename="../synthesis.py" line="262" />
         <source>Valider la synthèse</source>
         <translation>Approve the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="272" />
+        <location filename="../synthesis.py" line="265" />
         <source>Rouvrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="274" />
+        <location filename="../synthesis.py" line="267" />
         <source>Rouvrir la synthèse</source>
         <translation>Reopen the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="275" />
+        <location filename="../synthesis.py" line="268" />
         <source>Réouverture de la synthèse</source>
         <translation>Summary reopening</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="285" />
+        <location filename="../synthesis.py" line="278" />
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="289" />
+        <location filename="../synthesis.py" line="282" />
         <source>Liste des propositions (Alt+Haut / Alt+Bas pour les déplacer)</source>
         <translation>List of proposals (Alt+Up / Alt+Down to move them)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="296" />
+        <location filename="../synthesis.py" line="289" />
         <source>&amp;Propositions :</source>
         <translation>&amp;Proposals:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="299" />
+        <location filename="../synthesis.py" line="292" />
         <source>&amp;Nouvelle</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="301" />
-        <location filename="../synthesis.py" line="594" />
+        <location filename="../synthesis.py" line="294" />
+        <location filename="../synthesis.py" line="587" />
         <source>Nouvelle proposition</source>
         <translation>New proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="302" />
+        <location filename="../synthesis.py" line="295" />
         <source>Nouvelle proposition (Ctrl+N)</source>
         <translation>New proposal (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="304" />
+        <location filename="../synthesis.py" line="297" />
         <source>&amp;Supprimer</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="306" />
+        <location filename="../synthesis.py" line="299" />
         <source>Supprimer la proposition</source>
         <translation>Delete the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="310" />
+        <location filename="../synthesis.py" line="303" />
         <source>Monter la proposition</source>
         <translation>Move the proposal up</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="311" />
+        <location filename="../synthesis.py" line="304" />
         <source>Monter (Alt+Haut)</source>
         <translation>Move up (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="315" />
+        <location filename="../synthesis.py" line="308" />
         <source>Descendre la proposition</source>
         <translation>Move the proposal down</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="316" />
+        <location filename="../synthesis.py" line="309" />
         <source>Descendre (Alt+Bas)</source>
         <translation>Move down (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="328" />
+        <location filename="../synthesis.py" line="321" />
         <source>Proposition</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="334" />
+        <location filename="../synthesis.py" line="327" />
         <source>Titre court de la proposition</source>
         <translation>Short title of the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="336" />
+        <location filename="../synthesis.py" line="329" />
         <source>&amp;Titre :</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="339" />
-        <location filename="../synthesis.py" line="646" />
+        <location filename="../synthesis.py" line="332" />
+        <location filename="../synthesis.py" line="639" />
         <source>Nature de la proposition</source>
         <translation>Kind of proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="343" />
+        <location filename="../synthesis.py" line="336" />
         <source>Natur&amp;e :</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="369" />
+        <location filename="../synthesis.py" line="362" />
         <source>Engage&amp;ments :</source>
         <translation>&amp;Commitments:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="379" />
+        <location filename="../synthesis.py" line="372" />
         <source>Notes d'or&amp;igine :</source>
         <translation>So&amp;urce notes:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="382" />
+        <location filename="../synthesis.py" line="375" />
         <source>C&amp;hoisir des notes…</source>
         <translation>C&amp;hoose notes…</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="408" />
+        <location filename="../synthesis.py" line="401" />
         <source>Dé&amp;cision :</source>
         <translation>D&amp;ecision:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="415" />
+        <location filename="../synthesis.py" line="408" />
         <source>Moti&amp;f :</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="422" />
+        <location filename="../synthesis.py" line="415" />
         <source>&amp;Date :</source>
         <translation>D&amp;ate:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="347" />
-        <location filename="../synthesis.py" line="573" />
+        <location filename="../synthesis.py" line="340" />
+        <location filename="../synthesis.py" line="566" />
         <source>Texte de la proposition</source>
         <translation>Text of the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="350" />
+        <location filename="../synthesis.py" line="343" />
         <source>Te&amp;xte :</source>
         <translation>Te&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="357" />
+        <location filename="../synthesis.py" line="350" />
         <source>Engagements du plan concernés</source>
         <translation>Commitments of the plan concerned</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="376" />
+        <location filename="../synthesis.py" line="369" />
         <source>Notes à l'origine de la proposition</source>
         <translation>Notes the proposal comes from</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="384" />
+        <location filename="../synthesis.py" line="377" />
         <source>Choisir les notes d'origine</source>
         <translation>Choose the source notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="386" />
+        <location filename="../synthesis.py" line="379" />
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="388" />
+        <location filename="../synthesis.py" line="381" />
         <source>Retirer la note sélectionnée</source>
         <translation>Remove the selected note</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="390" />
+        <location filename="../synthesis.py" line="383" />
         <source>&amp;Aller à la note</source>
         <translation>&amp;Go to the note</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="392" />
+        <location filename="../synthesis.py" line="385" />
         <source>Aller à la note dans la prise de notes</source>
         <translation>Go to the note in the note-taking</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="400" />
-        <location filename="../synthesis.py" line="404" />
-        <location filename="../synthesis.py" line="664" />
+        <location filename="../synthesis.py" line="393" />
+        <location filename="../synthesis.py" line="397" />
+        <location filename="../synthesis.py" line="657" />
         <source>Décision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="411" />
-        <location filename="../synthesis.py" line="574" />
+        <location filename="../synthesis.py" line="404" />
+        <location filename="../synthesis.py" line="567" />
         <source>Motif de la décision</source>
         <translation>Reason for the decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="418" />
-        <location filename="../synthesis.py" line="678" />
+        <location filename="../synthesis.py" line="411" />
+        <location filename="../synthesis.py" line="671" />
         <source>Date de la décision</source>
         <translation>Date of the decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="445" />
+        <location filename="../synthesis.py" line="438" />
         <source>✔ Validée par {by} le {at}
 Empreinte SHA-256 : {fp}</source>
         <translation>✔ Approved by {by} on {at}
 SHA-256 fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="448" />
+        <location filename="../synthesis.py" line="441" />
         <source>Synthèse non validée.</source>
         <translation>Summary not approved.</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="466" />
+        <location filename="../synthesis.py" line="459" />
         <source>(sans titre)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="469" />
+        <location filename="../synthesis.py" line="462" />
         <source>engagement(s) {ids}</source>
         <translation>commitment(s) {ids}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="530" />
+        <location filename="../synthesis.py" line="523" />
         <source>Atelier {n} · {section} — {text}</source>
         <translation>Workshop {n} · {section} — {text}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="533" />
+        <location filename="../synthesis.py" line="526" />
         <source>(supprimée)</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="535" />
+        <location filename="../synthesis.py" line="528" />
         <source>Note inconnue {id}</source>
         <translation>Unknown note {id}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="573" />
+        <location filename="../synthesis.py" line="566" />
         <source>Titre de la proposition</source>
         <translation>Title of the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="585" />
+        <location filename="../synthesis.py" line="578" />
         <source>Texte d'ouverture généré</source>
         <translation>Generated opening text</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="591" />
+        <location filename="../synthesis.py" line="584" />
         <source>Validation de la synthèse</source>
         <translation>Summary approval</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="606" />
+        <location filename="../synthesis.py" line="599" />
         <source>Suppression de proposition</source>
         <translation>Proposal deletion</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="631" />
+        <location filename="../synthesis.py" line="624" />
         <source>Déplacement de proposition</source>
         <translation>Proposal move</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="654" />
+        <location filename="../synthesis.py" line="647" />
         <source>Engagements de la proposition</source>
         <translation>Proposal commitments</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="683" />
+        <location filename="../synthesis.py" line="676" />
         <source>Notes d'origine</source>
         <translation>Source notes</translation>
     </message>
     <message>
+        <location filename="../synthesis.py" line="686" />
         <location filename="../synthesis.py" line="693" />
-        <location filename="../synthesis.py" line="700" />
         <source>Note d'origine retirée</source>
         <translation>Source note removal</translation>
     </message>
