@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from exports.markup import Block, blocks, plain
-from facilitator.i18n import long_date, tr
+from exports.markup import Block, blocks
+from facilitator.i18n import in_words, long_date, tr
 from facilitator.kit.model import Kit, Link
 from facilitator.store import EventFile
+from facilitator.synthesis import generated_intro, participants_of
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,19 @@ class NoteNode:
     commitments: tuple[str, ...]
     votes: int
     children: tuple[NoteNode, ...] = ()
+    paragraph: bool = False  # typed « § …»: printed as a paragraph, its children as the bullets after it
+
+
+PARAGRAPH_MARK = "§"
+
+
+def note_node(r, children: tuple[NoteNode, ...], depth: int) -> NoteNode:
+    """A note of the outline; « § » at the start of a first-level note makes it a paragraph."""
+    text = r.text
+    paragraph = depth == 0 and text.lstrip().startswith(PARAGRAPH_MARK + " ")
+    if paragraph:
+        text = text.lstrip()[len(PARAGRAPH_MARK):].lstrip()
+    return NoteNode(r.id, text, r.urls, r.contributor, r.commitments, r.votes, children, paragraph)
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,7 @@ class Restitution:
     title: str
     subtitle: str | None
     addressee: str | None
+    addressee_role: str | None  # « le Secrétaire d'État … », for the cover
     host: str | None
     event_date: dt.date
     date: dt.date  # date of the restitution
@@ -119,6 +134,37 @@ class Restitution:
     def label(self, key: str, **kw) -> str:
         return tr(key, self.lang, **kw)
 
+    @property
+    def workshops_title(self) -> str:
+        """« ANNEXE – RESTITUTION DES CINQ ATELIERS COLLABORATIFS »: the count in letters."""
+        if len(self.workshops) == 1:
+            return tr("doc.workshops_part_one", self.lang)
+        return tr("doc.workshops_part", self.lang, number=in_words(len(self.workshops), self.lang).upper())
+
+    @property
+    def arbitration(self) -> str | None:
+        """The cover's « Synthèse des propositions à l'arbitrage du Secrétaire d'État … »: the
+        addressee's role when the kit gives it, else the addressee."""
+        if self.addressee_role:
+            return tr("doc.arbitration_role", self.lang, role=of_role(self.addressee_role, self.lang))
+        if self.addressee:
+            return tr("doc.arbitration", self.lang, addressee=self.addressee)
+        return None
+
+
+def of_role(role: str, lang: str) -> str:
+    """« le Secrétaire d'État » → « du Secrétaire d'État » after « à l'arbitrage » (French
+    contracts de + le, de + les; « la », « l' » keep « de »); other languages as written."""
+    role = role.strip()
+    if lang != "fr":
+        return role
+    low = role.lower()
+    if low.startswith("le "):
+        return "du " + role[3:]
+    if low.startswith("les "):
+        return "des " + role[4:]
+    return "de " + role
+
 
 def frozen_tree(flat, make):
     """Immutable nested nodes from ``(payload, depth)`` pairs in document order, without recursion
@@ -143,9 +189,8 @@ def frozen_tree(flat, make):
 
 def _tree(event: EventFile, workshop: int, section: str) -> tuple[NoteNode, ...]:
     """The notes of one atelier section as nested ``NoteNode``s (iterative: any depth)."""
-    return frozen_tree(event.outline(workshop, section),
-                       lambda r, children: NoteNode(r.id, r.text, r.urls, r.contributor, r.commitments,
-                                                    r.votes, children))
+    return frozen_tree((((r, d), d) for r, d in event.outline(workshop, section)),
+                       lambda payload, children: note_node(payload[0], children, payload[1]))
 
 
 def engagement_label(ids: tuple[str, ...], lang: str) -> str:
@@ -163,28 +208,25 @@ def restitution(event: EventFile, today: dt.date | None = None) -> Restitution:
     date = dt.date.fromisoformat(syn.date) if syn.date else (today or dt.date.today())
 
     workshops = []
-    covered: list[str] = []
     for w in kit.workshops:
         commitments = []
         for cid in w.commitments:
             c = kit.commitment(cid)
-            if cid not in covered:
-                covered.append(cid)
             commitments.append(CommitmentRef(cid, c.title if c else cid, c.status if c else None,
                                              c.schedule if c else None, c.url if c else None))
         # A section where nothing was captured is left out, as in the 2016 restitution (atelier 5
         # has no "Projets présentés"): every renderer shows exactly these sections.
+        # an atelier may title a section its own way (kit: workshops[].sections)
+        shown = [w.section_as_shown(s) for s in kit.sections]
         sections = tuple(
-            sc for sc in (SectionContent(s.id, s.title, s.hint, _tree(event, w.number, s.id)) for s in kit.sections)
+            sc for sc in (SectionContent(s.id, s.title, s.hint or None, _tree(event, w.number, s.id)) for s in shown)
             if sc.notes
         )
         heading = tr("doc.workshop_heading", lang, number=w.number, title=w.title.upper())
         workshops.append(WorkshopContent(w.number, w.title, heading, w.question, w.online, tuple(commitments),
                                          sections, event.participant_counts(w.number)))
 
-    totals = event.participants_total()
-    counted = sum(totals.values())
-    participants = counted or ev.participants_expected
+    participants, _counted = participants_of(event)
 
     proposals = []
     for p in event.proposals():
@@ -198,7 +240,7 @@ def restitution(event: EventFile, today: dt.date | None = None) -> Restitution:
     if syn.intro.strip():
         intro = blocks(syn.intro, lang)
     else:
-        intro = blocks(_generated_intro(kit, participants, counted > 0, len(workshops), len(covered)), lang)
+        intro = blocks(generated_intro(event), lang)
 
     validated = None
     if syn.validated_by and syn.validated_at:
@@ -216,6 +258,7 @@ def restitution(event: EventFile, today: dt.date | None = None) -> Restitution:
         title=ev.title,
         subtitle=ev.subtitle,
         addressee=ev.addressee,
+        addressee_role=ev.addressee_role,
         host=ev.host,
         event_date=ev.date,
         date=date,
@@ -230,29 +273,6 @@ def restitution(event: EventFile, today: dt.date | None = None) -> Restitution:
         validated=validated,
         kit=kit,
     )
-
-
-def _generated_intro(kit: Kit, participants: int | None, counted: bool, n_workshops: int,
-                     n_commitments: int) -> str:
-    lang = kit.event.language
-    ev = kit.event
-    if participants is None:
-        people = "?"
-    elif counted:
-        people = str(participants)
-    else:
-        people = tr("doc.about_participants", lang, count=participants)
-    plan = plain(kit.plan.title) if kit.plan else tr("doc.plan_default", lang)
-    first = tr(
-        "doc.intro_generated", lang,
-        date=long_date(ev.date, lang, weekday=True),
-        title=ev.title,
-        host=tr("doc.host_at", lang, host=ev.host) if ev.host else "",
-        participants=people,
-        plan=plan,
-    )
-    second = tr("doc.intro_generated_workshops", lang, workshops=n_workshops, commitments=n_commitments)
-    return f"{first[0].upper()}{first[1:]}\n\n{second}"
 
 
 def flatten(nodes: tuple[NoteNode, ...], depth: int = 0):

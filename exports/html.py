@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from exports.content import Restitution
 from exports.markup import Run
 from exports.textdoc import (
+    Endnotes,
     Heading,
     Item,
     ItemList,
@@ -76,6 +77,11 @@ def _run(r: Run) -> str:
     if r.text.strip() == DECORATION and r.url is None:  # read by eyes, not aloud
         return r.text.replace(DECORATION, f'<span aria-hidden="true">{DECORATION}</span>')
     text = escape(r.text, quote=False)
+    if r.note is not None:  # a footnote call, numbered by textdoc: a link to its endnote
+        n = escape(r.text)
+        return f'<sup><a href="#note-{n}" id="appel-{n}" role="doc-noteref">{n}</a></sup>'
+    if r.sup:
+        text = f"<sup>{text}</sup>"
     if r.url is not None and is_safe_url(r.url):
         if r.text.strip() == r.url:
             text = escape(link_label(r.url), quote=False)
@@ -192,6 +198,16 @@ def render_html(content: Restitution, annex: bool = True) -> str:
             target.append(f"<p{cls}>{inline(el.runs)}</p>")
         elif isinstance(el, ItemList):
             _items(el.items, target, "", el.kind)
+        elif isinstance(el, Endnotes):
+            target.append('<section class="notes" role="doc-endnotes" aria-labelledby="notes">')
+            target.append(f'<h2 id="notes">{escape(el.title, quote=False)}</h2>')
+            target.append("<ol>")
+            for n, rs in el.notes:
+                back = escape(content.label("doc.note_back", number=n))
+                target.append(f'<li><span id="note-{n}">{inline(rs)}</span> <a href="#appel-{n}" '
+                              f'role="doc-backlink" aria-label="{back}">↩</a></li>')
+            target.append("</ol>")
+            target.append("</section>")
     out = head
     out.append("<header>")
     out.extend(header)

@@ -15,7 +15,17 @@ import re
 
 from exports.content import Restitution
 from exports.markup import Run
-from exports.textdoc import Heading, Item, ItemList, Para, Toc, elements, is_safe_url, walk_items
+from exports.textdoc import (
+    Endnotes,
+    Heading,
+    Item,
+    ItemList,
+    Para,
+    Toc,
+    elements,
+    is_safe_url,
+    walk_items,
+)
 
 INDENT = "    "
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -40,8 +50,14 @@ def escape(text: str, line_start: bool = False) -> str:
 
 
 def _run(r: Run, line_start: bool) -> str:
+    """One run; superscripts and footnote calls (numbered by ``textdoc``) as ``<sup>``, the only
+    raw HTML written, and never from user text (which is escaped)."""
+    if r.note is not None:
+        return f"<sup>{escape(r.text)}</sup>"
     if r.url is not None and is_safe_url(r.url) and r.text == r.url:
         return f"<{r.url}>"
+    if r.sup:
+        return f"<sup>{escape(r.text)}</sup>"
     return escape(r.text, line_start)
 
 
@@ -94,6 +110,11 @@ def render_markdown(content: Restitution, annex: bool = True) -> str:
         elif isinstance(el, ItemList):
             lines: list[str] = []
             _items(el.items, 0, lines)
+            chunks.append("\n".join(lines))
+        elif isinstance(el, Endnotes):
+            # endnotes: a heading, then the notes numbered as their calls
+            lines = [f"## {escape(el.title)}", ""]
+            lines += [f"{n}. {line(rs)}" for n, rs in el.notes]
             chunks.append("\n".join(lines))
         elif isinstance(el, Toc):
             lines = [f"## {escape(el.title)}", ""]

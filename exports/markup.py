@@ -2,6 +2,10 @@
 
 Text fields hold plain text with ``**bold**`` and ``*italic*``; paragraphs are separated by a
 blank line; in the synthesis (feedback, proposals) a line starting with ``- `` is a bullet.
+Two more marks, in kits, notes and the synthesis alike (docs/kit-format.md, « Text marks »):
+``^[text of the note]`` is a footnote (numbered in document order by each renderer), and
+```verbatim` `` is printed as written: no French typography, no marks (a proper name such as
+`Open Democracy Now!`). French ordinals (1er, 4ème, 27e, XIXe) come out as superscripts.
 Every renderer (PDF, HTML, Markdown, ODT) parses text with ``blocks()`` and writes the runs with
 its own escaping, so no text from a kit or a note is ever read as markup of the output format.
 """
@@ -51,6 +55,9 @@ class Run:
     bold: bool = False
     italic: bool = False
     url: str | None = None  # the run is a link to this URL
+    sup: bool = False  # superscript (« 1er », « 4ème »)
+    # a footnote call: ``text`` is empty, ``note`` the runs of the note (numbered by the renderer)
+    note: tuple[Run, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -110,8 +117,57 @@ def _typo_plain(s: str) -> str:
     return s
 
 
-def runs(text: str, lang: str = "fr", link_urls: bool = True) -> tuple[Run, ...]:
-    """Inline runs of one line or paragraph: bold, italic, and URLs as links."""
+def footnote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each ``^[…]`` footnote of ``text`` (brackets may nest inside a note)."""
+    spans = []
+    i = text.find("^[")
+    while i >= 0:
+        depth, j = 0, i + 1
+        while j < len(text):
+            if text[j] == "[":
+                depth += 1
+            elif text[j] == "]":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        if j >= len(text):  # not closed: plain text
+            break
+        spans.append((i, j + 1))
+        i = text.find("^[", j + 1)
+    return spans
+
+
+_VERBATIM = re.compile(r"`([^`\n]+)`")
+
+
+def runs(text: str, lang: str = "fr", link_urls: bool = True, notes: bool = True) -> tuple[Run, ...]:
+    """Inline runs of one line or paragraph: bold, italic, URLs as links, footnotes ``^[…]``,
+    verbatim ```…` `` and ordinal superscripts. ``notes=False``: ``^[…]`` is left as text
+    (inside a footnote)."""
+    out: list[Run] = []
+    pos = 0
+    for start, end in footnote_spans(text) if notes else ():
+        out.extend(_verbatim_runs(text[pos:start].rstrip(" "), lang, link_urls))
+        body = text[start + 2:end - 1].strip()
+        out.append(Run("", note=tuple(r for r in _verbatim_runs(body, lang, True) if r.text)))
+        pos = end
+    out.extend(_verbatim_runs(text[pos:], lang, link_urls))
+    return tuple(r for r in out if r.text or r.note is not None)
+
+
+def _verbatim_runs(text: str, lang: str, link_urls: bool) -> list[Run]:
+    out: list[Run] = []
+    pos = 0
+    for m in _VERBATIM.finditer(text):
+        out.extend(_marked_runs(text[pos:m.start()], lang, link_urls))
+        out.append(Run(m.group(1)))
+        pos = m.end()
+    out.extend(_marked_runs(text[pos:], lang, link_urls))
+    return out
+
+
+def _marked_runs(text: str, lang: str, link_urls: bool) -> list[Run]:
     out: list[Run] = []
     pos = 0
     for m in _INLINE.finditer(text):
@@ -124,22 +180,41 @@ def runs(text: str, lang: str = "fr", link_urls: bool = True) -> tuple[Run, ...]
         pos = m.end()
     if pos < len(text):
         out.extend(_linkify(text[pos:], False, False, lang, link_urls))
-    return tuple(r for r in out if r.text)
+    return [r for r in out if r.text]
 
 
 def _linkify(text: str, bold: bool, italic: bool, lang: str, link_urls: bool) -> list[Run]:
     if not link_urls:
-        return [Run(typo(text, lang), bold, italic)]
+        return _ordinals(typo(text, lang), bold, italic, lang)
     out = []
     pos = 0
     for start, end in url_spans(text):
         if start > pos:
-            out.append(Run(typo(text[pos:start], lang), bold, italic))
+            out.extend(_ordinals(typo(text[pos:start], lang), bold, italic, lang))
         out.append(Run(text[start:end], bold, italic, text[start:end]))
         pos = end
     if pos < len(text):
-        out.append(Run(typo(text[pos:], lang), bold, italic))
+        out.extend(_ordinals(typo(text[pos:], lang), bold, italic, lang))
     return out
+
+
+# 1er, 1re, 1ère, 2e, 2ème, 2nd(e), XIXe: the letters after the number are raised in French
+_ORDINAL = re.compile(r"(?<![\w.,/-])(\d+|[IVXLC]{2,}|[VX])(er|re|ère|ers|res|ères|e|es|ème|èmes|nd|nde|nds|ndes)(?!\w)")
+
+
+def _ordinals(text: str, bold: bool, italic: bool, lang: str) -> list[Run]:
+    if lang != "fr":
+        return [Run(text, bold, italic)]
+    out: list[Run] = []
+    pos = 0
+    for m in _ORDINAL.finditer(text):
+        if m.group(1).isalpha() and m.group(2) not in ("e", "es"):  # « XIXe », not « CIVer »
+            continue
+        out.append(Run(text[pos:m.end(1)], bold, italic))
+        out.append(Run(m.group(2), bold, italic, sup=True))
+        pos = m.end()
+    out.append(Run(text[pos:], bold, italic))
+    return [r for r in out if r.text]
 
 
 def blocks(text: str, lang: str = "fr") -> list[Block]:
@@ -170,5 +245,8 @@ def blocks(text: str, lang: str = "fr") -> list[Block]:
 
 
 def plain(text: str) -> str:
-    """The text without its marks (for CSV, metadata, bookmarks)."""
+    """The text without its marks (for CSV, metadata, bookmarks): footnotes left out."""
+    for start, end in reversed(footnote_spans(text)):
+        text = text[:start].rstrip(" ") + text[end:]
+    text = _VERBATIM.sub(lambda m: m.group(1), text)
     return _INLINE.sub(lambda m: m.group(1) or m.group(2), text)

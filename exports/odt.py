@@ -55,6 +55,9 @@ from odf.text import (
     ListItem,
     ListLevelStyleBullet,
     ListStyle,
+    Note,
+    NoteBody,
+    NoteCitation,
     OutlineLevelStyle,
     OutlineStyle,
     P,
@@ -148,12 +151,14 @@ def _styles(doc: OpenDocumentText, lang: str) -> None:
     pstyle("List_20_Contents", "List Contents", "Standard", below="0.1cm", klass="list")
     pstyle("Small", "Small print", "Text_20_body", size="9pt", italic=True)
     pstyle("Footer", "Footer", "Standard", size="9pt", align="center", klass="extra")
+    pstyle("Footnote", "Footnote", "Standard", size="9pt", klass="extra")
 
     for name, display, props in (
         ("Strong_20_Emphasis", "Strong Emphasis", {"fontweight": "bold"}),
         ("Emphasis", "Emphasis", {"fontstyle": "italic"}),
         ("Strong_20_Italic", "Strong Italic", {"fontweight": "bold", "fontstyle": "italic"}),
         ("Index_20_Link", "Index Link", {}),
+        ("Superscript", "Superscript", {"textposition": "super 58%"}),
         ("Internet_20_link", "Internet link", {"color": "#000091", "textunderlinestyle": "solid",
                                                 "textunderlinewidth": "auto", "textunderlinecolor": "font-color"}),
     ):
@@ -198,11 +203,27 @@ def _add_runs(parent: Element, runs_: tuple[Run, ...]) -> None:
         text = clean(r.text)
         if not text:
             continue
+        if r.note is not None:  # a real footnote, numbered by the application (text:note-citation)
+            note = Note(id=f"ftn{text}", noteclass="footnote")
+            citation = NoteCitation()
+            teletype.addTextToElement(citation, text)
+            note.addElement(citation)
+            nbody = NoteBody()
+            np_ = P(stylename="Footnote")
+            _add_runs(np_, r.note)
+            nbody.addElement(np_)
+            note.addElement(nbody)
+            parent.addElement(note)
+            continue
         target = parent
+        if r.sup:
+            span = Span(stylename="Superscript")
+            parent.addElement(span)
+            target = span
         if r.bold or r.italic:
             name = "Strong_20_Italic" if r.bold and r.italic else "Strong_20_Emphasis" if r.bold else "Emphasis"
             span = Span(stylename=name)
-            parent.addElement(span)
+            target.addElement(span)
             target = span
         if r.url is not None and is_safe_url(r.url):
             a = A(type="simple", href=clean(r.url), stylename="Internet_20_link")

@@ -43,12 +43,22 @@ class ItemList:
 
 
 @dataclass(frozen=True)
+class Endnotes:
+    """The footnotes of the document, numbered in order: HTML and Markdown print them at the end
+    (a footnote call is a ``Run`` whose ``note`` is set and whose text is its number); the ODT
+    prints each as a real footnote where it is called and skips this element."""
+
+    notes: tuple[tuple[int, tuple[Run, ...]], ...]
+    title: str
+
+
+@dataclass(frozen=True)
 class Toc:
     entries: tuple[tuple[int, str, str], ...]  # (level, text, anchor)
     title: str
 
 
-Element = Heading | Para | ItemList | Toc
+Element = Heading | Para | ItemList | Toc | Endnotes
 
 
 def text_of(runs_: tuple[Run, ...]) -> str:
@@ -96,6 +106,30 @@ def notes_list(nodes: tuple[NoteNode, ...], lang: str) -> ItemList:
     return ItemList(note_items(nodes, lang), "notes")
 
 
+def notes_elements(nodes: tuple[NoteNode, ...], lang: str) -> list[Element]:
+    """The notes of a section: bullets, except a paragraph note (« § »), printed as a paragraph
+    with the notes under it as the bullets that follow it."""
+    out: list[Element] = []
+    run: list[NoteNode] = []
+    for n in nodes:
+        if n.paragraph:
+            if run:
+                out.append(notes_list(tuple(run), lang))
+                run = []
+            lines = _note_lines(n, lang)
+            runs_: list[Run] = []
+            for i, ln in enumerate(lines):
+                runs_.extend(((Run(" "),) if i else ()) + ln)
+            out.append(Para(tuple(runs_)))
+            if n.children:
+                out.append(notes_list(n.children, lang))
+        else:
+            run.append(n)
+    if run:
+        out.append(notes_list(tuple(run), lang))
+    return out
+
+
 def from_blocks(bl: list[Block]) -> list[Element]:
     out: list[Element] = []
     for b in bl:
@@ -135,8 +169,8 @@ def elements(r: Restitution, annex: bool = True) -> list[Element]:
     # ------------------------------------------------------------------ cover
     out.append(Heading(1, _plain_runs(r.title, lang), "haut"))
     out.append(Para(_plain_runs(lab("doc.restitution"), lang, bold=True), "cover-strong"))
-    if r.addressee:
-        out.append(Para(_plain_runs(lab("doc.arbitration", addressee=r.addressee), lang, bold=True), "cover"))
+    if r.arbitration:
+        out.append(Para(_plain_runs(r.arbitration, lang, bold=True), "cover"))
     if r.subtitle:
         out.append(Para(_plain_runs(r.subtitle, lang), "cover"))
     out.append(Para(_plain_runs(r.date_label, lang, bold=True), "cover"))
@@ -171,7 +205,7 @@ def elements(r: Restitution, annex: bool = True) -> list[Element]:
         if r.validated:
             body.append(Para((Run(typo(r.validated, lang), italic=True),), "note"))
 
-    part = lab("doc.workshops_part", count=len(r.workshops))
+    part = r.workshops_title
     toc.append((1, part, "ateliers"))
     body.append(Heading(2, _plain_runs(part, lang), "ateliers"))
     for w in r.workshops:
@@ -207,7 +241,7 @@ def elements(r: Restitution, annex: bool = True) -> list[Element]:
             if s.hint:
                 head.append(Run(" " + typo(s.hint, lang)))
             body.append(Heading(4, tuple(head), f"{anchor}-{s.id}"))
-            body.append(notes_list(s.notes, lang))
+            body.extend(notes_elements(s.notes, lang))
 
     if annex and r.proposals:
         title = lab("doc.annex_heard")
@@ -226,6 +260,39 @@ def elements(r: Restitution, annex: bool = True) -> list[Element]:
 
     out.append(Toc(tuple(toc), lab("doc.contents")))
     out.extend(body)
+    return number_notes(out, lab("doc.notes"))
+
+
+def number_notes(els: list[Element], title: str) -> list[Element]:
+    """Every footnote call numbered in document order, and the notes gathered at the end."""
+    found: list[tuple[int, tuple[Run, ...]]] = []
+
+    def fix(rs: tuple[Run, ...]) -> tuple[Run, ...]:
+        if not any(r.note is not None for r in rs):
+            return rs
+        out = []
+        for r in rs:
+            if r.note is not None:
+                found.append((len(found) + 1, r.note))
+                r = Run(str(len(found)), sup=True, note=r.note)
+            out.append(r)
+        return tuple(out)
+
+    def fix_items(items: tuple[Item, ...]) -> tuple[Item, ...]:
+        # iterative over siblings, recursive over depth: lists are at most MAX_NESTING deep
+        return tuple(Item(tuple(fix(ln) for ln in it.lines), fix_items(it.children), it.note_id) for it in items)
+
+    out: list[Element] = []
+    for el in els:
+        if isinstance(el, Heading):
+            el = Heading(el.level, fix(el.runs), el.anchor)
+        elif isinstance(el, Para):
+            el = Para(fix(el.runs), el.style)
+        elif isinstance(el, ItemList):
+            el = ItemList(fix_items(el.items), el.kind)
+        out.append(el)
+    if found:
+        out.append(Endnotes(tuple(found), title))
     return out
 
 

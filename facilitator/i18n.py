@@ -67,6 +67,14 @@ def long_date(d, lang: str = "fr", weekday: bool = False) -> str:
     return format_date(d, pattern, locale=lang)
 
 
+def in_words(n: int, lang: str = "fr") -> str:
+    """« cinq », « vingt et un », « quatre-vingts » / "five": a count written in letters, as French
+    administrative style writes the counts of a text (num2words' French and English rules)."""
+    from num2words import num2words
+
+    return num2words(n, lang=lang if lang in LANGUAGES else "fr")
+
+
 def long_datetime(iso: str, lang: str = "fr") -> str:
     """« 21 juin 2016 à 18:05 » / "21 June 2016 at 18:05" from a stored ISO date and time, in this
     computer's time zone when the stored one has a zone (the event file stores UTC)."""

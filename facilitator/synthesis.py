@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from facilitator.errors import OperationError
-from facilitator.i18n import tr
+from facilitator.i18n import in_words, long_date, tr
 from facilitator.store import EventFile, NoteRow, ProposalRow
 from facilitator.store.states import CONTRIBUTORS, Change
 
@@ -114,3 +114,46 @@ def decision_label(decision: str | None, lang: str | None = None) -> str:
 
 def kind_label(kind: str, lang: str | None = None) -> str:
     return tr(f"kind.{kind}", lang)
+
+
+def participants_of(ev: EventFile) -> tuple[int | None, bool]:
+    """(number of participants, counted): the people counted in the ateliers, else the number the
+    kit expected (``counted`` False), else None."""
+    counted = sum(ev.participants_total().values())
+    return (counted, True) if counted else (ev.kit.event.participants_expected, False)
+
+
+def generated_intro(ev: EventFile) -> str:
+    """The opening paragraphs the restitution prints when the synthesis has none, built from the
+    facts the kit and the event file hold. A fact that is missing is left out of the sentence
+    (never a placeholder); the venue (where) and the host (who organised it) are two facts."""
+    kit = ev.kit
+    e = kit.event
+    lang = e.language
+    participants, counted = participants_of(ev)
+    commitments = list(dict.fromkeys(c for w in kit.workshops for c in w.commitments))
+    facts = [tr("doc.intro_venue", lang, venue=e.venue.strip()) if e.venue and e.venue.strip() else "",
+             tr("doc.intro_host", lang, host=e.host.strip()) if e.host and e.host.strip() else ""]
+    facts = [f for f in facts if f]
+    common = dict(
+        date=long_date(e.date, lang, weekday=True),
+        title=e.title,
+        facts=tr("doc.intro_facts", lang, facts=" ; ".join(facts) if lang == "fr" else "; ".join(facts))
+        if facts else "",
+        plan=kit.plan.title if kit.plan else tr("doc.plan_default", lang),
+    )
+    if participants:
+        people = str(participants) if counted else tr("doc.about_participants", lang, count=participants)
+        first = tr("doc.intro_generated", lang, participants=people, **common)
+    else:
+        first = tr("doc.intro_generated_uncounted", lang, **common)
+    n = len(commitments)
+    around = ("" if n == 0 else tr("doc.intro_around_one", lang) if n == 1
+              else tr("doc.intro_around", lang, commitments=in_words(n, lang)))
+    if len(kit.workshops) == 1:
+        second = tr("doc.intro_generated_workshop_one", lang, around=around)
+    else:
+        words = in_words(len(kit.workshops), lang)
+        second = tr("doc.intro_generated_workshops", lang, workshops=words, around=around)
+    return f"{first[0].upper()}{first[1:]}\n\n{second[0].upper()}{second[1:]}"
+

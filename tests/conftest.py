@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ import pytest
 import kits
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+# beside the repository (as in CI); FACILITATOR_SEEDS for a work tree kept elsewhere
+SEEDS = Path(os.environ.get("FACILITATOR_SEEDS", ROOT.parent / "shared" / "seeds"))
 
 pytest_plugins = ["tests.hub_support"]  # a real PostgreSQL hub, for the sync's tests
 

@@ -58,7 +58,9 @@ class Labels(QWidget):
             "id": self.tr("Identifiant"), "title": self.tr("Titre"), "subtitle": self.tr("Sous-titre"), "kind": self.tr("Type d'événement"),
             "date": self.tr("Date (AAAA-MM-JJ)"), "start": self.tr("Début (HH:MM)"), "end": self.tr("Fin (HH:MM)"),
             "venue": self.tr("Lieu"), "address": self.tr("Adresse"), "host": self.tr("Institution organisatrice"),
-            "addressee": self.tr("Destinataire de la synthèse (rôle et nom)"), "language": self.tr("Langue des documents"),
+            "addressee": self.tr("Destinataire de la synthèse (rôle et nom)"),
+            "addressee_role": self.tr("Rôle qui arbitre, avec son article (couverture : « à l'arbitrage du … »)"),
+            "language": self.tr("Langue des documents"),
             "logo": self.tr("Logo (fichier PNG ou JPEG du dossier du kit)"),
             "about": self.tr("« Qu'est-ce que le Gouvernement ouvert ? »"), "purpose": self.tr("« À quoi sert cet événement ? »"),
             "criteria": self.tr("« Qu'est-ce qu'un engagement ? » (un critère par ligne)"),
@@ -86,6 +88,7 @@ class Labels(QWidget):
             "facilitators": self.tr("Animateurs (un par ligne)"), "phases": self.tr("Phases (minuteur)"),
             "minutes": self.tr("Minutes"), "prepared": self.tr("Notes préparées, par section"), "note": self.tr("Note"),
             "next_steps": self.tr("Prochaines étapes"),
+            "sections": self.tr("Titres et aides des sections propres à cet atelier"),
         }
         self.fields["next"] = self.tr("Prochaines étapes")
         self.choices = {

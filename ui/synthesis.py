@@ -73,16 +73,9 @@ def decision_names(_w: QWidget | None = None) -> dict[str | None, str]:
 
 def generated_intro(ev) -> str:
     """The opening paragraph built from the event's facts, as the restitution would print it."""
-    from exports import content
+    from facilitator.synthesis import generated_intro as intro
 
-    helper = getattr(content, "generated_intro", None)
-    if helper is not None:
-        return helper(ev)
-    kit = ev.kit
-    covered = list(dict.fromkeys(c for w in kit.workshops for c in w.commitments))
-    counted = sum(ev.participants_total().values())
-    participants = counted or kit.event.participants_expected
-    return content._generated_intro(kit, participants, counted > 0, len(kit.workshops), len(covered))
+    return intro(ev)
 
 
 def _label(text: str, buddy: QWidget, bold: bool = False) -> QLabel:

@@ -98,15 +98,23 @@ def link(url: str, text: str | None = None, styled: bool = False) -> str:
             f"{fonts.markup(text if text is not None else url, styled)}</a>")
 
 
-def rich(runs: Iterable[Run], bold: bool = False, styled: bool = False) -> str:
+def rich(runs: Iterable[Run], bold: bool = False, styled: bool = False, notes=None) -> str:
     """Runs (already typographed by exports.markup) as Paragraph markup.
 
     ``styled``: the paragraph's own font is bold or italic (headings, questions).
+    ``notes``: where footnotes go (``exports.pdf.footnotes.Footnotes``); without it a footnote is
+    printed in parentheses where it is called.
     """
     out = []
     for r in runs:
+        if r.note is not None:
+            body = rich(r.note)
+            out.append(notes.call(body) if notes is not None else f" ({body})")
+            continue
         face = styled or bold or r.bold or r.italic
         t = link(r.url, r.text, face) if r.url else fonts.markup(r.text, face)
+        if r.sup:
+            t = f"<super>{t}</super>"
         if r.italic:
             t = f"<i>{t}</i>"
         if r.bold or bold:
@@ -190,15 +198,16 @@ class Styles:
 
 
 def render_blocks(blocks: list[Block], styles: Styles, depth: int = 0,
-                  style: ParagraphStyle | None = None) -> list[Flowable]:
-    """Paragraphs and bullet lists of a text field, with their inline marks and links."""
+                  style: ParagraphStyle | None = None, notes=None) -> list[Flowable]:
+    """Paragraphs and bullet lists of a text field, with their inline marks and links
+    (``notes``: as in ``rich``)."""
     out: list[Flowable] = []
     for b in blocks:
         if isinstance(b, TextParagraph):
-            out.append(para(rich(b.runs), style or styles.body))
+            out.append(para(rich(b.runs, notes=notes), style or styles.body))
         elif isinstance(b, Bullets):
             for item in b.items:
-                out.append(bullet(rich(item), styles, depth))
+                out.append(bullet(rich(item, notes=notes), styles, depth))
     return out
 
 

@@ -31,7 +31,6 @@ from exports.pdf.base import (
     GREY,
     RULE,
     ContentsLine,
-    Document,
     Renderer,
     Styles,
     bullet,
@@ -45,6 +44,7 @@ from exports.pdf.base import (
     table,
     text,
 )
+from exports.pdf.footnotes import FootnoteDocument, Footnotes, note_style
 
 NBSP = "\u00a0"
 MARK = "►"  # the seed's section mark
@@ -81,12 +81,17 @@ class RestitutionRenderer(Renderer):
         ]
         self.to_style = ParagraphStyle("to", s.body, fontName=fonts.BOLD_ITALIC, fontSize=11,
                                        leading=15, spaceAfter=10)
+        self.footnotes = Footnotes(note_style(s.body))
+
+    def typo(self, value: str, styled: bool = False) -> str:
+        """Kit text as Paragraph markup, its footnotes at the foot of the page."""
+        return rich(runs(value, self.lang), styled=styled, notes=self.footnotes)
 
 
     # --- document ------------------------------------------------------------------------------
     def render(self) -> bytes:
         c = self.c
-        doc = Document(
+        doc = FootnoteDocument(
             A4,
             title=f"{c.title} – {self.tr('doc.restitution').capitalize()}",
             author=c.host,
@@ -114,6 +119,8 @@ class RestitutionRenderer(Renderer):
         if c.validated:
             story += self.validation()
         doc.contents_size = self.toc_styles[0].fontSize
+        doc.footnotes = self.footnotes
+        story = self.footnotes.attach(story, doc.width, doc.height)
         return doc.render(story, contents_keys=[key for key, _t, _l in self.contents])
 
     @property
@@ -131,9 +138,8 @@ class RestitutionRenderer(Renderer):
             HRFlowable(width="100%", thickness=2.5, color=ACCENT, spaceAfter=10),
             heading(text(self.tr("doc.restitution")), self.cover_title, outline=c.title, level=0),
         ]
-        if c.addressee:
-            out.append(Paragraph(self.typo(self.tr("doc.arbitration", addressee=c.addressee), True),
-                                 self.cover_line))
+        if c.arbitration:
+            out.append(Paragraph(self.typo(c.arbitration, True), self.cover_line))
         out.append(Paragraph(text(c.date_label), self.cover_date))
         return out
 
@@ -151,7 +157,7 @@ class RestitutionRenderer(Renderer):
         """(key, title, level) of the SOMMAIRE, in document order."""
         c = self.c
         out = [("synthesis", self.tr("doc.synthesis"), 0),
-               ("workshops", self.tr("doc.workshops_part", count=len(c.workshops)), 0)]
+               ("workshops", c.workshops_title, 0)]
         out += [(f"w{w.number}", w.heading, 1) for w in c.workshops]
         if self.show_annex:
             out.append(("heard", self.tr("doc.annex_heard"), 0))
@@ -180,10 +186,10 @@ class RestitutionRenderer(Renderer):
         obj = self.tr("doc.object")
         out.append(Paragraph(f"<b>{text(obj)}</b> {self.typo(c.object)}", s.body))
         out.append(Spacer(0, 2 * mm))
-        out += render_blocks(c.intro, s)
+        out += render_blocks(c.intro, s, notes=self.footnotes)
         if c.feedback:
             out.append(self.marked(text(c.feedback_heading, bold=True), s.h3))
-            out += render_blocks(c.feedback, s)
+            out += render_blocks(c.feedback, s, notes=self.footnotes)
         if c.proposals:
             out.append(self.marked(text(self.tr("doc.proposals_heading"), bold=True), s.h3))
             accelerate, nxt, other = c.group("accelerate"), c.group("next-plan"), c.group("other")
@@ -208,13 +214,13 @@ class RestitutionRenderer(Renderer):
 
     def proposal_lead(self, p: ProposalContent) -> tuple[str, list]:
         """« **Title** (engagement N) first paragraph », and the blocks that follow it."""
-        lead = rich(runs(p.title, self.lang), bold=True)
+        lead = rich(runs(p.title, self.lang), bold=True, notes=self.footnotes)
         if p.engagement_label:
             lead += f" ({text(p.engagement_label)})"
         rest = blocks(p.text, self.lang) if p.text.strip() else []
         if rest and isinstance(rest[0], TextParagraph):
             first = rest.pop(0)
-            body = rich(first.runs)
+            body = rich(first.runs, notes=self.footnotes)
             lead += joiner(_first_char(first.runs), self.lang) + body
         return lead, rest
 
@@ -224,14 +230,15 @@ class RestitutionRenderer(Renderer):
         out: list[Flowable] = [bullet(lead, self.s, 0) if as_bullet else para(lead, self.s.body)]
         for b in rest:
             if isinstance(b, Bullets):
-                out += [bullet(rich(item), self.s, depth) for item in b.items]
+                out += [bullet(rich(item, notes=self.footnotes), self.s, depth) for item in b.items]
             else:
-                out.append(para(rich(b.runs), self.s.bullet(depth) if as_bullet else self.s.body))
+                out.append(para(rich(b.runs, notes=self.footnotes),
+                                self.s.bullet(depth) if as_bullet else self.s.body))
         return out
 
     # --- ateliers ------------------------------------------------------------------------------
     def workshops(self) -> list[Flowable]:
-        title = self.tr("doc.workshops_part", count=len(self.c.workshops))
+        title = self.c.workshops_title
         out: list[Flowable] = [heading(text(title, styled=True), self.s.h1, outline=title, toc="workshops")]
         for i, w in enumerate(self.c.workshops):
             if i:
@@ -275,11 +282,23 @@ class RestitutionRenderer(Renderer):
         return out
 
     def notes(self, roots: tuple[NoteNode, ...]) -> list[Flowable]:
-        """The notes as nested bullets."""
-        return nested_bullets(roots, lambda n: n.children, self.note, self.s)
+        """The notes as nested bullets; a paragraph note (« § ») as a paragraph, the notes under
+        it as the bullets that follow it."""
+        out: list[Flowable] = []
+        run: list[NoteNode] = []
+        for n in roots:
+            if n.paragraph:
+                out += nested_bullets(run, lambda x: x.children, self.note, self.s)
+                run = []
+                out.append(Paragraph(self.note(n), self.s.body))
+                out += nested_bullets(n.children, lambda x: x.children, self.note, self.s)
+            else:
+                run.append(n)
+        out += nested_bullets(run, lambda x: x.children, self.note, self.s)
+        return out
 
     def note(self, node: NoteNode) -> str:
-        body = rich(runs(node.text, self.lang)) if node.text.strip() else ""
+        body = rich(runs(node.text, self.lang), notes=self.footnotes) if node.text.strip() else ""
         urls = [u for u in node.urls if u not in node.text]
         if not urls:
             return body

@@ -465,6 +465,14 @@ def _check_semantics(kit: m.Kit, ctx: Ctx) -> None:
             ps = f"{base}.prepared.{sid}"
             if sid not in section_ids:
                 ctx.error(at(ps), ps, "kit.unknown_section", id=sid, sections=", ".join(section_ids))
+        seen_overrides: set[str] = set()
+        for j, o in enumerate(w.sections):
+            po = f"{base}.sections[{j}].id"
+            if o.id not in section_ids:
+                ctx.error(at(po), po, "kit.unknown_section", id=o.id, sections=", ".join(section_ids))
+            elif o.id in seen_overrides:
+                ctx.error(at(po), po, "kit.duplicate_section_override", id=o.id)
+            seen_overrides.add(o.id)
         if w.start and w.end and w.end > w.start and w.phases:
             slot = _minutes(w.end) - _minutes(w.start)
             if w.total_minutes > slot:

@@ -107,6 +107,16 @@ class Section:
     hint: str | None = None
 
 
+@dataclass(frozen=True)
+class SectionOverride:
+    """An atelier's own title or hint for one section of the capture template (2016: atelier 5's
+    « Pistes d'engagements futurs »)."""
+
+    id: str
+    title: str | None = None
+    hint: str | None = None
+
+
 DEFAULT_SECTIONS: tuple[Section, ...] = (
     Section("projets", "Projets présentés", "exemples de mise en œuvre des engagements"),
     Section(
@@ -159,12 +169,22 @@ class Workshop:
     phases: tuple[Phase, ...] = ()
     # (section id, items) in the kit's order
     prepared: tuple[tuple[str, tuple[Item, ...]], ...] = ()
+    # this atelier's own titles or hints of the kit's sections
+    sections: tuple[SectionOverride, ...] = ()
 
     def prepared_for(self, section_id: str) -> tuple[Item, ...]:
         for sid, items in self.prepared:
             if sid == section_id:
                 return items
         return ()
+
+    def section_as_shown(self, section: Section) -> Section:
+        """The kit's ``section`` with this atelier's title or hint when it gives one."""
+        for o in self.sections:
+            if o.id == section.id:
+                return Section(section.id, o.title if o.title is not None else section.title,
+                               o.hint if o.hint is not None else section.hint)
+        return section
 
     @property
     def total_minutes(self) -> int:
@@ -216,6 +236,7 @@ class Event:
     address: str | None = None
     host: str | None = None
     addressee: str | None = None
+    addressee_role: str | None = None
     language: str = "fr"
     logo: str | None = None
     about: str | None = None

@@ -519,6 +519,10 @@ SECTION = Record(
     "section", {"id": F(Ident(), True), "title": F(Text(), True), "hint": F(Text())}, m.Section
 )
 
+SECTION_OVERRIDE = Record(
+    "section override", {"id": F(Ident(), True), "title": F(Text()), "hint": F(Text())}, m.SectionOverride
+)
+
 PHASE = Record("phase", {"title": F(Text(), True), "minutes": F(Int(minimum=1, maximum=24 * 60), True)}, m.Phase)
 
 
@@ -544,6 +548,7 @@ WORKSHOP = Record(
         "facilitators": F(TEXTS),
         "phases": F(ListOf(PHASE)),
         "prepared": F(Prepared()),
+        "sections": F(ListOf(SECTION_OVERRIDE)),
     },
     _build_workshop,
 )
@@ -591,6 +596,7 @@ EVENT = Record(
         "address": F(Text()),
         "host": F(Text()),
         "addressee": F(Text()),
+        "addressee_role": F(Text()),
         "language": F(Choice(*m.LANGUAGES)),
         "logo": F(ImagePath()),
         "about": F(Text()),
@@ -650,6 +656,7 @@ DOCUMENTED: dict[str, Record] = {
     "action": ACTION,
     "section": SECTION,
     "phase": PHASE,
+    "section override": SECTION_OVERRIDE,
     "workshop": WORKSHOP,
     "item": ITEM_RECORD,
 }

@@ -7,7 +7,7 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
-from exports.markup import plain, typo
+from exports.markup import runs
 
 DEVICE = "laptop-test"
 
@@ -28,7 +28,27 @@ def norm(text: str) -> str:
 
 def expected_text(row, lang: str = "fr") -> str:
     """What a renderer shows of a note's own text (marks removed, French typography)."""
-    return norm(typo(plain(" ".join(ln.strip() for ln in row.text.split("\n") if ln.strip())), lang))
+    text = " ".join(ln.strip() for ln in row.text.split("\n") if ln.strip())
+    return norm("".join(r.text for r in runs(text.removeprefix("§ "), lang, link_urls=False) if r.note is None))
+
+
+def is_paragraph(row, depth: int) -> bool:
+    """A first-level note typed « § … »: printed as a paragraph, not a bullet."""
+    return depth == 0 and row.text.lstrip().startswith("§ ")
+
+
+def expected_depths(rows) -> list:
+    """How each (row, depth) of a section outline is printed: "p" for a paragraph note, else its
+    list depth (the notes under a paragraph note are the bullets that follow it: one level up)."""
+    out: list = []
+    under_paragraph = False
+    for row, depth in rows:
+        if depth == 0:
+            under_paragraph = is_paragraph(row, depth)
+            out.append("p" if under_paragraph else 0)
+        else:
+            out.append(depth - 1 if under_paragraph else depth)
+    return out
 
 
 class Outline(HTMLParser):
@@ -46,6 +66,7 @@ class Outline(HTMLParser):
         self._h4 = ""
         self._ul_depth = 0
         self._li: list[list] = []  # open <li>: [depth, text parts]
+        self._p: list | None = None  # an open <p> of a section (a paragraph note): ["p", parts]
         self._raw: dict[tuple[str, str], list[list]] = {}
 
     def handle_starttag(self, tag, attrs):
@@ -62,6 +83,9 @@ class Outline(HTMLParser):
             self._li.append(entry)
             if self._h3 and self._h4:  # recorded at the opening tag: document order
                 self._raw.setdefault((self._h3, self._h4), []).append(entry)
+        elif tag == "p" and not self._li and self._h3 and self._h4:
+            self._p = ["p", []]
+            self._raw.setdefault((self._h3, self._h4), []).append(self._p)
         elif tag == "br" and self._li:
             self._li[-1][1].append(" ")
 
@@ -79,6 +103,8 @@ class Outline(HTMLParser):
             self._ul_depth -= 1
         elif tag == "li" and self._li:
             self._li.pop()
+        elif tag == "p":
+            self._p = None
 
     def handle_data(self, data):
         if self._heading:
@@ -86,6 +112,8 @@ class Outline(HTMLParser):
         if self._li:
             # a nested <ul> closes the parent's own text: only the innermost open item takes data
             self._li[-1][1].append(data)
+        elif self._p is not None:
+            self._p[1].append(data)
 
 
 def outline(html_text: str) -> Outline:

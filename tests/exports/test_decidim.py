@@ -113,7 +113,7 @@ def present(value: str | None) -> bool:
 
 
 class _Html(HTMLParser):
-    ALLOWED = {"p", "ul", "li", "strong", "em", "a", "br"}
+    ALLOWED = {"p", "ul", "li", "strong", "em", "a", "br", "sup"}  # sup: ordinals (1er), kept by Rails' safe list
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

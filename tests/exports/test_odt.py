@@ -78,9 +78,14 @@ def test_every_note_is_a_list_item_in_order(odt):
     for li in doc.getElementsByType(text.ListItem):
         p = next(c for c in li.childNodes if c.qname == (TEXTNS, "p"))
         items.append(norm(teletype.extractText(p)))
+    paragraphs = [norm(teletype.extractText(p)) for p in odt["doc"].getElementsByType(text.P)
+                  if p.parentNode.qname != (TEXTNS, "list-item")]
     position = 0
     for row in odt["notes"]:
         want = expected_text(row).replace("\x07", "\ufffd")
+        if row.parent_id is None and row.text.startswith("§ "):  # a paragraph note: a paragraph
+            assert any(p.startswith(want) for p in paragraphs), want
+            continue
         # the notes appear in document order, each as its own list item
         while position < len(items) and not items[position].startswith(want):
             position += 1

@@ -22,7 +22,9 @@ SECTION_TITLES = [
 
 
 def norm(s: str) -> str:
+    """The seed's markdown and the notes' own marks (« § » paragraph, `verbatim`) left out."""
     s = s.replace("\\_", "_")
+    s = re.sub(r"^§ ", "", s).replace("`", "")
     s = re.sub(r"<sup>(.*?)</sup>", r"\1", s)
     s = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\2", s)
     s = re.sub(r"<(https?://[^>]*)>", r"\1", s)

@@ -83,6 +83,7 @@ def _doc_tables() -> dict[str, dict[str, bool]]:
         "An **example**": "example", "A **fact**": "fact", "The **headings**": "headings",
         "## `plan`": "plan", "A **commitment**": "commitment", "An **action**": "action",
         "## `sections`": "section", "## `workshops`": "workshop", "A **phase**": "phase", "An **item**": "item",
+        "A **section override**": "section override",
     }
     out: dict[str, dict[str, bool]] = {}
     for ctx, table in tables:

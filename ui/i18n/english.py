@@ -357,6 +357,9 @@ EN = {
     'Adresse': 'Address',
     'Institution organisatrice': 'Organising institution',
     'Destinataire de la synthèse (rôle et nom)': 'Addressee of the synthesis (role and name)',
+    "Rôle qui arbitre, avec son article (couverture : « à l'arbitrage du … »)":
+        "Arbitrating role, with its article (cover: “for arbitration by …”)",
+    "Titres et aides des sections propres à cet atelier": "This workshop's own section titles and hints",
     'Langue des documents': 'Language of the documents',
     'Logo (fichier PNG ou JPEG du dossier du kit)': "Logo (PNG or JPEG file in the kit's folder)",
     "« Qu'est-ce que le Gouvernement ouvert ? »": '“What is open government?”',

@@ -671,365 +671,365 @@ The details were written to {log}</translation>
 <context>
     <name>KitEditor</name>
     <message>
-        <location filename="../kit_editor.py" line="166" />
+        <location filename="../kit_editor.py" line="169" />
         <source>Parties du kit</source>
         <translation>Parts of the kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="175" />
+        <location filename="../kit_editor.py" line="178" />
         <source>Erreurs et avertissements du kit</source>
         <translation>Errors and warnings of the kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="184" />
+        <location filename="../kit_editor.py" line="187" />
         <source>&amp;Parties du kit :</source>
         <translation>&amp;Parts of the kit:</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="189" />
+        <location filename="../kit_editor.py" line="192" />
         <source>&amp;Erreurs à corriger :</source>
         <translation>&amp;Errors to fix:</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="213" />
+        <location filename="../kit_editor.py" line="216" />
         <source>&amp;Kit</source>
         <translation>&amp;Kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="214" />
+        <location filename="../kit_editor.py" line="217" />
         <source>&amp;Ouvrir un autre kit…</source>
         <translation>&amp;Open another kit…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="215" />
+        <location filename="../kit_editor.py" line="218" />
         <source>&amp;Créer l'événement…</source>
         <translation>&amp;Create the event…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="217" />
+        <location filename="../kit_editor.py" line="220" />
         <source>&amp;Imprimer les livrets…</source>
         <translation>&amp;Print the booklets…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="219" />
+        <location filename="../kit_editor.py" line="222" />
         <source>Importer d'un &amp;tableur…</source>
         <translation>Import from a &amp;spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="220" />
+        <location filename="../kit_editor.py" line="223" />
         <source>E&amp;xporter vers un tableur…</source>
         <translation>E&amp;xport to a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="222" />
+        <location filename="../kit_editor.py" line="225" />
         <source>&amp;Fermer</source>
         <translation>Cl&amp;ose</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="223" />
+        <location filename="../kit_editor.py" line="226" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="224" />
+        <location filename="../kit_editor.py" line="227" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="225" />
+        <location filename="../kit_editor.py" line="228" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="231" />
+        <location filename="../kit_editor.py" line="234" />
         <source>Ajouter un &amp;engagement</source>
         <translation>Add a &amp;commitment</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="232" />
+        <location filename="../kit_editor.py" line="235" />
         <source>Ajouter un a&amp;telier</source>
         <translation>Add a &amp;workshop</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="233" />
+        <location filename="../kit_editor.py" line="236" />
         <source>&amp;Aller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="234" />
+        <location filename="../kit_editor.py" line="237" />
         <source>Parties du &amp;kit</source>
         <translation>Parts of the &amp;kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="235" />
+        <location filename="../kit_editor.py" line="238" />
         <source>Liste des &amp;erreurs</source>
         <translation>&amp;Error list</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="236" />
+        <location filename="../kit_editor.py" line="239" />
         <source>Erreur &amp;suivante</source>
         <translation>&amp;Next error</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="237" />
+        <location filename="../kit_editor.py" line="240" />
         <source>Erreur &amp;précédente</source>
         <translation>&amp;Previous error</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="238" />
+        <location filename="../kit_editor.py" line="241" />
         <source>&amp;Formulaire</source>
         <translation>&amp;Form</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="239" />
+        <location filename="../kit_editor.py" line="242" />
         <source>A&amp;perçu</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="240" />
+        <location filename="../kit_editor.py" line="243" />
         <source>Afficher l'&amp;aperçu du livret</source>
         <translation>Show the booklet &amp;preview</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="243" />
+        <location filename="../kit_editor.py" line="246" />
         <source>{file} — éditeur de kit — facilitator</source>
         <translation>{file} — kit editor — facilitator</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="263" />
-        <location filename="../kit_editor.py" line="317" />
+        <location filename="../kit_editor.py" line="266" />
+        <location filename="../kit_editor.py" line="320" />
         <source>Événement</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="264" />
-        <location filename="../kit_editor.py" line="320" />
+        <location filename="../kit_editor.py" line="267" />
+        <location filename="../kit_editor.py" line="323" />
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="265" />
-        <location filename="../kit_editor.py" line="323" />
+        <location filename="../kit_editor.py" line="268" />
+        <location filename="../kit_editor.py" line="326" />
         <source>Plan d'action</source>
         <translation>Action plan</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="270" />
-        <location filename="../kit_editor.py" line="340" />
+        <location filename="../kit_editor.py" line="273" />
+        <location filename="../kit_editor.py" line="343" />
         <source>Canevas de prise de notes</source>
         <translation>Note-taking template</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="271" />
-        <location filename="../kit_editor.py" line="346" />
+        <location filename="../kit_editor.py" line="274" />
+        <location filename="../kit_editor.py" line="349" />
         <source>Ateliers</source>
         <translation>Workshops</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="273" />
+        <location filename="../kit_editor.py" line="276" />
         <source>Atelier {n} — {title}</source>
         <translation>Workshop {n} — {title}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="314" />
+        <location filename="../kit_editor.py" line="317" />
         <source>Le texte du kit n'est pas du YAML lisible : corrigez l'erreur indiquée (Annuler revient à la version précédente).</source>
         <translation>The kit's text is not readable YAML: fix the error shown (Undo goes back to the previous version).</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="326" />
-        <location filename="../kit_editor.py" line="594" />
+        <location filename="../kit_editor.py" line="329" />
+        <location filename="../kit_editor.py" line="597" />
         <source>Ajouter un engagement</source>
         <translation>Add a commitment</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="327" />
-        <location filename="../kit_editor.py" line="350" />
+        <location filename="../kit_editor.py" line="330" />
+        <location filename="../kit_editor.py" line="353" />
         <source>Importer d'un tableur…</source>
         <translation>Import from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="328" />
+        <location filename="../kit_editor.py" line="331" />
         <source>Exporter vers un tableur…</source>
         <translation>Export to a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="336" />
+        <location filename="../kit_editor.py" line="339" />
         <source>Engagement {id}</source>
         <translation>Commitment {id}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="342" />
+        <location filename="../kit_editor.py" line="345" />
         <source>Sans sections déclarées, les cinq sections « Ministère ouvert » s'appliquent. Ajoutez-en pour les changer.</source>
         <translation>With no sections declared, the five “Ministère ouvert” sections apply. Add some to change them.</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="347" />
-        <location filename="../kit_editor.py" line="602" />
+        <location filename="../kit_editor.py" line="350" />
+        <location filename="../kit_editor.py" line="605" />
         <source>Ajouter un atelier</source>
         <translation>Add a workshop</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="355" />
+        <location filename="../kit_editor.py" line="358" />
         <source>Atelier {n}</source>
         <translation>Workshop {n}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="370" />
+        <location filename="../kit_editor.py" line="373" />
         <source>Monter</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="371" />
+        <location filename="../kit_editor.py" line="374" />
         <source>Descendre</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="372" />
-        <location filename="../kit_editor.py" line="607" />
+        <location filename="../kit_editor.py" line="375" />
+        <location filename="../kit_editor.py" line="610" />
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="439" />
+        <location filename="../kit_editor.py" line="442" />
         <source>— non précisé —</source>
         <translation>— not given —</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="464" />
+        <location filename="../kit_editor.py" line="467" />
         <source>{id} (absent du plan)</source>
         <translation>{id} (not in the plan)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="474" />
+        <location filename="../kit_editor.py" line="477" />
         <source>Engagements de l'atelier</source>
         <translation>Workshop commitments</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="484" />
-        <location filename="../kit_editor.py" line="546" />
+        <location filename="../kit_editor.py" line="487" />
+        <location filename="../kit_editor.py" line="549" />
         <source>Modifier « {field} »</source>
         <translation>Edit “{field}”</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="517" />
-        <location filename="../kit_editor.py" line="558" />
+        <location filename="../kit_editor.py" line="520" />
+        <location filename="../kit_editor.py" line="561" />
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="579" />
+        <location filename="../kit_editor.py" line="582" />
         <source>Nouveau</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="579" />
+        <location filename="../kit_editor.py" line="582" />
         <source>Nouveau titre</source>
         <translation>New title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="585" />
+        <location filename="../kit_editor.py" line="588" />
         <source>Intitulé de l'engagement</source>
         <translation>Commitment title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="603" />
+        <location filename="../kit_editor.py" line="606" />
         <source>Titre de l'atelier</source>
         <translation>Workshop title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="613" />
+        <location filename="../kit_editor.py" line="616" />
         <source>Déplacer</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="624" />
+        <location filename="../kit_editor.py" line="627" />
         <source>Enregistré.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="637" />
-        <location filename="../kit_editor.py" line="659" />
+        <location filename="../kit_editor.py" line="640" />
+        <location filename="../kit_editor.py" line="662" />
         <source>Avertissement : </source>
         <translation>Warning: </translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="638" />
+        <location filename="../kit_editor.py" line="641" />
         <source>ligne {line} — {path} : {prefix}{message}</source>
         <translation>line {line} — {path}: {prefix}{message}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="639" />
+        <location filename="../kit_editor.py" line="642" />
         <source>(kit)</source>
         <translation>(kit)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="646" />
+        <location filename="../kit_editor.py" line="649" />
         <source>{n} erreur(s) à corriger : elles bloquent la création de l'événement (le brouillon est enregistré).</source>
         <translation>{n} error(s) to fix: they block creating the event (the draft is saved).</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="649" />
+        <location filename="../kit_editor.py" line="652" />
         <source>Aucune erreur : l'événement peut être créé ({w} avertissement(s)).</source>
         <translation>No errors: the event can be created ({w} warning(s)).</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="740" />
+        <location filename="../kit_editor.py" line="743" />
         <source>Exporter vers un tableur</source>
         <translation>Export to a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="741" />
+        <location filename="../kit_editor.py" line="744" />
         <source>Tableurs (*.xlsx *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="750" />
+        <location filename="../kit_editor.py" line="753" />
         <source>Tableau écrit : {path}</source>
         <translation>Table written: {path}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="760" />
+        <location filename="../kit_editor.py" line="763" />
         <source>Nouveau fichier d'événement</source>
         <translation>New event file</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="772" />
+        <location filename="../kit_editor.py" line="775" />
         <source>Événement créé : {path}</source>
         <translation>Event created: {path}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="778" />
+        <location filename="../kit_editor.py" line="781" />
         <source>Le kit a encore des erreurs : corrigez-les avant d'imprimer les livrets.</source>
         <translation>The kit still has errors: fix them before printing the booklets.</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="782" />
+        <location filename="../kit_editor.py" line="785" />
         <source>Dossier des livrets</source>
         <translation>Folder for the booklets</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="797" />
+        <location filename="../kit_editor.py" line="800" />
         <source>Livrets écrits dans {folder}</source>
         <translation>Booklets written in {folder}</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="806" />
+        <location filename="../kit_editor.py" line="809" />
         <source>Aperçu du livret</source>
         <translation>Booklet preview</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="847" />
+        <location filename="../kit_editor.py" line="850" />
         <source>Ouvrir un kit</source>
         <translation>Open a kit</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="848" />
-        <location filename="../kit_editor.py" line="871" />
+        <location filename="../kit_editor.py" line="851" />
+        <location filename="../kit_editor.py" line="874" />
         <source>Kits (*.yaml *.yml)</source>
         <translation>Kits (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="869" />
+        <location filename="../kit_editor.py" line="872" />
         <source>Nouveau kit</source>
         <translation>New kit</translation>
     </message>
@@ -1073,7 +1073,7 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../kit_editor.py" line="60" />
-        <location filename="../kit_editor.py" line="72" />
+        <location filename="../kit_editor.py" line="74" />
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
@@ -1093,403 +1093,413 @@ The details were written to {log}</translation>
         <translation>Addressee of the synthesis (role and name)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="61" />
+        <location filename="../kit_editor.py" line="62" />
+        <source>Rôle qui arbitre, avec son article (couverture : « à l'arbitrage du … »)</source>
+        <translation>Arbitrating role, with its article (cover: “for arbitration by …”)</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="63" />
         <source>Langue des documents</source>
         <translation>Language of the documents</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="62" />
+        <location filename="../kit_editor.py" line="64" />
         <source>Logo (fichier PNG ou JPEG du dossier du kit)</source>
         <translation>Logo (PNG or JPEG file in the kit's folder)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="63" />
+        <location filename="../kit_editor.py" line="65" />
         <source>« Qu'est-ce que le Gouvernement ouvert ? »</source>
         <translation>“What is open government?”</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="63" />
+        <location filename="../kit_editor.py" line="65" />
         <source>« À quoi sert cet événement ? »</source>
         <translation>“What is this event for?”</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="64" />
+        <location filename="../kit_editor.py" line="66" />
         <source>« Qu'est-ce qu'un engagement ? » (un critère par ligne)</source>
         <translation>“What is a commitment?” (one criterion per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="65" />
+        <location filename="../kit_editor.py" line="67" />
         <source>Texte avant les critères</source>
         <translation>Text before the criteria</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="65" />
+        <location filename="../kit_editor.py" line="67" />
         <source>Texte après les critères (mise en garde)</source>
         <translation>Text after the criteria (a warning)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="66" />
+        <location filename="../kit_editor.py" line="68" />
         <source>Exemple d'engagement (« À quoi ressemble un engagement ? »)</source>
         <translation>Sample commitment (“What does a commitment look like?”)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="67" />
+        <location filename="../kit_editor.py" line="69" />
         <source>Titres du livret (à défaut, ceux du document)</source>
         <translation>Booklet headings (otherwise the document's own)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="67" />
+        <location filename="../kit_editor.py" line="69" />
         <source>« Au programme »</source>
         <translation>“Programme”</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="68" />
+        <location filename="../kit_editor.py" line="70" />
         <source>Phrase d'introduction</source>
         <translation>Introductory sentence</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="68" />
+        <location filename="../kit_editor.py" line="70" />
         <source>Rubriques (Enjeux, Ambitions…)</source>
         <translation>Labelled texts (Stakes, Ambitions…)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="69" />
+        <location filename="../kit_editor.py" line="71" />
         <source>Rubrique</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="69" />
+        <location filename="../kit_editor.py" line="71" />
         <source>Titre du tableau des actions</source>
         <translation>Caption of the actions table</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="70" />
+        <location filename="../kit_editor.py" line="72" />
         <source>Note pratique</source>
         <translation>Practical note</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="70" />
+        <location filename="../kit_editor.py" line="72" />
         <source>Liens (imprimés avec un QR code)</source>
         <translation>Links (printed with a QR code)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="71" />
+        <location filename="../kit_editor.py" line="73" />
         <source>Participants attendus</source>
         <translation>Expected participants</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="71" />
+        <location filename="../kit_editor.py" line="73" />
         <source>Heure (HH:MM)</source>
         <translation>Time (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="72" />
+        <location filename="../kit_editor.py" line="74" />
         <source>Détail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="72" />
+        <location filename="../kit_editor.py" line="74" />
         <source>Intervenants (un par ligne)</source>
         <translation>Speakers (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="73" />
+        <location filename="../kit_editor.py" line="75" />
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="73" />
+        <location filename="../kit_editor.py" line="75" />
         <source>Date des statuts (AAAA-MM-JJ)</source>
         <translation>Date of the statuses (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="73" />
+        <location filename="../kit_editor.py" line="75" />
         <source>Adresse web</source>
         <translation>Web address</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="74" />
+        <location filename="../kit_editor.py" line="76" />
         <source>Axes du plan</source>
         <translation>Axes of the plan</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="74" />
+        <location filename="../kit_editor.py" line="76" />
         <source>Engagements</source>
         <translation>Commitments</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="74" />
+        <location filename="../kit_editor.py" line="76" />
         <source>Titre court</source>
         <translation>Short title</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="75" />
+        <location filename="../kit_editor.py" line="77" />
         <source>Axe</source>
         <translation>Axis</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="75" />
+        <location filename="../kit_editor.py" line="77" />
         <source>Institutions porteuses (une par ligne)</source>
         <translation>Owners (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="76" />
+        <location filename="../kit_editor.py" line="78" />
         <source>Parties prenantes (une par ligne)</source>
         <translation>Stakeholders (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="76" />
+        <location filename="../kit_editor.py" line="78" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="77" />
+        <location filename="../kit_editor.py" line="79" />
         <source>Calendrier</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="77" />
+        <location filename="../kit_editor.py" line="79" />
         <source>Enjeux</source>
         <translation>Stakes</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="77" />
+        <location filename="../kit_editor.py" line="79" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="78" />
+        <location filename="../kit_editor.py" line="80" />
         <source>Contribution à la résolution du problème</source>
         <translation>Contribution to solving the problem</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="79" />
+        <location filename="../kit_editor.py" line="81" />
         <source>Pertinence pour le gouvernement ouvert</source>
         <translation>Relevance to open government</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="80" />
+        <location filename="../kit_editor.py" line="82" />
         <source>Impacts attendus (un par ligne)</source>
         <translation>Expected impacts (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="80" />
+        <location filename="../kit_editor.py" line="82" />
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="80" />
+        <location filename="../kit_editor.py" line="82" />
         <source>Jalons</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="81" />
+        <location filename="../kit_editor.py" line="83" />
         <source>Parties</source>
         <translation>Parts</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="81" />
+        <location filename="../kit_editor.py" line="83" />
         <source>Texte</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="81" />
+        <location filename="../kit_editor.py" line="83" />
         <source>Échéance</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="81" />
+        <location filename="../kit_editor.py" line="83" />
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="82" />
+        <location filename="../kit_editor.py" line="84" />
         <source>Jalon</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="82" />
+        <location filename="../kit_editor.py" line="84" />
         <source>Quand</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="82" />
+        <location filename="../kit_editor.py" line="84" />
         <source>Aide (sous le titre)</source>
         <translation>Hint (under the title)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="82" />
+        <location filename="../kit_editor.py" line="84" />
         <source>Numéro</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="83" />
+        <location filename="../kit_editor.py" line="85" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="83" />
+        <location filename="../kit_editor.py" line="85" />
         <source>Pilotes (un par ligne)</source>
         <translation>Pilots (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="83" />
+        <location filename="../kit_editor.py" line="85" />
         <source>Contexte</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="84" />
+        <location filename="../kit_editor.py" line="86" />
         <source>Accès en ligne</source>
         <translation>Online access</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="84" />
+        <location filename="../kit_editor.py" line="86" />
         <source>À parcourir avant l'atelier</source>
         <translation>To read before the workshop</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="85" />
+        <location filename="../kit_editor.py" line="87" />
         <source>Organisations représentées (une par ligne)</source>
         <translation>Organisations represented (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="85" />
+        <location filename="../kit_editor.py" line="87" />
         <source>Salle</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="86" />
+        <location filename="../kit_editor.py" line="88" />
         <source>Animateurs (un par ligne)</source>
         <translation>Facilitators (one per line)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="86" />
+        <location filename="../kit_editor.py" line="88" />
         <source>Phases (minuteur)</source>
         <translation>Phases (timer)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="87" />
+        <location filename="../kit_editor.py" line="89" />
         <source>Minutes</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="87" />
+        <location filename="../kit_editor.py" line="89" />
         <source>Notes préparées, par section</source>
         <translation>Prepared notes, by section</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="87" />
+        <location filename="../kit_editor.py" line="89" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="88" />
         <location filename="../kit_editor.py" line="90" />
+        <location filename="../kit_editor.py" line="93" />
         <source>Prochaines étapes</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="92" />
+        <location filename="../kit_editor.py" line="91" />
+        <source>Titres et aides des sections propres à cet atelier</source>
+        <translation>This workshop's own section titles and hints</translation>
+    </message>
+    <message>
+        <location filename="../kit_editor.py" line="95" />
         <source>Ministère ouvert</source>
         <translation>Ministère ouvert (open ministry)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="92" />
+        <location filename="../kit_editor.py" line="95" />
         <source>Forum Open d'État</source>
         <translation>Forum Open d'État (open state forum)</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="92" />
+        <location filename="../kit_editor.py" line="95" />
         <source>Autre</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="93" />
+        <location filename="../kit_editor.py" line="96" />
         <source>français</source>
         <translation>French</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="93" />
+        <location filename="../kit_editor.py" line="96" />
         <source>anglais</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="94" />
+        <location filename="../kit_editor.py" line="97" />
         <source>Non démarré</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="94" />
+        <location filename="../kit_editor.py" line="97" />
         <source>Partiel</source>
         <translation>Partial</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="94" />
+        <location filename="../kit_editor.py" line="97" />
         <source>Substantiel</source>
         <translation>Substantial</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="95" />
+        <location filename="../kit_editor.py" line="98" />
         <source>Complet</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="95" />
+        <location filename="../kit_editor.py" line="98" />
         <source>Conforme</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="95" />
+        <location filename="../kit_editor.py" line="98" />
         <source>Retardé</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="102" />
+        <location filename="../kit_editor.py" line="105" />
         <source>Ajouter une rubrique</source>
         <translation>Add a labelled text</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="98" />
+        <location filename="../kit_editor.py" line="101" />
         <source>Ajouter un lien</source>
         <translation>Add a link</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="98" />
+        <location filename="../kit_editor.py" line="101" />
         <source>Ajouter une lecture</source>
         <translation>Add a reading</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="99" />
+        <location filename="../kit_editor.py" line="102" />
         <source>Ajouter une étape au programme</source>
         <translation>Add a programme item</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="99" />
+        <location filename="../kit_editor.py" line="102" />
         <source>Ajouter un axe</source>
         <translation>Add an axis</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="100" />
+        <location filename="../kit_editor.py" line="103" />
         <source>Ajouter une action</source>
         <translation>Add an action</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="100" />
+        <location filename="../kit_editor.py" line="103" />
         <source>Ajouter un jalon</source>
         <translation>Add a milestone</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="100" />
+        <location filename="../kit_editor.py" line="103" />
         <source>Ajouter une partie</source>
         <translation>Add a part</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="101" />
+        <location filename="../kit_editor.py" line="104" />
         <source>Ajouter une section</source>
         <translation>Add a section</translation>
     </message>
     <message>
-        <location filename="../kit_editor.py" line="101" />
+        <location filename="../kit_editor.py" line="104" />
         <source>Ajouter une phase</source>
         <translation>Add a phase</translation>
     </message>
@@ -2184,69 +2194,69 @@ The details were written to {log}</translation>
 <context>
     <name>NotePicker</name>
     <message>
-        <location filename="../synthesis.py" line="106" />
+        <location filename="../synthesis.py" line="99" />
         <source>Choisir des notes</source>
         <translation>Choose notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="107" />
+        <location filename="../synthesis.py" line="100" />
         <source>Notes à l'origine de la proposition</source>
         <translation>Notes the proposal comes from</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="113" />
+        <location filename="../synthesis.py" line="106" />
         <source>Filtrer les notes</source>
         <translation>Filter the notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="114" />
+        <location filename="../synthesis.py" line="107" />
         <source>Filtrer par texte…</source>
         <translation>Filter by text…</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="116" />
+        <location filename="../synthesis.py" line="109" />
         <source>&amp;Filtre :</source>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="120" />
+        <location filename="../synthesis.py" line="113" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="121" />
+        <location filename="../synthesis.py" line="114" />
         <source>Tous les ateliers</source>
         <translation>All workshops</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="123" />
+        <location filename="../synthesis.py" line="116" />
         <source>Atelier {n} – {title}</source>
         <translation>Workshop {n} – {title}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="124" />
+        <location filename="../synthesis.py" line="117" />
         <source>&amp;Atelier :</source>
         <translation>&amp;Workshop:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="129" />
+        <location filename="../synthesis.py" line="122" />
         <source>Notes de tous les ateliers</source>
         <translation>Notes from all workshops</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="149" />
-        <location filename="../synthesis.py" line="150" />
+        <location filename="../synthesis.py" line="142" />
+        <location filename="../synthesis.py" line="143" />
         <source>Lier les notes cochées</source>
         <translation>Link the ticked notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="151" />
-        <location filename="../synthesis.py" line="152" />
+        <location filename="../synthesis.py" line="144" />
+        <location filename="../synthesis.py" line="145" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="172" />
+        <location filename="../synthesis.py" line="165" />
         <source>{shown} note(s) affichée(s), {checked} cochée(s)</source>
         <translation>{shown} note(s) shown, {checked} ticked</translation>
     </message>
@@ -3073,436 +3083,436 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>SynthesisEditor</name>
     <message>
-        <location filename="../synthesis.py" line="198" />
+        <location filename="../synthesis.py" line="191" />
         <source>Synthèse des propositions</source>
         <translation>Summary of the proposals</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="199" />
+        <location filename="../synthesis.py" line="192" />
         <source>Synthèse — {title}</source>
         <translation>Summary — {title}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="256" />
+        <location filename="../synthesis.py" line="249" />
         <source>Synthèse</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="260" />
+        <location filename="../synthesis.py" line="253" />
         <source>À l'attention de {who}</source>
         <translation>For the attention of {who}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="265" />
-        <location filename="../synthesis.py" line="606" />
+        <location filename="../synthesis.py" line="258" />
+        <location filename="../synthesis.py" line="599" />
         <source>Objet de la synthèse</source>
         <translation>Subject of the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="266" />
+        <location filename="../synthesis.py" line="259" />
         <source>Synthèse des propositions issues des ateliers…</source>
         <translation>Summary of the proposals from the workshops…</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="268" />
+        <location filename="../synthesis.py" line="261" />
         <source>&amp;Objet :</source>
         <translation>&amp;Subject:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="273" />
-        <location filename="../synthesis.py" line="606" />
+        <location filename="../synthesis.py" line="266" />
+        <location filename="../synthesis.py" line="599" />
         <source>Texte d'ouverture</source>
         <translation>Opening text</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="275" />
+        <location filename="../synthesis.py" line="268" />
         <source>Vide : la restitution l'écrit depuis les faits de l'événement.</source>
         <translation>Empty: the report writes it from the event's facts.</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="277" />
+        <location filename="../synthesis.py" line="270" />
         <source>Texte d'o&amp;uverture :</source>
         <translation>&amp;Opening text:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="279" />
+        <location filename="../synthesis.py" line="272" />
         <source>&amp;Générer depuis les faits de l'événement</source>
         <translation>Generate from the event's &amp;facts</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="281" />
+        <location filename="../synthesis.py" line="274" />
         <source>Générer le texte d'ouverture depuis les faits de l'événement</source>
         <translation>Generate the opening text from the event's facts</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="287" />
-        <location filename="../synthesis.py" line="607" />
+        <location filename="../synthesis.py" line="280" />
+        <location filename="../synthesis.py" line="600" />
         <source>Retours sur le format</source>
         <translation>Feedback on the format</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="289" />
+        <location filename="../synthesis.py" line="282" />
         <source>- un retour par ligne, commençant par « - »</source>
         <translation>- one piece of feedback per line, starting with “-”</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="306" />
+        <location filename="../synthesis.py" line="299" />
         <source>Nom de la personne qui valide</source>
         <translation>Name of the person approving</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="307" />
+        <location filename="../synthesis.py" line="300" />
         <source>Prénom Nom</source>
         <translation>First name Surname</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="291" />
+        <location filename="../synthesis.py" line="284" />
         <source>Retours sur &amp;le format (une puce « - » par ligne) :</source>
         <translation>Feedback on the for&amp;mat (one “-” bullet per line):</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="308" />
+        <location filename="../synthesis.py" line="301" />
         <source>Pa&amp;r :</source>
         <translation>&amp;By:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="244" />
-        <location filename="../synthesis.py" line="310" />
+        <location filename="../synthesis.py" line="237" />
+        <location filename="../synthesis.py" line="303" />
         <source>&amp;Valider la synthèse</source>
         <translation>Appro&amp;ve the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="224" />
+        <location filename="../synthesis.py" line="217" />
         <source>Menu de la synthèse</source>
         <translation>Summary menu</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="225" />
+        <location filename="../synthesis.py" line="218" />
         <source>S&amp;ynthèse</source>
         <translation>Summar&amp;y</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="236" />
+        <location filename="../synthesis.py" line="229" />
         <source>&amp;Nouvelle proposition</source>
         <translation>&amp;New proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="237" />
+        <location filename="../synthesis.py" line="230" />
         <source>&amp;Monter la proposition</source>
         <translation>Move the proposal u&amp;p</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="238" />
+        <location filename="../synthesis.py" line="231" />
         <source>&amp;Descendre la proposition</source>
         <translation>Move the proposal do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="240" />
+        <location filename="../synthesis.py" line="233" />
         <source>&amp;Supprimer la proposition</source>
         <translation>&amp;Delete the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="241" />
+        <location filename="../synthesis.py" line="234" />
         <source>&amp;Choisir des notes d'origine…</source>
         <translation>&amp;Choose source notes…</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="243" />
+        <location filename="../synthesis.py" line="236" />
         <source>&amp;Générer le texte d'ouverture</source>
         <translation>&amp;Generate the opening text</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="249" />
+        <location filename="../synthesis.py" line="242" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="249" />
+        <location filename="../synthesis.py" line="242" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="252" />
+        <location filename="../synthesis.py" line="245" />
         <source>&amp;Fermer</source>
         <translation>Cl&amp;ose</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="312" />
+        <location filename="../synthesis.py" line="305" />
         <source>Valider la synthèse</source>
         <translation>Approve the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="315" />
+        <location filename="../synthesis.py" line="308" />
         <source>Rouvrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="317" />
+        <location filename="../synthesis.py" line="310" />
         <source>Rouvrir la synthèse</source>
         <translation>Reopen the summary</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="318" />
+        <location filename="../synthesis.py" line="311" />
         <source>Réouverture de la synthèse</source>
         <translation>Summary reopening</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="328" />
+        <location filename="../synthesis.py" line="321" />
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="332" />
+        <location filename="../synthesis.py" line="325" />
         <source>Liste des propositions (Alt+Haut / Alt+Bas pour les déplacer)</source>
         <translation>List of proposals (Alt+Up / Alt+Down to move them)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="339" />
+        <location filename="../synthesis.py" line="332" />
         <source>&amp;Propositions :</source>
         <translation>&amp;Proposals:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="342" />
+        <location filename="../synthesis.py" line="335" />
         <source>&amp;Nouvelle</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="344" />
-        <location filename="../synthesis.py" line="636" />
+        <location filename="../synthesis.py" line="337" />
+        <location filename="../synthesis.py" line="629" />
         <source>Nouvelle proposition</source>
         <translation>New proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="345" />
+        <location filename="../synthesis.py" line="338" />
         <source>Nouvelle proposition (Ctrl+N)</source>
         <translation>New proposal (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="347" />
+        <location filename="../synthesis.py" line="340" />
         <source>&amp;Supprimer</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="349" />
+        <location filename="../synthesis.py" line="342" />
         <source>Supprimer la proposition</source>
         <translation>Delete the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="353" />
+        <location filename="../synthesis.py" line="346" />
         <source>Monter la proposition</source>
         <translation>Move the proposal up</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="354" />
+        <location filename="../synthesis.py" line="347" />
         <source>Monter (Alt+Haut)</source>
         <translation>Move up (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="358" />
+        <location filename="../synthesis.py" line="351" />
         <source>Descendre la proposition</source>
         <translation>Move the proposal down</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="359" />
+        <location filename="../synthesis.py" line="352" />
         <source>Descendre (Alt+Bas)</source>
         <translation>Move down (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="367" />
+        <location filename="../synthesis.py" line="360" />
         <source>Proposition</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="373" />
+        <location filename="../synthesis.py" line="366" />
         <source>Titre court de la proposition</source>
         <translation>Short title of the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="375" />
+        <location filename="../synthesis.py" line="368" />
         <source>&amp;Titre :</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="378" />
-        <location filename="../synthesis.py" line="688" />
+        <location filename="../synthesis.py" line="371" />
+        <location filename="../synthesis.py" line="681" />
         <source>Nature de la proposition</source>
         <translation>Kind of proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="382" />
+        <location filename="../synthesis.py" line="375" />
         <source>Natur&amp;e :</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="408" />
+        <location filename="../synthesis.py" line="401" />
         <source>Engage&amp;ments :</source>
         <translation>&amp;Commitments:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="418" />
+        <location filename="../synthesis.py" line="411" />
         <source>Notes d'or&amp;igine :</source>
         <translation>So&amp;urce notes:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="421" />
+        <location filename="../synthesis.py" line="414" />
         <source>C&amp;hoisir des notes…</source>
         <translation>C&amp;hoose notes…</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="447" />
+        <location filename="../synthesis.py" line="440" />
         <source>Dé&amp;cision :</source>
         <translation>D&amp;ecision:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="454" />
+        <location filename="../synthesis.py" line="447" />
         <source>Moti&amp;f :</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="461" />
+        <location filename="../synthesis.py" line="454" />
         <source>&amp;Date :</source>
         <translation>D&amp;ate:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="386" />
-        <location filename="../synthesis.py" line="615" />
+        <location filename="../synthesis.py" line="379" />
+        <location filename="../synthesis.py" line="608" />
         <source>Texte de la proposition</source>
         <translation>Text of the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="389" />
+        <location filename="../synthesis.py" line="382" />
         <source>Te&amp;xte :</source>
         <translation>Te&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="396" />
+        <location filename="../synthesis.py" line="389" />
         <source>Engagements du plan concernés</source>
         <translation>Commitments of the plan concerned</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="415" />
+        <location filename="../synthesis.py" line="408" />
         <source>Notes à l'origine de la proposition</source>
         <translation>Notes the proposal comes from</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="423" />
+        <location filename="../synthesis.py" line="416" />
         <source>Choisir les notes d'origine</source>
         <translation>Choose the source notes</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="425" />
+        <location filename="../synthesis.py" line="418" />
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="427" />
+        <location filename="../synthesis.py" line="420" />
         <source>Retirer la note sélectionnée</source>
         <translation>Remove the selected note</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="429" />
+        <location filename="../synthesis.py" line="422" />
         <source>&amp;Aller à la note</source>
         <translation>&amp;Go to the note</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="431" />
+        <location filename="../synthesis.py" line="424" />
         <source>Aller à la note dans la prise de notes</source>
         <translation>Go to the note in the note-taking</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="439" />
-        <location filename="../synthesis.py" line="443" />
-        <location filename="../synthesis.py" line="706" />
+        <location filename="../synthesis.py" line="432" />
+        <location filename="../synthesis.py" line="436" />
+        <location filename="../synthesis.py" line="699" />
         <source>Décision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="450" />
-        <location filename="../synthesis.py" line="616" />
+        <location filename="../synthesis.py" line="443" />
+        <location filename="../synthesis.py" line="609" />
         <source>Motif de la décision</source>
         <translation>Reason for the decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="457" />
-        <location filename="../synthesis.py" line="720" />
+        <location filename="../synthesis.py" line="450" />
+        <location filename="../synthesis.py" line="713" />
         <source>Date de la décision</source>
         <translation>Date of the decision</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="486" />
+        <location filename="../synthesis.py" line="479" />
         <source>✔ Validée par {by} le {at}
 Empreinte SHA-256 : {fp}</source>
         <translation>✔ Approved by {by} on {at}
 SHA-256 fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="489" />
+        <location filename="../synthesis.py" line="482" />
         <source>Synthèse non validée.</source>
         <translation>Summary not approved.</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="507" />
+        <location filename="../synthesis.py" line="500" />
         <source>(sans titre)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="510" />
+        <location filename="../synthesis.py" line="503" />
         <source>engagement(s) {ids}</source>
         <translation>commitment(s) {ids}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="572" />
+        <location filename="../synthesis.py" line="565" />
         <source>Atelier {n} · {section} — {text}</source>
         <translation>Workshop {n} · {section} — {text}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="575" />
+        <location filename="../synthesis.py" line="568" />
         <source>(supprimée)</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="577" />
+        <location filename="../synthesis.py" line="570" />
         <source>Note inconnue {id}</source>
         <translation>Unknown note {id}</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="615" />
+        <location filename="../synthesis.py" line="608" />
         <source>Titre de la proposition</source>
         <translation>Title of the proposal</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="627" />
+        <location filename="../synthesis.py" line="620" />
         <source>Texte d'ouverture généré</source>
         <translation>Generated opening text</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="633" />
+        <location filename="../synthesis.py" line="626" />
         <source>Validation de la synthèse</source>
         <translation>Summary approval</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="648" />
+        <location filename="../synthesis.py" line="641" />
         <source>Suppression de proposition</source>
         <translation>Proposal deletion</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="673" />
+        <location filename="../synthesis.py" line="666" />
         <source>Déplacement de proposition</source>
         <translation>Proposal move</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="696" />
+        <location filename="../synthesis.py" line="689" />
         <source>Engagements de la proposition</source>
         <translation>Proposal commitments</translation>
     </message>
     <message>
-        <location filename="../synthesis.py" line="725" />
+        <location filename="../synthesis.py" line="718" />
         <source>Notes d'origine</source>
         <translation>Source notes</translation>
     </message>
     <message>
+        <location filename="../synthesis.py" line="728" />
         <location filename="../synthesis.py" line="735" />
-        <location filename="../synthesis.py" line="742" />
         <source>Note d'origine retirée</source>
         <translation>Source note removal</translation>
     </message>
