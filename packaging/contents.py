@@ -93,10 +93,10 @@ EXCLUDES = (
     "PIL._avif", "PIL.AvifImagePlugin", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt",
     "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingft", "PIL.ImageFont", "PIL._imagingcms",
     "PIL.ImageCms",
-    # the event file is SQLite, used synchronously; no other database
+    # the event file is SQLite and the hub PostgreSQL (facilitator.sync.hub), both used
+    # synchronously; no other database
     "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.oracle",
-    "sqlalchemy.dialects.postgresql", "sqlalchemy.connectors.pyodbc",
-    "sqlalchemy.connectors.aioodbc", "sqlalchemy.ext.asyncio",
+    "sqlalchemy.connectors.pyodbc", "sqlalchemy.connectors.aioodbc", "sqlalchemy.ext.asyncio",
     "sqlalchemy.ext.mypy", "sqlalchemy.testing",
     # decimal's pure-Python twin (the C _decimal is there)
     "_pydecimal",
