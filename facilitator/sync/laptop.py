@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from facilitator.errors import FacilitatorError
+from facilitator.errors import FacilitatorError, StoreError
 from facilitator.i18n import tr
 from facilitator.sync.hub import Batch, Connection, Identity, JoinCode
 from facilitator.sync.server import HubError
@@ -231,7 +231,7 @@ def watch(laptop: Laptop, *, poll: float = 2.0, until=None, report=None) -> None
                     break
                 if laptop._file_stamp() != stamp:
                     break
-        except (HubError, OSError) as exc:
+        except (HubError, StoreError, OSError) as exc:  # the hub gone, the file busy or full: retried
             if listener is not None:
                 _close_quietly(listener)
                 listener = None
