@@ -106,12 +106,12 @@ def inspect(path: Path) -> int:
     except UnicodeDecodeError as exc:  # damaged text in the schema itself
         raise StoreError(tr("store.corrupt", path=path, detail=tr("store.not_utf8"))) from exc
     except sqlite3.DatabaseError as exc:
-        raise StoreError(tr("store.corrupt", path=path, detail=str(exc))) from exc
+        raise StoreError(tr("store.corrupt", path=path, detail=tr("store.sqlite_says", reason=exc))) from exc
     if foreign:  # only our schema is trusted: a planted trigger or view would run in our writes
         raise StoreError(tr("store.foreign_schema", path=path, objects=", ".join(foreign[:5])))
     if rows != [("ok",)]:
         detail = "; ".join(r[0] for r in rows[:3])
-        raise StoreError(tr("store.corrupt", path=path, detail=detail))
+        raise StoreError(tr("store.corrupt", path=path, detail=tr("store.sqlite_says", reason=detail)))
     required = TABLES if version == SCHEMA_VERSION else {"meta", "note"}
     missing = sorted(required - tables)
     if missing:
@@ -174,7 +174,7 @@ def _kit_copy(path: Path) -> Kit:
     except UnicodeDecodeError as exc:
         raise StoreError(tr("store.corrupt", path=path, detail=tr("store.not_utf8"))) from exc
     except sqlite3.DatabaseError as exc:
-        raise StoreError(tr("store.corrupt", path=path, detail=str(exc))) from exc
+        raise StoreError(tr("store.corrupt", path=path, detail=tr("store.sqlite_says", reason=exc))) from exc
     if not row or not row[0]:
         raise StoreError(tr("store.corrupt", path=path, detail=tr("store.kit_copy_missing")))
     try:
