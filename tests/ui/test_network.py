@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from facilitator.store import EventFile
 from ui import background
 
 
@@ -46,13 +47,13 @@ def test_two_windows_joined_to_one_hub_see_each_others_notes(qtbot, two_windows,
     status_a = a.findChild(type(a._network[1]), "networkStatus")
     qtbot.waitUntil(lambda: "connecté" in status_a.text() and "connecté" in b._network[1].text(), timeout=30000)
     assert code.where in status_a.text()
-    change = a.session.do("add_note", 1, "defis", "Tapée sur A pendant l'atelier")
+    change = a.session.run(EventFile.add_note, 1, "defis", "Tapée sur A pendant l'atelier")
     note = change.focus
     qtbot.waitUntil(lambda: text_of(b, note) == "Tapée sur A pendant l'atelier", timeout=30000)
     # B's outline of that section shows it, without anyone asking
     b.select_workshop(1)
     qtbot.waitUntil(lambda: note in {r.id for r, _ in b.session.outline(1, "defis")}, timeout=10000)
-    b.session.do("edit_note", note, text="Complétée sur B")
+    b.session.run(EventFile.edit_note, note, text="Complétée sur B")
     b.session.flush()
     qtbot.waitUntil(lambda: text_of(a, note) == "Complétée sur B", timeout=30000)
     # the secret is nowhere on screen
@@ -82,7 +83,7 @@ def test_offline_since_and_changes_waiting(qtbot, window, make_hub, hub_server):
     assert code.secret not in status.text() + status.toolTip()
     # typing never waits: two notes typed offline are in the file and counted as waiting
     for text in ("Tapée hors ligne", "Et une autre"):
-        window.session.do("add_note", 1, "defis", text)
+        window.session.run(EventFile.add_note, 1, "defis", text)
     window.session.flush()
     qtbot.waitUntil(lambda: "2 modifications en attente" in status.text(), timeout=30000)
     with admin(hub_server) as con:
