@@ -42,7 +42,7 @@ JOIN = 3 if QUICK else 20
 JOIN_NOTES = 50 if QUICK else 1000
 IDLE = 1.0 if QUICK else 5.0
 SECTIONS = ("projets", "indicateurs", "initiatives", "defis", "futurs")
-LIMIT = 600  # seconds any wait may take
+LIMIT = 60 if QUICK else 600  # seconds any wait may take (a miss is printed as one)
 
 
 def revisions(path: Path) -> int:
@@ -65,8 +65,12 @@ def own_ids(path: Path, device: str) -> set[str]:
 
 def spawn(*args, device: str, home: Path) -> subprocess.Popen:
     env = dict(os.environ, FACILITATOR_DEVICE=device, FACILITATOR_HOME=str(home))
-    return subprocess.Popen([sys.executable, "-m", "facilitator", *map(str, args)], env=env, cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # what a laptop says goes to a file: a pipe nobody reads while it runs fills up (64 kB of
+    # « fichier occupé, nouvel essai » lines) and blocks the laptop on its next message
+    home.mkdir(parents=True, exist_ok=True)
+    with open(home / f"{device}.log", "a", encoding="utf-8") as said:
+        return subprocess.Popen([sys.executable, "-m", "facilitator", *map(str, args)], env=env, cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=said, text=True)
 
 
 def fresh_hub(info, base: Path):
