@@ -37,6 +37,8 @@ from facilitator import csvfile
 from facilitator.errors import FacilitatorError
 from facilitator.files import reading
 from facilitator.i18n import tr
+from facilitator.inputs import NotRegularFile, TooBig, read_bounded
+from facilitator.kit.sheets import MAX_FILE_BYTES
 from facilitator.store import EventFile
 
 # A Decidim locale as organisations declare them (fr, en, ca, pt-BR, sr-Latn …).
@@ -162,7 +164,12 @@ def match_ids(ev: EventFile, export_path: Path, locales: tuple[str, ...] | None 
     locales = locales or default_locales(ev)
     try:
         with reading(export_path):
-            raw = Path(export_path).read_bytes()
+            raw = read_bounded(export_path, MAX_FILE_BYTES)
+    except NotRegularFile as exc:
+        raise FacilitatorError(tr("decidim.ids_unreadable", path=export_path, reason=tr("sheet.not_regular"))) from exc
+    except TooBig as exc:
+        raise FacilitatorError(tr("decidim.ids_unreadable", path=export_path,
+                                  reason=tr("sheet.too_big", size=exc.size, limit=MAX_FILE_BYTES))) from exc
     except OSError as exc:
         raise FacilitatorError(tr("decidim.ids_unreadable", path=export_path, reason=exc.strerror or exc)) from exc
     try:
