@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import subprocess
 
 import pytest
 
@@ -82,3 +84,40 @@ def test_neutralise_is_inverted_by_unneutralise():
         assert not cell.startswith(DANGEROUS[:-1])
         assert unneutralise(cell) == text
     assert neutralise(-3) == -3  # numbers are written as numbers
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice, libreoffice-calc-nogui) is not installed")
+def test_libreoffice_evaluates_no_cell_of_any_csv(hostile, tmp_path):
+    """The real LibreOffice Calc opens every CSV the app makes with « Évaluer les formules » on
+    and saves it as XLSX: no cell is a formula. The same cells written raw (the control) do
+    become formulas, so the check is able to fail."""
+    openpyxl = pytest.importorskip("openpyxl")
+    sheets = {}
+    for layout, (args, delimiter, _column) in LAYOUTS.items():
+        folder = tmp_path / layout
+        folder.mkdir()
+        (folder / f"{layout}.csv").write_bytes(_export(hostile, tmp_path, args))
+        sheets[layout] = (folder, delimiter)
+    control = tmp_path / "notes" / "control.csv"  # beside the notes: same delimiter, same run
+    with open(control, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([["texte"], *[[text] for text in HOSTILE]])
+    for folder, delimiter in sheets.values():
+        # CSV import options: separator, quote, UTF-8, from line 1, …, token 13 = evaluate formulas
+        options = f"CSV:{ord(delimiter)},34,76,1,,0,false,true,false,false,false,-1,true"
+        run = subprocess.run(
+            [SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+             "--norestore", f"--infilter={options}", "--convert-to", "xlsx", "--outdir",
+             str(folder / "xlsx"), *map(str, sorted(folder.glob("*.csv")))],
+            capture_output=True, text=True, timeout=240, check=False)
+        assert run.returncode == 0, run.stderr
+
+    def formulas(path):
+        book = openpyxl.load_workbook(path)
+        return [c.value for row in book.active.iter_rows() for c in row if c.data_type == "f"]
+
+    assert formulas(tmp_path / "notes" / "xlsx" / "control.xlsx")  # raw cells are evaluated
+    for layout, (folder, _delimiter) in sheets.items():
+        assert formulas(folder / "xlsx" / f"{layout}.xlsx") == [], layout
