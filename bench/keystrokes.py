@@ -48,7 +48,7 @@ def main() -> int:
 
         from facilitator.demo import create_demo
         from facilitator.kit.model import Item
-        from ui import app as ui_app
+        from ui.shell import app as ui_app
 
         path = Path(tmp) / "bench.facilitator"
         ev = create_demo(path)

@@ -85,8 +85,8 @@ def main() -> int:
         os.environ.setdefault("FACILITATOR_HOME", tmp)
         from PySide6.QtTest import QTest
 
-        from ui.app import ensure_app
-        from ui.kit_editor import open_editor
+        from ui.prepare.kit_editor import open_editor
+        from ui.shell.app import ensure_app
 
         app = ensure_app()
         path = Path(tmp) / KIT.name
@@ -106,7 +106,7 @@ def main() -> int:
         print(f"frappe dans l'éditeur (validation, annulation, écriture atomique, affichage)   {u:.2f} ms   "
               f"target < {FRAME_MS:g} ms   {u / b:.2f}× baseline   {'ok' if u < FRAME_MS else 'MISS'}")
         if not quick:
-            from ui.kit_preview import render_pages
+            from ui.prepare.kit_preview import render_pages
 
             kit = ed.doc.kit
             best = min(render_pages(kit, "booklet")[1] for _ in range(3))

@@ -2,7 +2,7 @@
 PySide6 window, each in a fresh interpreter, alternated, median of 9 (the machine is noisy).
 Target: ratio ≤ 2× and under 1.5 s.
 
-The app is started as ``facilitator open FILE`` starts it (``ui.launcher.main``: command line
+The app is started as ``facilitator open FILE`` starts it (``ui.shell.launcher.main``: command line
 parsed, event file opened and checked in a worker thread, window built, shown). "Usable" is the
 same moment for both windows: the first turn of the event loop after the window's first frame is
 painted (the person sees it and the app takes keys). (Counting to the first turn after ``show()``
@@ -50,7 +50,7 @@ app.exec()
 
 APP = """
 import sys
-from ui.launcher import main
+from ui.shell.launcher import main
 
 def then(window):  # called right after window.show(): its first paint is still to come
     from PySide6.QtCore import QEvent, QObject, QTimer

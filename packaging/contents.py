@@ -62,7 +62,7 @@ DATA = (
 )
 
 # The interface's languages (facilitator.i18n.LANGUAGES): of Qt's own catalogues only theirs
-# (ui.app loads qtbase_<lang>.qm for file dialogs and menus), of Babel's CLDR data only theirs
+# (ui.shell.app loads qtbase_<lang>.qm for file dialogs and menus), of Babel's CLDR data only theirs
 # and "root", which every locale inherits from (34 MB of 1,100 locales otherwise).
 QT_TRANSLATIONS = tuple(f"qtbase_{lang}.qm" for lang in LANGUAGES)
 BABEL_LOCALES = ("root", *LANGUAGES)

@@ -1,5 +1,5 @@
 """The frozen app's entry point: what the installed ``facilitator`` command runs."""
 
-from ui.launcher import main
+from ui.shell.launcher import main
 
 main()

@@ -42,7 +42,7 @@ def main() -> int:
         from PySide6.QtWidgets import QApplication
 
         from facilitator.demo import create_demo
-        from ui import app as ui_app
+        from ui.shell import app as ui_app
 
         path = Path(tmp) / "demo-2016.facilitator"
         create_demo(path).close()
@@ -100,7 +100,8 @@ def shoot_after_event(w, app, out: Path, tmp: Path, path: Path) -> None:
 
     from facilitator.merge import merge
     from facilitator.store import EventFile
-    from ui import background, post_event
+    from ui.after import post_event
+    from ui.common import background
 
     syn = post_event.show_synthesis(w)
     syn.resize(1440, 900)

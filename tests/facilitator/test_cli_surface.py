@@ -13,10 +13,10 @@ from tests.conftest import ROOT
 
 def _parser() -> argparse.ArgumentParser:
     cli.load_commands()
-    import ui.launcher  # noqa: F401 — registers "open" the way `facilitator` does
+    import ui.shell.launcher  # noqa: F401 — registers "open" the way `facilitator` does
     from facilitator.i18n import tr as message
 
-    cli.command(("open",), message("cli.help.open"), cli.event_argument)(ui.launcher.cmd_open)
+    cli.command(("open",), message("cli.help.open"), cli.event_argument)(ui.shell.launcher.cmd_open)
     return cli.build_parser()
 
 

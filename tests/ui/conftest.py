@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from facilitator.demo import create_demo  # noqa: E402
-from ui import errors, laptop  # noqa: E402
+from ui.common import errors, laptop  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -63,7 +63,7 @@ def clock():
 
 @pytest.fixture
 def window(qtbot, demo_file, clock):
-    from ui.app import build
+    from ui.shell.app import build
 
     w = build(demo_file, clock=clock)
     qtbot.addWidget(w)

@@ -13,8 +13,8 @@ from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from tests.ui.helpers import focus, key, settle, type_text
-from ui import errors
-from ui.app import build, load_fallback_font
+from ui.common import errors
+from ui.shell.app import build, load_fallback_font
 
 SYMBOLS = "★✓☺→☀♥✗⚠"
 

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from facilitator.store import EventFile
 from tests.ui.helpers import focus, key, settle
 from tests.ui.test_awkward import _ring_around
-from ui import background, post_event
+from ui.after import post_event
+from ui.common import background
 
 K = Qt.Key
 M = Qt.KeyboardModifier
@@ -117,7 +118,7 @@ def test_after_the_event_windows(window, qtbot, conflicted):
     assert {"synthesisObject", "synthesisIntro", "validatorName", "proposalList", "proposalTitle",
             "proposalDecision"} <= {w.objectName() for w in seen}
     syn.close()
-    from ui.synthesis import NotePicker
+    from ui.after.synthesis import NotePicker
 
     picker = shown(NotePicker(window, (), syn), qtbot)
     problems += tab_walk(picker)[1]
@@ -165,7 +166,7 @@ def test_the_projector(window, qtbot):
 
 
 def test_the_kit_editor(qtbot, tmp_path):
-    from ui.kit_editor import open_editor
+    from ui.prepare.kit_editor import open_editor
 
     path = tmp_path / "kit.yaml"
     from kits import FOLDER

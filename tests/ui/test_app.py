@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from facilitator.errors import StoreError
 from facilitator.store import EventFile
 from tests.ui.helpers import key
-from ui import app, errors, settings
+from ui.common import errors, settings
+from ui.shell import app
 
 
 def test_user_errors_are_one_french_message(messages):
@@ -145,7 +146,7 @@ def test_the_command_line_lists_open_once_and_leaves_the_fast_path_light(capsys)
     import pytest
 
     from facilitator import cli
-    from ui import launcher
+    from ui.shell import launcher
 
     for _ in range(2):
         with pytest.raises(SystemExit) as end:

@@ -9,8 +9,8 @@ from PySide6.QtGui import QAccessible, QFont, QKeySequence, QTextLayout
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel, QWidget
 
 from tests.ui.helpers import focus, key, settle
-from ui import focus as focus_ring
-from ui.outline import NoteEdit
+from ui.capture.outline import NoteEdit
+from ui.common import focus as focus_ring
 
 K = Qt.Key
 M = Qt.KeyboardModifier
@@ -145,7 +145,7 @@ def test_qt_dialogs_speak_french(window, qtbot):
 
 def test_what_the_pdfs_draw_the_window_draws(window):
     from exports.pdf.fonts import coverage
-    from ui import app
+    from ui.shell import app
 
     app.load_fallback_font()
     sample = [ch for ch in "★✓☺→€œ☀♥✗⚠" if ord(ch) in coverage()]

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 
 from facilitator.store import EventFile
 from tests.ui.helpers import focus, key, settle, type_text
-from ui.mainwindow import MainWindow
-from ui.outline import NoteEdit
+from ui.capture.outline import NoteEdit
+from ui.shell.mainwindow import MainWindow
 
 K = Qt.Key
 M = Qt.KeyboardModifier

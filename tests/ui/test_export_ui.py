@@ -10,7 +10,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from ui import background, post_event
+from ui.after import post_event
+from ui.common import background
 
 LEFT = Qt.MouseButton.LeftButton
 

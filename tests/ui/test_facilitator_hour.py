@@ -13,8 +13,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 
 from tests.ui.helpers import focus, key, settle, type_text
-from ui.outline import NoteEdit
-from ui.timer import fmt
+from ui.capture.outline import NoteEdit
+from ui.capture.timer import fmt
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -156,7 +156,7 @@ def test_search_elsewhere_moves_neither_the_timer_nor_the_projector(window, cloc
 
 
 def _reopen(qtbot, path, clock):
-    from ui.app import build
+    from ui.shell.app import build
 
     w = build(path, clock=clock)
     qtbot.addWidget(w)
@@ -209,7 +209,7 @@ def test_the_timer_survives_a_sigkill(demo_file, tmp_path, qtbot):
         proc.stderr.close()
     assert line.startswith("STATE "), (line, err[-2000:])
     _, index, left, running = line.split()
-    from ui.app import build
+    from ui.shell.app import build
 
     w = build(demo_file)  # the real clocks: the timer went on while the app was dead
     qtbot.addWidget(w)

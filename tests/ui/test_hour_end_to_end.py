@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QListWidget
 import kits
 from tests.ui.helpers import focus, key, settle, type_text
 from tests.ui.test_facilitator_hour import K, M, _cursor_in_view, _projected
-from ui import background
-from ui.mainwindow import MainWindow
+from ui.common import background
+from ui.shell.mainwindow import MainWindow
 
 KIT = kits.FOLDER / "forum-open-etat-2021-1.yaml"
 
@@ -38,7 +38,7 @@ def _main_window(qtbot) -> MainWindow:
 
 
 def _start_screen(qtbot):
-    from ui import app
+    from ui.shell import app
 
     start = app.show_start_screen()
     qtbot.addWidget(start)
@@ -158,7 +158,7 @@ def test_a_facilitators_hour_from_the_start_screen_to_reopening(qtbot, tmp_path,
 def test_typing_in_an_empty_section_starts_a_note_nothing_lost(qtbot, tmp_path):
     from facilitator.kit import load_kit
     from facilitator.store import EventFile
-    from ui.app import build
+    from ui.shell.app import build
 
     path = tmp_path / "vide.facilitator"
     EventFile.create(path, load_kit(KIT)).close()

@@ -1,4 +1,4 @@
-"""The kit editor (ui/kit_editor.py), driven like an organiser drives it: keys typed into its
+"""The kit editor (ui/prepare/kit_editor.py), driven like an organiser drives it: keys typed into its
 forms, real kit files in tmp_path, real spreadsheets, a real process killed mid-typing."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ PASTE_OVER = 24  # longer texts are pasted (Ctrl+V), shorter ones typed key by k
 
 @pytest.fixture
 def editor(qtbot, tmp_path):
-    from ui.kit_editor import open_editor
+    from ui.prepare.kit_editor import open_editor
 
     def make(source: Path | str | None = None, kind: str | None = None):
         path = tmp_path / "kit.yaml"
@@ -209,7 +209,7 @@ def test_prepared_items_as_an_outline_with_the_capture_keys(qtbot, editor):
 
 
 def test_import_from_a_spreadsheet_with_a_remembered_mapping(qtbot, editor, tmp_path):
-    from ui.kit_sheets import ImportDialog
+    from ui.prepare.kit_sheets import ImportDialog
 
     ed = editor(kits.kit_path("forum-open-etat-2021-1"))
     wb = openpyxl.Workbook()
@@ -278,7 +278,7 @@ def test_live_preview_renders_pages_in_a_worker_and_the_qr_codes(qtbot, editor):
 
 
 def test_start_screen_and_menu_open_the_preparation(qtbot):
-    from ui.start import StartScreen
+    from ui.shell.start import StartScreen
 
     screen = StartScreen()
     qtbot.addWidget(screen)
@@ -299,9 +299,9 @@ CHILD = r"""
 import sys
 from PySide6.QtWidgets import QApplication
 from tests.ui.helpers import type_text
-from ui.app import ensure_app
+from ui.shell.app import ensure_app
 ensure_app()
-from ui.kit_editor import open_editor
+from ui.prepare.kit_editor import open_editor
 ed = open_editor(sys.argv[1])
 ed.activateWindow()
 for _ in range(5):

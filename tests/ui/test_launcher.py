@@ -11,7 +11,7 @@ import pytest
 import facilitator
 from tests.conftest import ROOT
 
-LAUNCH = "from ui.launcher import main; main()"
+LAUNCH = "from ui.shell.launcher import main; main()"
 
 
 def _run(*args: str, env: dict[str, str], home) -> subprocess.CompletedProcess:

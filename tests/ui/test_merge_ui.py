@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QGroupBox, QPushButton
 
 from facilitator.kit import load_kit
 from facilitator.store import EventFile
-from ui import background, post_event
+from ui.after import post_event
+from ui.common import background
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -117,8 +118,8 @@ def test_conflicts_name_the_laptops_and_highlight_what_differs(window, demo_file
                                                                qtbot, monkeypatch):
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from ui import laptop
-    from ui.merge_view import DIFFERENT
+    from ui.after.merge_view import DIFFERENT
+    from ui.common import laptop
 
     # each laptop names itself once, in its own file
     a, b = tmp_path / "salle-1.facilitator", tmp_path / "salle-2.facilitator"
@@ -170,8 +171,8 @@ def test_a_laptop_is_asked_its_name_once_at_its_first_event(demo_file, qtbot, mo
 
     from facilitator import config
     from tests.ui.helpers import settle, type_text
-    from ui import laptop
-    from ui.app import build
+    from ui.common import laptop
+    from ui.shell.app import build
 
     monkeypatch.delenv("FACILITATOR_DEVICE")  # a real laptop: its id made once, its name asked once
     monkeypatch.setattr(laptop, "ask", laptop._ask_box)

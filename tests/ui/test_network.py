@@ -9,12 +9,12 @@ import shutil
 import pytest
 
 from facilitator.store import EventFile
-from ui import background
+from ui.common import background
 
 
 @pytest.fixture
 def two_windows(qtbot, demo_file, tmp_path, monkeypatch):
-    from ui.app import build
+    from ui.shell.app import build
 
     other = tmp_path / "other.facilitator"
     shutil.copy(demo_file, other)
@@ -98,7 +98,7 @@ def test_offline_since_and_changes_waiting(qtbot, window, make_hub, hub_server):
 def test_the_join_dialog_hides_the_code_and_explains_a_bad_one(qtbot, window):
     from PySide6.QtWidgets import QLineEdit
 
-    from ui.network import JoinDialog
+    from ui.shell.network import JoinDialog
 
     dialog = JoinDialog(window)
     qtbot.addWidget(dialog)
@@ -115,7 +115,7 @@ def test_the_code_dialog_shows_the_qr_hides_the_code_and_saves_the_card(qtbot, w
 
     from facilitator.sync.hub import JoinCode
     from tests.exports.pdf_support import decode_qr, render_pages
-    from ui.network import CodeDialog
+    from ui.shell.network import CodeDialog
 
     code = JoinCode("192.168.1.20", 5432, window.session.ev.event_id, "join_ab12cd34", "k7mxq2vtr9wz4hp8ncs3ydfa")
     assert window.show_join_code() is None  # no hub here yet: said in the status bar, no dialog

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from facilitator.store import Change, EventFile
 from tests.ui.helpers import settle
-from ui.session import ChangeCommand
+from ui.capture.session import ChangeCommand
 
 UI = Path(__file__).resolve().parents[2] / "ui"
 # the event file's operations: its public methods that return a Change
@@ -24,7 +24,7 @@ OWN = {"session.py",  # the one way itself
 def test_no_screen_runs_an_operation_or_pushes_a_command_of_its_own():
     assert {"add_note", "edit_note", "indent", "vote", "add_proposal", "resolve_conflict", "apply"} <= OPERATIONS
     found = []
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
         if path.name in OWN:
             continue
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):

@@ -1,4 +1,4 @@
-"""Notes painted by their outline line until first edited (ui/outline.py ``NoteLine``): the same
+"""Notes painted by their outline line until first edited (ui/capture/outline.py ``NoteLine``): the same
 pixels and heights as their editors, the click's place for the cursor, text changed elsewhere
 shown, and no editor made by opening an atelier."""
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QFrame, QPushButton
 from facilitator.store import EventFile
 from tests.reliability.conftest import tmpfs  # noqa: F401, F811 — the fixture (root only)
 from tests.ui.helpers import key, settle, type_text
-from ui import errors, rescue
+from ui.common import errors
+from ui.shell import rescue
 
 BIG = "Une longue intervention collée depuis le compte rendu. " * 150  # ~8 KB: needs new pages
 
@@ -232,7 +233,7 @@ def test_closing_with_unsaved_changes_asks_first(window, qtbot, answers):
 
 def test_real_full_disk(qtbot, demo_file, clock, tmpfs, answers):  # noqa: F811
     """The same on a real full file system (a small tmpfs: root only, skipped elsewhere)."""
-    from ui.app import build
+    from ui.shell.app import build
 
     disk = tmpfs("2m")
     path = disk.path / "evenement.facilitator"

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from facilitator.kit.model import Phase
 from facilitator.store import EventFile
 from tests.ui.helpers import focus, key, settle, type_text
-from ui.timer import AMBER, NORMAL, OVER, RED, PhaseClock, fmt
+from ui.capture.timer import AMBER, NORMAL, OVER, RED, PhaseClock, fmt
 
 K = Qt.Key
 M = Qt.KeyboardModifier

@@ -10,7 +10,9 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from facilitator.store import EventFile
-from ui import background, post_event, rescue
+from ui.after import post_event
+from ui.common import background
+from ui.shell import rescue
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-LAUNCH = "from ui.launcher import main; main()"
+LAUNCH = "from ui.shell.launcher import main; main()"
 PACKAGES = ("facilitator", "exports", "ui", "kits")
 
 

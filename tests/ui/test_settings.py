@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget
 
 from tests.ui.helpers import key, settle
-from ui import app, settings
+from ui.common import settings
+from ui.shell import app
 
 
 def _ini(tmp_path) -> Path:
@@ -95,8 +96,8 @@ def test_a_wrong_value_reads_as_the_default(tmp_path, option, raw):
 
 
 def test_every_setting_is_declared_once_and_read_only_through_its_option():
-    ui = Path(app.__file__).parent
-    for py in ui.glob("*.py"):
+    ui = Path(app.__file__).parents[1]
+    for py in ui.rglob("*.py"):
         if py.name == "settings.py":
             continue
         text = py.read_text(encoding="utf-8")

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from facilitator.store import EventFile
 from tests.ui.helpers import settle
-from ui import background, post_event
+from ui.after import post_event
+from ui.common import background, documents
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -135,7 +136,7 @@ def language(request, qapp):
     """The interface's language for the windows the test makes (English: its catalogue installed)."""
     from PySide6.QtCore import QTranslator
 
-    from ui.app import I18N
+    from ui.shell.app import I18N
 
     t = None
     if request.param != "fr":
@@ -181,7 +182,7 @@ def test_no_two_keys_collide_in_any_window_or_dialog(language, window, qtbot, la
     syn.add_proposal("Une proposition")
     settle()
     found += walk(syn, "synthesis window")
-    from ui.synthesis import NotePicker
+    from ui.after.synthesis import NotePicker
 
     picker = NotePicker(syn)
     picker.show()
@@ -205,9 +206,9 @@ def test_no_two_keys_collide_in_any_window_or_dialog(language, window, qtbot, la
     settle()
     found += walk(window._post_event["conflicts"], "conflicts view")
     # the start screen, with recent files
-    from ui import app
+    from ui.shell import app
 
-    app.remember(demo_file)
+    documents.remember(demo_file)
     start = app.show_start_screen()
     settle()
     found += walk(start, "start screen")

@@ -15,7 +15,7 @@ CHILD = r'''
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from ui.launcher import main
+from ui.shell.launcher import main
 
 def then(window):  # called as the window is shown (the background load starts after)
     loaded = sorted(m for m in sys.modules if m.split(".")[0] == "sqlalchemy")
@@ -24,12 +24,12 @@ def then(window):  # called as the window is shown (the background load starts a
     # HTML, the network's modules, the after-the-event screens, and every note's editor (YAML:
     # the first opening on a laptop parses the kit, see test_kit_cache.py for the next ones)
     later = ("facilitator.cli", "facilitator.store.history", "hashlib", "html", "socket", "uuid",
-             "ui.post_common", "ui.kit_editor", "ui.kit_preview", "ui.kit_sheets", "facilitator.kit.roundtrip",
+             "ui.after.post_common", "ui.prepare.kit_editor", "ui.prepare.kit_preview", "ui.prepare.kit_sheets", "facilitator.kit.roundtrip",
              "facilitator.kit.sheets", "ruamel", "openpyxl", "odf",
              # no network unless a hub is joined (tests/facilitator/sync/test_no_network.py)
-             "ui.network", "facilitator.sync.hub", "facilitator.sync.laptop", "psycopg")
+             "ui.shell.network", "facilitator.sync.hub", "facilitator.sync.laptop", "psycopg")
     print("ALSO_LOADED", ",".join(m for m in later if m in sys.modules) or "-", flush=True)
-    from ui.outline import NoteEdit
+    from ui.capture.outline import NoteEdit
     print("EDITORS", len(window.findChildren(NoteEdit)), flush=True)
 
     def usable():

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from facilitator.store import EventFile
 from tests.ui.helpers import settle
-from ui import background, post_event
-from ui.synthesis import NotePicker
+from ui.after import post_event
+from ui.after.synthesis import NotePicker
+from ui.common import background
 
 LEFT = Qt.MouseButton.LeftButton
 

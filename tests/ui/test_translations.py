@@ -1,8 +1,8 @@
 """The English translation is complete, compiled, and covers every French text of the interface.
 
-When a test here fails after adding or changing a text in ui/*.py:
+When a test here fails after adding or changing a text in ui/:
 
-    pyside6-lupdate ui/*.py -source-language fr_FR -target-language en_GB -no-obsolete -ts ui/i18n/facilitator_en.ts
+    pyside6-lupdate ui/*.py ui/*/*.py -source-language fr_FR -target-language en_GB -no-obsolete -ts ui/i18n/facilitator_en.ts
     # add the English text to EN in ui/i18n/english.py, then
     python ui/i18n/english.py && pyside6-lrelease ui/i18n/facilitator_en.ts
 """
@@ -72,7 +72,7 @@ def test_compiled_qm_has_every_message():
 
 
 def _ui_files() -> list[Path]:
-    files = sorted(UI.glob("*.py"))
+    files = sorted(UI.rglob("*.py"))
     assert files
     return files
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from ui import errors  # noqa: E402
-from ui.app import build  # noqa: E402
+from ui.common import errors  # noqa: E402
+from ui.shell.app import build  # noqa: E402
 
 
 def say(line: str) -> None:

@@ -1,6 +1,6 @@
 """English texts of the interface (French is the source language): fills facilitator_en.ts.
 
-    pyside6-lupdate ui/*.py -source-language fr_FR -target-language en_GB -no-obsolete -ts ui/i18n/facilitator_en.ts
+    pyside6-lupdate ui/*.py ui/*/*.py -source-language fr_FR -target-language en_GB -no-obsolete -ts ui/i18n/facilitator_en.ts
     python ui/i18n/english.py && pyside6-lrelease ui/i18n/facilitator_en.ts
 """
 

@@ -2,7 +2,7 @@
 
 ``start(fn, on_done, on_error)`` runs ``fn()`` in a ``QThread``; the callbacks run in the GUI
 thread. ``fn`` must open its own ``EventFile`` (SQLite connections belong to one thread) and must
-not touch any widget. It may return the ``EventFile`` it opened (``ui.app.open_window``): the
+not touch any widget. It may return the ``EventFile`` it opened (``ui.shell.app.open_window``): the
 worker has finished with it when ``on_done`` runs, and from then on only the GUI thread uses it.
 """
 
@@ -67,7 +67,7 @@ class _Relay(QObject):
 
 def errors_report(exc: BaseException, only_bugs: bool = False) -> None:
     from facilitator.errors import FacilitatorError
-    from ui import errors
+    from ui.common import errors
 
     if not (only_bugs and isinstance(exc, FacilitatorError)):
         errors.report(exc)

@@ -1,7 +1,7 @@
 """Live preview of the participant booklet, the facilitators' sheets and the QR codes (kit editor).
 
 The PDF is rendered by the exports (``exports.pdf.booklet``, ``exports.pdf.sheets``) and its pages
-turned into images by ``pdftoppm`` (poppler), both in a worker thread (``ui.background``): typing
+turned into images by ``pdftoppm`` (poppler), both in a worker thread (``ui.common.background``): typing
 never waits for it. A new render starts a moment after the last edit; while the kit has errors the
 last good pages stay, with a line saying so.
 """
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import background
+from ui.common import background
 
 DEBOUNCE_MS = 400
 RESOLUTION = 50  # dpi of the page images

@@ -3,7 +3,7 @@
 The session keeps every change the file refused and the typed text not stored (``Session.kept``,
 the pending text: the editors go on showing it) and emits ``storageChanged``. Here, the window:
 
-* shows ONE French message (through ``ui.errors``) saying what happened and that nothing typed
+* shows ONE French message (through ``ui.common.errors``) saying what happened and that nothing typed
   is lost, with the choice « Enregistrer une copie ailleurs… »;
 * shows a banner (objectName ``storageWarning``) as long as something is unsaved, with the same
   button, and says so in the status bar;
@@ -32,16 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.errors import StoreError
-from ui import errors
+from ui.common import documents, errors
 
 
 def _choose_target(parent: QWidget | None, suggested: Path) -> str:
     from PySide6.QtWidgets import QFileDialog  # (loaded when first shown)
 
-    from ui import app
-
     name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Rescue", "Enregistrer une copie de l'événement ailleurs"),
-                                          str(suggested), app.EVENT_FILTER)
+                                          str(suggested), documents.event_filter())
     return name
 
 
@@ -64,9 +62,7 @@ def message(exc: BaseException) -> str:
 
 def suggested_target(path: Path) -> Path:
     """A free name for the copy, in the documents folder (the original's medium may be gone)."""
-    from ui import app
-
-    folder = app.documents_dir()
+    folder = documents.documents_dir()
     for i in range(1, 1000):
         suffix = "-copie" if i == 1 else f"-copie-{i}"
         candidate = folder / f"{path.stem}{suffix}{path.suffix or '.facilitator'}"
@@ -99,7 +95,7 @@ def save_elsewhere(window) -> Path | None:
 
 def _refocus(window, focused: QWidget | None, note: str | None) -> None:
     """Back to the note being typed (the banner's button or the dialog took the focus)."""
-    from ui.outline import NoteEdit
+    from ui.capture.outline import NoteEdit
 
     if not (isinstance(focused, NoteEdit) and shiboken6.isValid(focused)) and note:
         for ed in window.sections.values():
@@ -179,10 +175,8 @@ def install(window) -> StorageBanner:
         QTimer.singleShot(0, window, lambda: offer(window, exc))
 
     def reopened(path: Path) -> None:
-        from ui import app
-
         window.update_title()
-        app.remember(Path(path))
+        documents.remember(Path(path))
 
     session.storageChanged.connect(changed)
     session.reopened.connect(reopened)

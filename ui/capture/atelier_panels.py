@@ -1,4 +1,4 @@
-"""The side panel's atelier and participants tabs, made when first shown (``ui.mainwindow``'s
+"""The side panel's atelier and participants tabs, made when first shown (``ui.shell.mainwindow``'s
 lazy tabs): neither they nor their widgets' classes are loaded at start-up."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
 
 from facilitator.store import Change, EventFile
-from ui.panels import contributor_names
+from ui.capture.panels import contributor_names
 
 STATUS = {"non-demarre": "non démarré", "partiel": "partiel", "substantiel": "substantiel", "complet": "complet"}
 

@@ -1,5 +1,5 @@
 """Side panels: the current note's details and the search (the atelier's and participants' tabs:
-ui/atelier_panels.py, made when first shown)."""
+ui/capture/atelier_panels.py, made when first shown)."""
 
 from __future__ import annotations
 

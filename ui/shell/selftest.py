@@ -6,7 +6,7 @@ the app's own fonts (exports/fonts: the documents' and the window's fallback) ar
 readable, types a text at the end of the first note of the first section, key by key, and waits
 until the event file has stored it. Exit 0 when it has, 1 otherwise, with a French message
 (font missing or unreadable, time-out, window not opened). Runs as the
-desktop's launch does (``ui.launcher``), so it also checks a frozen app (scripts/bundle_smoke.sh
+desktop's launch does (``ui.shell.launcher``), so it also checks a frozen app (scripts/bundle_smoke.sh
 types into the bundle's window this way, then reads the note back with the CLI).
 """
 
@@ -36,8 +36,8 @@ def _configure(p: argparse.ArgumentParser) -> None:
 @command(("self-test",), "vérifier l'application sur cet ordinateur : ouvrir la fenêtre, y taper une note, "
          "attendre qu'elle soit enregistrée", _configure)
 def cmd_self_test(args) -> int:
-    import facilitator.store  # noqa: F401  (the core before Qt, as ui.launcher starts the app)
-    from ui import launcher
+    import facilitator.store  # noqa: F401  (the core before Qt, as ui.shell.launcher starts the app)
+    from ui.shell import boot
 
     with tempfile.TemporaryDirectory(prefix="facilitator-self-test-") as tmp:
         event = args.event
@@ -50,7 +50,7 @@ def cmd_self_test(args) -> int:
             print(message("selftest.failed", path=event, reason=message("kit.not_found")), file=sys.stderr)
             return 1
         outcome: dict[str, str] = {}
-        code = launcher._run_app(event, _typist(args.text, args.timeout, outcome))
+        code = boot.run_app(event, _typist(args.text, args.timeout, outcome))
         if outcome.get("stored"):
             print(message("selftest.ok", path=event, note=outcome["stored"]))
             return 0
@@ -60,7 +60,7 @@ def cmd_self_test(args) -> int:
 
 
 def _typist(text: str, timeout: float, outcome: dict[str, str]):
-    """The ``then(window)`` of ``ui.launcher``: types ``text`` once the window is usable."""
+    """The ``then(window)`` of ``ui.shell.launcher``: types ``text`` once the window is usable."""
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
@@ -69,9 +69,9 @@ def _typist(text: str, timeout: float, outcome: dict[str, str]):
         outcome.setdefault("failed", reason)
         QApplication.exit(1)
 
-    from ui.app import ensure_app
+    from ui.shell.app import ensure_app
 
-    ensure_app(sys.argv[:1])  # the app ui.app.run will use: the time-out is armed before it opens
+    ensure_app(sys.argv[:1])  # the app ui.shell.app.run will use: the time-out is armed before it opens
     QTimer.singleShot(int(timeout * 1000), lambda: fail(message("selftest.timeout", seconds=f"{timeout:g}")))
 
     def then(window) -> None:

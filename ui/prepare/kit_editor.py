@@ -17,6 +17,8 @@ from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QFileDialog,
     QFormLayout,
@@ -40,7 +42,7 @@ from PySide6.QtWidgets import (
 from facilitator.errors import FacilitatorError
 from facilitator.kit import spec
 from facilitator.kit.roundtrip import KitDocument, parse_path
-from ui import errors
+from ui.common import documents, errors
 
 # Texts written on several lines (block texts in the YAML).
 LONG = {"about", "purpose", "context", "stakes", "description", "contribution", "relevance", "notice",
@@ -405,7 +407,7 @@ class KitEditor(QMainWindow):
                 form.addRow(box)
                 continue
             if isinstance(t, spec.Prepared):
-                from ui.kit_outline import PreparedOutlines
+                from ui.prepare.kit_outline import PreparedOutlines
 
                 box = QGroupBox(label)
                 bl = QVBoxLayout(box)
@@ -728,7 +730,7 @@ class KitEditor(QMainWindow):
         choose_and_open(self)
 
     def import_sheet(self, kind: str | None = None) -> None:
-        from ui.kit_sheets import ImportDialog
+        from ui.prepare.kit_sheets import ImportDialog
 
         kind = kind if kind in ("commitments", "workshops") else (
             "workshops" if self.page_key.startswith("workshop") else "commitments")
@@ -757,11 +759,9 @@ class KitEditor(QMainWindow):
         if self.doc.kit is None:
             return None
         if not target:
-            from ui import app
-
             target, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Nouveau fichier d'événement"),
-                str(app.documents_dir() / (self.path.stem + ".facilitator")), app.EVENT_FILTER)
+                str(documents.documents_dir() / (self.path.stem + ".facilitator")), documents.event_filter())
             if not target:
                 return None
         from facilitator.kit import load_kit
@@ -803,7 +803,7 @@ class KitEditor(QMainWindow):
     # ------------------------------------------------------------------ preview
     def toggle_preview(self) -> None:
         if self.preview is None:
-            from ui.kit_preview import BookletPreview
+            from ui.prepare.kit_preview import BookletPreview
 
             self.preview = BookletPreview(self)
             dock = QDockWidget(self.tr("Aperçu du livret"), self)
@@ -858,19 +858,51 @@ def choose_and_open(parent: QWidget | None = None) -> KitEditor | None:
         return None
 
 
+class PrepareDialog(QDialog):
+    """A new kit from the template of its kind, or an existing kit, opened in the editor."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("prepareDialog")
+        self.setWindowTitle(self.tr("Préparer un événement"))
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("Le kit décrit l'événement : programme, engagements, ateliers. "
+                                     "Partez d'un modèle ou d'un kit existant.")))
+        self.editor = None
+        for text, name, fn in (
+            (self.tr("Nouveau kit « &Ministère ouvert »…"), "newMinistere", lambda: self._new("ministere-ouvert")),
+            (self.tr("Nouveau kit « &Forum Open d'État »…"), "newForum", lambda: self._new("forum-open-etat")),
+            (self.tr("&Modifier un kit existant…"), "openKit", self._open),
+        ):
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.setMinimumHeight(36)
+            b.clicked.connect(fn)
+            lay.addWidget(b)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        box.rejected.connect(self.reject)
+        lay.addWidget(box)
+
+    def _new(self, kind: str) -> None:
+        self.editor = new_kit(kind, self)
+        if self.editor is not None:
+            self.accept()
+
+    def _open(self) -> None:
+        self.editor = choose_and_open(self)
+        if self.editor is not None:
+            self.accept()
+
+
 def prepare(parent: QWidget | None = None) -> None:
     """« Préparer un événement »: a new kit of a kind, or an existing kit, in the editor."""
-    from ui.kit_sheets import PrepareDialog
-
     dlg = PrepareDialog(parent)
     dlg.exec()
 
 
 def new_kit(kind: str, parent: QWidget | None = None) -> KitEditor | None:
-    from ui import app
-
     name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("KitEditor", "Nouveau kit"),
-                                          str(app.documents_dir() / f"{kind}.yaml"),
+                                          str(documents.documents_dir() / f"{kind}.yaml"),
                                           QCoreApplication.translate("KitEditor", "Kits (*.yaml *.yml)"))
     if not name:
         return None

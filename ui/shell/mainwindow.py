@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,20 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.store import Change
-from ui import laptop, look, post_event, rescue, settings
-from ui.outline import NoteEdit, SectionEditor
-from ui.panels import NoteDetails, SearchPanel
-from ui.session import Session
-from ui.timer import PhaseTimer, TimerState
+from ui.after import post_event
+from ui.capture.outline import NoteEdit, SectionEditor
+from ui.capture.panels import NoteDetails, SearchPanel
+from ui.capture.session import Session
+from ui.capture.timer import PhaseTimer, TimerState
+from ui.common import laptop, look, settings
+from ui.projector import ALL, FOLLOW
+from ui.shell import rescue
 
 if TYPE_CHECKING:
-    from ui.atelier_panels import ParticipantsForm, WorkshopDetails
-    from ui.projector import ProjectorView
+    from ui.capture.atelier_panels import ParticipantsForm, WorkshopDetails
+    from ui.projector.view import ProjectorView
 
-# what the projector shows (ui/projector.py, loaded when first opened): every section, or the one
-# the facilitator is in; else a section's id
-ALL = "*"
-FOLLOW = "."
 
 
 class _LazyPanel(QWidget):
@@ -95,6 +94,9 @@ class _EnterOutline(QObject):
 
 
 class MainWindow(QMainWindow):
+    openRequested = Signal()  # « Ouvrir un fichier d'événement… »: the shell asks and opens it
+    startRequested = Signal()  # « Accueil »: the shell shows the start screen
+
     def __init__(self, session: Session, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
         self.session = session
@@ -232,7 +234,7 @@ class MainWindow(QMainWindow):
         return self._participants_tab.get()
 
     def _make_workshop_details(self) -> WorkshopDetails:
-        from ui.atelier_panels import WorkshopDetails
+        from ui.capture.atelier_panels import WorkshopDetails
 
         panel = WorkshopDetails(self)
         if self.workshop is not None:
@@ -240,7 +242,7 @@ class MainWindow(QMainWindow):
         return panel
 
     def _make_participants(self) -> ParticipantsForm:
-        from ui.atelier_panels import ParticipantsForm
+        from ui.capture.atelier_panels import ParticipantsForm
 
         panel = ParticipantsForm(self)
         panel.reload()
@@ -361,7 +363,7 @@ class MainWindow(QMainWindow):
             focus.clearFocus()  # a field stored when left (the links) is stored now, file still open
         self.session.flush()
         if getattr(self, "_network", None) is not None:
-            from ui import network
+            from ui.shell import network
 
             network.leave(self)  # the sync worker stops before the file closes
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
@@ -658,7 +660,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ projector
     def _projector(self) -> ProjectorView:
         if self.projector is None:
-            from ui.projector import ProjectorView
+            from ui.projector.view import ProjectorView
 
             self.projector = ProjectorView(self)
         return self.projector
@@ -679,37 +681,33 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ help
     def show_shortcuts(self):
-        from ui import helpmenu  # (loaded when first asked for)
+        from ui.shell import helpmenu  # (loaded when first asked for)
 
         return helpmenu.show_shortcuts(self)
 
     def show_about(self):
-        from ui import helpmenu
+        from ui.shell import helpmenu
 
         return helpmenu.show_about(self)
 
     # ------------------------------------------------------------------ files
     def open_other(self) -> None:
-        from ui import app
-
-        app.choose_and_open(self)
+        self.openRequested.emit()  # (the shell opens the chosen file in a window of its own)
 
     def join_network(self, code=None):
-        from ui import network  # (the network's modules: only once a person joins)
+        from ui.shell import network  # (the network's modules: only once a person joins)
 
         return network.join(self, code)
 
     def show_join_code(self):
-        from ui import network
+        from ui.shell import network
 
         return network.show_code(self)
 
     def prepare_event(self) -> None:
-        from ui.kit_editor import prepare  # (the editor is loaded when first opened)
+        from ui.prepare.kit_editor import prepare  # (the editor is loaded when first opened)
 
         prepare(self)
 
     def show_start(self) -> None:
-        from ui import app
-
-        app.show_start_screen()
+        self.startRequested.emit()

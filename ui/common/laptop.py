@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from facilitator import config
 from facilitator.errors import FacilitatorError, StoreError
 from facilitator.store.laptops import MAX_NAME
-from ui import errors
+from ui.common import errors
 
 
 def _ask_box(parent: QWidget | None, current: str, done: Callable[[str | None], None]) -> None:

@@ -1,4 +1,4 @@
-"""Dialogs of the kit editor: « Préparer un événement » and the spreadsheet import with its
+"""The kit editor's spreadsheet import with its
 column mapping (which column fills which field; the choices are remembered)."""
 
 from __future__ import annotations
@@ -19,46 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.kit import sheets
-
-
-class PrepareDialog(QDialog):
-    """A new kit from the template of its kind, or an existing kit, opened in the editor."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("prepareDialog")
-        self.setWindowTitle(self.tr("Préparer un événement"))
-        lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("Le kit décrit l'événement : programme, engagements, ateliers. "
-                                     "Partez d'un modèle ou d'un kit existant.")))
-        self.editor = None
-        for text, name, fn in (
-            (self.tr("Nouveau kit « &Ministère ouvert »…"), "newMinistere", lambda: self._new("ministere-ouvert")),
-            (self.tr("Nouveau kit « &Forum Open d'État »…"), "newForum", lambda: self._new("forum-open-etat")),
-            (self.tr("&Modifier un kit existant…"), "openKit", self._open),
-        ):
-            b = QPushButton(text)
-            b.setObjectName(name)
-            b.setMinimumHeight(36)
-            b.clicked.connect(fn)
-            lay.addWidget(b)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        box.rejected.connect(self.reject)
-        lay.addWidget(box)
-
-    def _new(self, kind: str) -> None:
-        from ui.kit_editor import new_kit
-
-        self.editor = new_kit(kind, self)
-        if self.editor is not None:
-            self.accept()
-
-    def _open(self) -> None:
-        from ui.kit_editor import choose_and_open
-
-        self.editor = choose_and_open(self)
-        if self.editor is not None:
-            self.accept()
 
 
 class ImportDialog(QDialog):

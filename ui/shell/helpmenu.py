@@ -1,6 +1,6 @@
 """The Aide menu: the shortcut sheet (F1), made from the actions themselves — the capture
-window's menus, the keys of a note in the outline (``ui.outline.outline_keys``) and the
-projector's actions (``ui.projector.key_table``) — shown, printable; and « À propos » with the
+window's menus, the keys of a note in the outline (``ui.capture.outline.outline_keys``) and the
+projector's actions (``ui.projector.view.key_table``) — shown, printable; and « À propos » with the
 version and the licences. Loaded when first used."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 import facilitator
-from ui.outline import outline_keys
+from ui.capture.outline import outline_keys
 
 LICENCES = (
     ("facilitator", "MIT"),
@@ -37,7 +37,7 @@ def _plain(text: str) -> str:
 
 def sections(window) -> list[tuple[str, list[tuple[str, str]]]]:
     """(title, [(keys, what)]) of the sheet, from the window's menus and the declared keys."""
-    from ui.projector import key_table  # (the projector's module: loaded with the sheet)
+    from ui.projector.view import key_table  # (the projector's module: loaded with the sheet)
 
     out = []
     for top in window.menuBar().actions():

@@ -38,8 +38,7 @@ from facilitator.store import Change
 from facilitator.store.states import DECISIONS, PROPOSAL_KINDS
 from facilitator.synthesis import link_notes as core_link_notes
 from facilitator.synthesis import unlink_notes as core_unlink_notes
-from ui import errors
-from ui.post_common import (
+from ui.after.post_common import (
     STYLE,
     TypedField,
     add_undo_actions,
@@ -50,6 +49,7 @@ from ui.post_common import (
     run_op,
     run_typed,
 )
+from ui.common import errors
 
 ROLE = Qt.ItemDataRole.UserRole
 DECISION_KEYS: tuple[str | None, ...] = (None, *DECISIONS)
@@ -176,7 +176,7 @@ class SynthesisEditor(QWidget):
     proposalSelected = Signal(str)
 
     @property
-    def ev(self):  # the session's file: a rescue copy replaces it (ui.rescue)
+    def ev(self):  # the session's file: a rescue copy replaces it (ui.shell.rescue)
         return self.session.ev
 
     def __init__(self, main) -> None:

@@ -25,9 +25,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from ui import settings
-from ui.mainwindow import ALL, FOLLOW
-from ui.timer import AMBER, OVER, RED, fmt
+from ui.capture.timer import AMBER, OVER, RED, fmt
+from ui.common import settings
+from ui.projector import ALL, FOLLOW
 
 THEMES = {
     "light": {"bg": "#ffffff", "fg": "#000000", "muted": "#333333", "accent": "#00308f", "current": "#fff3b0",

@@ -11,8 +11,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from facilitator.store import Change, EventFile, NoteRow
-from ui import errors
-from ui.session import Session
+from ui.capture.session import Session
+from ui.common import errors
 
 # The capture window's style (transparent note editors) cascades to its child windows: these
 # windows hold ordinary forms, so their fields get a visible frame and focus again.

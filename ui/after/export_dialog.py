@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from exports.documents import Options
 from facilitator.store import EventFile
-from ui import background, errors
-from ui.post_common import STYLE
+from ui.after.post_common import STYLE
+from ui.common import background, errors
 
 ROLE = Qt.ItemDataRole.UserRole
 

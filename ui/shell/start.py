@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,10 +19,14 @@ from PySide6.QtWidgets import (
 import kits
 from facilitator.kit import load_kit
 from facilitator.store import EventFile
-from ui import app, errors, settings
+from ui.common import documents, errors, settings
 
 
 class StartScreen(QWidget):
+    """The start screen; the shell (``ui.shell.app``) opens what it asks for."""
+
+    openRequested = Signal(Path)  # an event file to open in its window
+    chooseRequested = Signal()  # ask for an event file, then open it
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("startScreen")
@@ -67,24 +71,21 @@ class StartScreen(QWidget):
         self.resize(620, 420)
 
     def _open(self, path: Path) -> None:
-        app.open_window(path, then=self._opened)  # checked in a worker thread, with a busy indication
-
-    def _opened(self, _window) -> None:
-        self.close()
+        self.openRequested.emit(path)  # the shell opens it (checked in a worker thread) and closes this
 
     def open_event(self) -> None:
-        app.choose_and_open(self, then=self._opened)
+        self.chooseRequested.emit()
 
     def open_demo(self) -> None:
         try:
-            path = app.demo_path()
+            path = documents.demo_path()
         except Exception as exc:  # noqa: BLE001
             errors.report(exc, self)
             return
         self._open(path)
 
     def prepare_event(self) -> None:
-        from ui.kit_editor import prepare  # (the editor is loaded when first opened)
+        from ui.prepare.kit_editor import prepare  # (the editor is loaded when first opened)
 
         prepare(self)
 
@@ -94,8 +95,8 @@ class StartScreen(QWidget):
         if not kit_name:
             return
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Nouveau fichier d'événement"),
-                                                str(app.documents_dir() / (Path(kit_name).stem + ".facilitator")),
-                                                app.EVENT_FILTER)
+                                                str(documents.documents_dir() / (Path(kit_name).stem + ".facilitator")),
+                                                documents.event_filter())
         if not target:
             return
         try:

@@ -13,7 +13,7 @@ a single undo step.
 
 Storage failures (disk full, read-only medium, file deleted or moved while open): a change the
 file refused is kept in memory (``kept``) and typed text stays pending, the editors go on showing
-it, and ``storageChanged`` tells the window (``ui.rescue``), which offers to save a copy elsewhere
+it, and ``storageChanged`` tells the window (``ui.shell.rescue``), which offers to save a copy elsewhere
 (``reopen``). The next operation, or a retry every few seconds, stores what was kept first, in
 order, once the file accepts writes again.
 """
@@ -30,7 +30,7 @@ from facilitator.errors import StoreError
 from facilitator.store import Change, EventFile, NoteRow
 from facilitator.store.outline import tree_order
 from facilitator.store.states import Edit
-from ui import errors
+from ui.common import errors
 
 MERGING_ID = 1001  # the undo commands of typing, which merge (Qt's command id)
 RETRY_MS = 5000  # while changes are unsaved, try to store them again this often
@@ -193,7 +193,7 @@ class Session(QObject):
         or a core function such as ``facilitator.synthesis.decide``) stores its change at once;
         the change is pushed as one undo command (``label``, else the operation's own); the views
         refresh from it (``changed``, emitted by the file's listener); a failure goes to the one
-        handler (kept for later if the medium refused it, else ``ui.errors``). ``merge``: see
+        handler (kept for later if the medium refused it, else ``ui.common.errors``). ``merge``: see
         ``ChangeCommand``. Returns the change, or None if it failed."""
         if merge is None:
             self.flush()
@@ -213,7 +213,7 @@ class Session(QObject):
 
     def _refused(self, exc: BaseException, label: str | None) -> None:
         """The one handler of a failed operation: a change the medium refused is kept and stored
-        later (``keep``, ``ui.rescue``); anything else is said (``ui.errors``)."""
+        later (``keep``, ``ui.shell.rescue``); anything else is said (``ui.common.errors``)."""
         if not self.keep(exc, label):
             errors.report(exc)
 
@@ -229,13 +229,13 @@ class Session(QObject):
         try:
             self.ev.set_timer_state(workshop, record)
         except StoreError as exc:
-            if self.failing is None:  # (already said: the notes are kept, see ui.rescue)
+            if self.failing is None:  # (already said: the notes are kept, see ui.shell.rescue)
                 errors.report(exc)
         except Exception as exc:  # noqa: BLE001 — the one error handler shows it
             self._refused(exc, None)
 
     def store_laptop_name(self, name: str) -> None:
-        """Name this laptop in the event file (``ui.laptop``): not an edit of the event, not undoable."""
+        """Name this laptop in the event file (``ui.common.laptop``): not an edit of the event, not undoable."""
         try:
             self.ev.set_laptop_name(name)
         except StoreError:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.kit.model import Section
 from facilitator.store import Change, EventFile, NoteRow
-from ui import look
+from ui.common import look
 
 INDENT = 26
 BULLET_WIDTH = 18  # the bullet's column at depth 0, then INDENT more per level

@@ -16,15 +16,14 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.store import EventFile
-from ui import background, errors, focus, laptop, settings
-from ui.mainwindow import MainWindow
-from ui.session import Session
+from ui.capture.session import Session
+from ui.common import background, documents, errors, focus, laptop, settings
+from ui.shell.mainwindow import MainWindow
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressDialog
 
-I18N = Path(__file__).resolve().parent / "i18n"
-EVENT_FILTER = "Événements facilitator (*.facilitator);;Tous les fichiers (*)"
+I18N = Path(__file__).resolve().parents[1] / "i18n"
 _windows: list[QWidget] = []  # keeps top-level windows alive
 _translators: list[QTranslator] = []
 _qt_translators: list[QTranslator] = []  # Qt's own texts (qtbase), see _load_qt_translations
@@ -145,16 +144,18 @@ def build(event_path: str | Path | EventFile, clock: Callable[[], float] = time.
     # What start-up built (kit, widgets, bindings) lives as long as the window: keep it out of
     # the collector's full passes, which otherwise walk it all (a 30–70 ms stall while typing).
     gc.freeze()
-    gc.enable()  # off from launch to here (ui.launcher): nothing built so far was garbage
+    gc.enable()  # off from launch to here (ui.shell.launcher): nothing built so far was garbage
     path = Path(event_path)
 
     def after_first_frame() -> None:
-        remember(path)  # (writing the settings file: not before the window is seen)
+        documents.remember(path)  # (writing the settings file: not before the window is seen)
         laptop.ensure_named(window)  # (asked once; the file gets this laptop's name)
         load_writes_in_background()
         load_fallback_font()
 
     _AfterFirstPaint(window, after_first_frame)
+    window.openRequested.connect(lambda: choose_and_open(window))
+    window.startRequested.connect(show_start_screen)
     return window
 
 
@@ -191,10 +192,6 @@ def load_writes_in_background() -> None:
         gc.freeze()  # the same as start-up: modules live as long as the app
 
     threading.Thread(target=load, name="facilitator-preload", daemon=True).start()
-
-
-def remember(path: Path) -> None:
-    settings.remember_recent(path)
 
 
 PROGRESS_DELAY_MS = 300  # a file that opens faster shows no progress window
@@ -276,40 +273,24 @@ def choose_and_open(parent: QWidget | None = None, then: Callable[[MainWindow], 
     from PySide6.QtWidgets import QFileDialog
 
     name, _ = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("App", "Ouvrir un fichier d'événement"), str(documents_dir()),
-        QCoreApplication.translate("App", "Événements facilitator (*.facilitator);;Tous les fichiers (*)"))
+        parent, QCoreApplication.translate("App", "Ouvrir un fichier d'événement"), str(documents.documents_dir()),
+        documents.event_filter())
     if not name:
         return False
     open_window(Path(name), then)
     return True
 
 
-def documents_dir() -> Path:
-    import platformdirs
-
-    env = os.environ.get("FACILITATOR_HOME")
-    return Path(env) if env else Path(platformdirs.user_documents_dir())
-
-
-def demo_path() -> Path:
-    """The 2016 demo event in the user's documents folder, created the first time."""
-    from facilitator.demo import create_demo
-
-    path = documents_dir() / "facilitator-demo-2016.facilitator"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        create_demo(path).close()
-    return path
-
-
 def show_start_screen() -> QWidget:
-    from ui.start import StartScreen
+    from ui.shell.start import StartScreen
 
     screen = StartScreen()
+    screen.openRequested.connect(lambda path: open_window(path, then=lambda _window: screen.close()))
+    screen.chooseRequested.connect(lambda: choose_and_open(screen, then=lambda _window: screen.close()))
     _windows.append(screen)
     screen.show()
     QTimer.singleShot(0, load_fallback_font)
-    gc.enable()  # start-up ends here when no event opens (see ui.launcher)
+    gc.enable()  # start-up ends here when no event opens (see ui.shell.launcher)
     return screen
 
 

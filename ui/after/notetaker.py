@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.store import Change, EventFile
-from ui.panels import contributor_names
-from ui.post_common import (
+from ui.after.post_common import (
     STYLE,
     Located,
     add_undo_actions,
@@ -30,6 +29,7 @@ from ui.post_common import (
     go_to_note,
     needs_reload,
 )
+from ui.capture.panels import contributor_names
 
 ROLE = Qt.ItemDataRole.UserRole
 

@@ -41,7 +41,7 @@ def install(window) -> None:
 
 def _refresh_capture(window, change: Change) -> None:
     """After a merge or a conflict's resolution the capture window reads the file anew."""
-    from ui.post_common import (
+    from ui.after.post_common import (
         needs_reload,  # (the after-the-event screens' module: not at start-up)
     )
 
@@ -57,7 +57,7 @@ def _refresh_capture(window, change: Change) -> None:
 
 
 def show_synthesis(window, pid: str | None = None):
-    from ui.synthesis import SynthesisEditor
+    from ui.after.synthesis import SynthesisEditor
 
     ws = _windows(window)
     ed = ws.get("synthesis")
@@ -69,7 +69,7 @@ def show_synthesis(window, pid: str | None = None):
 
 
 def show_notetaker(window):
-    from ui.notetaker import NotetakerView
+    from ui.after.notetaker import NotetakerView
 
     ws = _windows(window)
     view = ws.get("notetaker")
@@ -80,17 +80,18 @@ def show_notetaker(window):
 
 
 def show_merge(window):
-    from ui.merge_view import MergeDialog
+    from ui.after.merge_view import MergeDialog
 
     ws = _windows(window)
     dlg = ws.get("merge")
     if dlg is None:
         dlg = ws["merge"] = MergeDialog(window)
+        dlg.conflictsRequested.connect(lambda: show_conflicts(window))
     return _present(dlg)
 
 
 def show_conflicts(window):
-    from ui.merge_view import ConflictsView
+    from ui.after.merge_view import ConflictsView
 
     ws = _windows(window)
     view = ws.get("conflicts")
@@ -102,7 +103,7 @@ def show_conflicts(window):
 
 
 def show_export(window, kind: str = "restitution"):
-    from ui.export_dialog import ExportDialog
+    from ui.after.export_dialog import ExportDialog
 
     ws = _windows(window)
     dlg = ws.get("export")

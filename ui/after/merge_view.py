@@ -12,7 +12,7 @@ import html
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,12 +37,11 @@ from PySide6.QtWidgets import (
 
 from facilitator.i18n import long_datetime
 from facilitator.store import Change, EventFile
-from ui import background, errors, laptop
-from ui.panels import contributor_names
-from ui.post_common import STYLE, add_undo_actions, first_line, go_to_note, needs_reload
+from ui.after.post_common import STYLE, add_undo_actions, first_line, go_to_note, needs_reload
+from ui.capture.panels import contributor_names
+from ui.common import background, documents, errors, laptop
 
 ROLE = Qt.ItemDataRole.UserRole
-EVENT_FILTER = "Événements facilitator (*.facilitator);;Tous les fichiers (*)"
 
 
 def local_time(stamp: str) -> str:
@@ -109,6 +108,7 @@ class MergeDialog(QDialog):
     """Choose the files of the other laptops, merge them, read the report."""
 
     merged = Signal(object)  # the MergeReport
+    conflictsRequested = Signal()  # « Résoudre les conflits… »: post_event shows the conflicts view
 
     def __init__(self, main) -> None:
         super().__init__(main)
@@ -184,7 +184,7 @@ class MergeDialog(QDialog):
         self.conflicts.setObjectName("mergeConflicts")
         self.conflicts.setAccessibleName(self.tr("Résoudre les conflits"))
         self.conflicts.setEnabled(False)
-        self.conflicts.clicked.connect(self.show_conflicts)
+        self.conflicts.clicked.connect(self.conflictsRequested)
         close = QPushButton(self.tr("Fer&mer"))
         close.setAccessibleName(self.tr("Fermer"))
         close.clicked.connect(self.close)
@@ -211,7 +211,7 @@ class MergeDialog(QDialog):
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Fichiers d'événement des autres portables"),
                                                 str(self.session.ev.path.parent),
-                                                QCoreApplication.translate("App", EVENT_FILTER))
+                                                documents.event_filter())
         self.add_sources(names)
 
     def _update(self) -> None:
@@ -291,11 +291,6 @@ class MergeDialog(QDialog):
         if n:
             self.conflicts.setFocus()
 
-    def show_conflicts(self) -> ConflictsView:
-        from ui import post_event
-
-        return post_event.show_conflicts(self.main)
-
     def closeEvent(self, e) -> None:  # noqa: N802
         background.wait_all()
         super().closeEvent(e)
@@ -306,7 +301,7 @@ class ConflictsView(QWidget):
     write a combined text. Each resolution is one undoable change."""
 
     @property
-    def ev(self):  # the session's file: a rescue copy replaces it (ui.rescue)
+    def ev(self):  # the session's file: a rescue copy replaces it (ui.shell.rescue)
         return self.session.ev
 
     def __init__(self, main) -> None:

@@ -1,0 +1,1 @@
+"""After the event: merge, conflicts, the note-takers' view, the synthesis, exports."""

@@ -1,0 +1,1 @@
+"""What every window uses: the error handler, workers, the look, settings, focus, laptop names."""

@@ -1,0 +1,1 @@
+"""Preparing an event: the kit editor, its spreadsheet import and its preview."""
