@@ -208,3 +208,51 @@ def test_sigkills_of_the_hub_and_the_laptops_lose_and_duplicate_nothing(tmp_path
             stop_and_remove(folder2)
     finally:
         stop_and_remove(folder)
+
+
+TYPIST = """
+import sys
+from facilitator.store import EventFile
+
+paths, count = sys.argv[1:-1], int(sys.argv[-1])
+files = [EventFile.open(p, device=f"laptop-{i}") for i, p in enumerate(paths)]
+try:
+    for n in range(count):
+        for i, ev in enumerate(files):
+            ev.add_note(1 + n % 3, "defis", f"Portable {i}, note {n}")
+finally:
+    for ev in files:
+        ev.close()
+"""
+
+
+def test_watching_laptops_converge_while_another_program_types_into_their_files(tmp_path, demo_file, make_hub):
+    """Two ``sync --watch`` laptops while a third program (the app, say) types into both files:
+    what it typed between a watcher's push and its next pull is pushed too (found by
+    bench/sync.py: the watchers stopped pushing and never converged)."""
+    import subprocess
+    import sys
+
+    paths = [tmp_path / "a.fae", tmp_path / "b.fae"]
+    for p in paths:
+        shutil.copy(demo_file, p)
+    code = str(make_hub(paths[0]))
+    home = tmp_path / "home"
+    watchers = [spawn("sync", p, "--hub", code, "--watch", "--poll", "0.5", device=f"laptop-{i}", home=home)
+                for i, p in enumerate(paths)]
+    try:
+        time.sleep(2)  # the watchers' first rounds
+        for _ in range(3):  # bursts of typing, each while the watchers push and pull
+            typist = subprocess.run([sys.executable, "-c", TYPIST, *map(str, paths), "20"], cwd=Path(__file__).parents[3],
+                                    env=dict(os.environ, FACILITATOR_HOME=str(home)), capture_output=True, text=True,
+                                    timeout=120)
+            assert typist.returncode == 0, typist.stderr
+        typed = note_ids(paths[0]) | note_ids(paths[1])
+        wait_for(lambda: note_ids(paths[0]) == note_ids(paths[1]) == typed, "each file holds the other's notes")
+        wait_for(lambda: revision_ids(paths[0]) == revision_ids(paths[1]), "the same revisions")
+    finally:
+        said = [stop(w) for w in watchers]
+    for out, err in said:
+        assert code not in out + err
+    assert canonical_dump(paths[0]) == canonical_dump(paths[1])
+    assert integrity(paths[0]) == integrity(paths[1]) == "ok"
