@@ -97,6 +97,19 @@ def reading(*paths: str | Path) -> Iterator[None]:
             release_input(t)
 
 
+def is_input(path: str | Path) -> bool:
+    """Whether ``path`` (or a link to it) is an input of this process now (an open event file,
+    a file a command reads)."""
+    resolved, inode = _identity(Path(path))
+    with _inputs_lock:
+        inputs = list(_inputs.values())
+    for p in inputs:
+        in_resolved, in_inode = _identity(p)
+        if resolved == in_resolved or (inode is not None and inode == in_inode):
+            return True
+    return False
+
+
 def refuse_input(target: str | Path) -> None:
     """Raise ``SameFileError`` when ``target`` is the same file as an input being read: the same
     resolved path, a symbolic link to it, or a hard link (same ``st_dev`` and ``st_ino``).

@@ -30,7 +30,14 @@ from typing import TYPE_CHECKING, Any
 
 from facilitator import config
 from facilitator.errors import KitError, OperationError, StaleChange, StoreError
-from facilitator.files import clean_abandoned, refuse_input, register_input, release_input, staged
+from facilitator.files import (
+    clean_abandoned,
+    is_input,
+    refuse_input,
+    register_input,
+    release_input,
+    staged,
+)
 from facilitator.i18n import tr
 from facilitator.kit import cache as kit_cache
 from facilitator.kit.model import Item, Kit
@@ -88,15 +95,17 @@ def inspect(path: Path) -> int:
     """
     if not path.exists():
         raise StoreError(tr("store.not_found", path=path))
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise StoreError(tr("store.unwritable", path=path, reason=exc.strerror)) from exc
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise StoreError(tr("store.not_sqlite", path=path))
-    app_id = int.from_bytes(header[68:72], "big")
-    version = int.from_bytes(header[60:64], "big")
+    facts = _header_through_sqlite(path) if is_input(path) else None
+    if facts is None:
+        try:
+            with open(path, "rb") as fh:
+                header = fh.read(100)
+        except OSError as exc:
+            raise StoreError(tr("store.unwritable", path=path, reason=exc.strerror)) from exc
+        if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+            raise StoreError(tr("store.not_sqlite", path=path))
+        facts = int.from_bytes(header[68:72], "big"), int.from_bytes(header[60:64], "big")
+    app_id, version = facts
     if app_id != APPLICATION_ID:
         raise StoreError(tr("store.foreign", path=path))
     if version > SCHEMA_VERSION:
@@ -117,6 +126,29 @@ def inspect(path: Path) -> int:
     if missing:
         raise StoreError(tr("store.corrupt", path=path, detail=tr("store.missing_tables", tables=", ".join(missing))))
     return version
+
+
+def _header_through_sqlite(path: Path) -> tuple[int, int] | None:
+    """The header's application id and schema version of a file this process has open, read
+    through SQLite; ``None`` if SQLite cannot read them (the header is then read as bytes).
+
+    Never through a descriptor of our own: POSIX locks belong to the process, and closing any
+    descriptor of the file drops every lock this process's SQLite connections hold on it. Another
+    program closing its last connection then believes it is the last one, checkpoints and
+    deletes the WAL and its index while they are in use here: this process's connections go on
+    reading a frozen file and writing into a deleted WAL (a ``sync --watch`` stopped seeing what
+    the app typed; https://www.sqlite.org/howtocorrupt.html, section 2.2)."""
+    try:
+        con = _read_only(path)
+    except sqlite3.Error:
+        return None
+    try:
+        return (con.execute("PRAGMA application_id").fetchone()[0],
+                con.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
 
 
 def _read_only(path: Path) -> sqlite3.Connection:

@@ -1,12 +1,16 @@
 """The hub's database: what it stores, how a laptop joins, pushes and pulls (see docs/sync.md).
 
-Tables (SQLAlchemy Core, PostgreSQL through psycopg 3):
+Tables (SQLAlchemy Core, PostgreSQL through psycopg 3), their columns those of the event file's
+tables in the one schema declaration (``facilitator/store/declaration.py``):
 - ``hub``: one row, the hub's own id (a new one for a new data folder), the event id, the kit's
   text and hash; a laptop of another event or kit is refused.
-- ``revision``: every revision of every record (notes, proposals, the synthesis) with the
-  columns of the event file's ``note_revision`` / ``record_revision``; ``revision_parent`` and
+- ``revision``: every revision of every record (notes with kind ``note``, proposals, the
+  synthesis): the columns of the event file's ``record_revision``; ``revision_parent`` and
   ``participants`` as in the event file.
-- every row carries ``seq``, the hub's own sequence number (one sequence for the three tables):
+- ``record_heads``: every record's heads (the event file's columns), one row per record, rewritten
+  by each push in its transaction from all the record's revisions on the hub: two or more heads
+  are resolved as the event file does (merged, or a conflict kept side by side).
+- every pulled row carries ``seq``, the hub's own sequence number (one sequence for the three tables):
   a laptop pulls what is above the last one it saw. Pushes take one transaction-wide advisory
   lock, so rows become visible in ``seq`` order and a reader never skips a number that a slower
   writer commits later.
@@ -25,8 +29,12 @@ from urllib.parse import quote, unquote, urlsplit
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
+    Float,
+    Index,
     Integer,
+    LargeBinary,
     MetaData,
     Sequence,
     String,
@@ -40,6 +48,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert
 
 from facilitator.i18n import tr
+from facilitator.store import declaration
 from facilitator.sync.server import DATABASE, HubError
 
 CHANNEL = "facilitator_hub"
@@ -57,6 +66,24 @@ def _seq() -> Column:
     return Column("seq", BigInteger, hub_seq, server_default=hub_seq.next_value(), nullable=False, index=True)
 
 
+_TYPES = {"string": String, "text": Text, "integer": BigInteger, "float": Float, "boolean": Boolean,
+          "blob": LargeBinary}
+
+
+def _from_declaration(name: str, declared: str, *, seq: bool = True, indexes: dict[str, str] | None = None) -> Table:
+    """A hub table with the columns of the event file's table ``declared`` (the one schema
+    declaration, ``facilitator/store/declaration.py``), and the hub's ``seq`` when it is pulled;
+    its declared indexes renamed by ``indexes`` (names are per database on PostgreSQL)."""
+    t = declaration.TABLE[declared]
+    columns = [Column(c.name, _TYPES[c.type](), primary_key=c.primary_key, nullable=c.nullable,
+                      index=c.index or None, server_default=None if c.default is None else text(repr(c.default)))
+               for c in t.columns]
+    table = Table(name, metadata, *([_seq()] if seq else []), *columns, comment=t.doc or None)
+    for index, cols in t.indexes:
+        Index((indexes or {}).get(index, f"{name}_{index}"), *(table.c[n] for n in cols))
+    return table
+
+
 hub_table = Table(
     "hub", metadata,
     Column("id", Integer, primary_key=True),
@@ -66,32 +93,13 @@ hub_table = Table(
     Column("kit_source", Text, nullable=False),
     Column("created_at", String, nullable=False),
 )
-revision = Table(
-    "revision", metadata,
-    _seq(),
-    Column("id", String, primary_key=True),
-    Column("kind", String, nullable=False),  # note | proposal | synthesis
-    Column("record_id", String, nullable=False),
-    Column("parent_id", String),
-    Column("device", String, nullable=False),
-    Column("at", String, nullable=False),
-    Column("state", Text, nullable=False),
-)
-revision_parent = Table(
-    "revision_parent", metadata,
-    _seq(),
-    Column("revision_id", String, primary_key=True),
-    Column("parent_id", String, primary_key=True),
-)
-participants = Table(
-    "participants", metadata,
-    _seq(),
-    Column("workshop", BigInteger, primary_key=True),
-    Column("contributor", String, primary_key=True),
-    Column("device", String, primary_key=True),
-    Column("count", BigInteger, nullable=False),
-    Column("at", String, nullable=False),
-)
+# every revision of every record, notes included (kind "note"): record_revision's columns
+revision = _from_declaration("revision", "record_revision", indexes={"record_revision_record": "revision_record"})
+revision_parent = _from_declaration("revision_parent", "revision_parent")
+participants = _from_declaration("participants", "participants")
+# every record's heads (one for most; two or more after concurrent edits, with the conflict),
+# kept right by each push in its transaction; not pulled: each laptop computes its own
+record_heads = _from_declaration("record_heads", "record_heads", seq=False)
 SYNCED = (revision, revision_parent, participants)
 
 
@@ -227,7 +235,8 @@ def add_join_role(engine) -> tuple[str, str]:
         cur.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(sql.Identifier(role)))
         cur.execute(sql.SQL("GRANT SELECT ON hub TO {}").format(sql.Identifier(role)))
         cur.execute(sql.SQL("GRANT SELECT, INSERT ON revision, revision_parent TO {}").format(sql.Identifier(role)))
-        cur.execute(sql.SQL("GRANT SELECT, INSERT, UPDATE ON participants TO {}").format(sql.Identifier(role)))
+        cur.execute(sql.SQL("GRANT SELECT, INSERT, UPDATE ON participants, record_heads TO {}").format(
+            sql.Identifier(role)))
         cur.execute(sql.SQL("GRANT USAGE ON SEQUENCE hub_seq TO {}").format(sql.Identifier(role)))
     return role, secret
 
@@ -237,6 +246,56 @@ def counts(engine) -> dict[str, int]:
         out = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in SYNCED}
         out["seq"] = _top(conn)
         return out
+
+
+def _keep_heads(conn, records: set[tuple[str, str]]) -> None:
+    """Rewrite the ``record_heads`` rows of ``records`` from all their revisions on the hub
+    (inside the push's transaction, under its lock): the heads are the revisions no other one
+    descends from; two or more are resolved as the event file does (``history.resolve_heads``:
+    merged, or a conflict kept side by side)."""
+    import json
+
+    from facilitator.store.history import Rev, resolve_heads
+
+    keys = sorted(records)
+    for i in range(0, len(keys), 1000):
+        chunk = keys[i:i + 1000]
+        revs: dict[tuple[str, str], list[tuple]] = {}
+        for row in conn.execute(select(revision.c.kind, revision.c.record_id, revision.c.id, revision.c.parent_id,
+                                       revision.c.device, revision.c.at, revision.c.state)
+                                .where(tuple_(revision.c.kind, revision.c.record_id).in_(chunk))):
+            revs.setdefault((row[0], row[1]), []).append(tuple(row[2:]))
+        ids = [r[0] for rs in revs.values() for r in rs]
+        extra: dict[str, list[str]] = {}
+        for j in range(0, len(ids), 5000):
+            for rid, pid in conn.execute(select(revision_parent.c.revision_id, revision_parent.c.parent_id)
+                                         .where(revision_parent.c.revision_id.in_(ids[j:j + 5000]))):
+                extra.setdefault(rid, []).append(pid)
+        rows = []
+        for (kind, record), rs in revs.items():
+            parents = {r[0]: ((r[1],) if r[1] else ()) + tuple(sorted(extra.get(r[0], ()))) for r in rs}
+            referenced = {p for ps in parents.values() for p in ps}
+            heads = sorted(r[0] for r in rs if r[0] not in referenced)
+            conflict, fields = None, ()
+            if len(heads) != 1:
+                resolved = resolve_heads(kind, [Rev(r[0], parents[r[0]], r[2], r[3], json.loads(r[4])) for r in rs])
+                heads, conflict, fields = list(resolved.heads), resolved.conflict, resolved.fields
+            rows.append({"kind": kind, "record_id": record, "heads": json.dumps(list(heads)),
+                         "conflict": conflict, "fields": json.dumps(list(fields))})
+        if rows:
+            ins = insert(record_heads).values(rows)
+            conn.execute(ins.on_conflict_do_update(
+                index_elements=["kind", "record_id"],
+                set_={"heads": ins.excluded.heads, "conflict": ins.excluded.conflict, "fields": ins.excluded.fields}))
+
+
+def heads(engine) -> dict[tuple[str, str], tuple[list[str], str | None]]:
+    """Every record's heads on the hub: ``{(kind, record id): (head revision ids, conflict)}``."""
+    import json
+
+    with engine.connect() as conn:
+        return {(k, r): (json.loads(h), c) for k, r, h, c in conn.execute(
+            select(record_heads.c.kind, record_heads.c.record_id, record_heads.c.heads, record_heads.c.conflict))}
 
 
 def _top(conn) -> int:
@@ -311,17 +370,20 @@ class Connection:
         with self._errors(), self.engine.begin() as conn:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": LOCK})
             new = 0
+            touched: set[tuple[str, str]] = set()
             cols = ("id", "kind", "record_id", "parent_id", "device", "at", "state")
             for i in range(0, len(revisions), 1000):
                 chunk = [dict(zip(cols, r, strict=True)) for r in revisions[i:i + 1000]]
                 res = conn.execute(insert(revision).values(chunk).on_conflict_do_nothing()
-                                   .returning(revision.c.id))
-                new += len(res.fetchall())
+                                   .returning(revision.c.kind, revision.c.record_id)).fetchall()
+                new += len(res)
+                touched.update((k, r) for k, r in res)
             changed = new
             if parents:
                 changed += len(conn.execute(insert(revision_parent).values(
                     [{"revision_id": a, "parent_id": b} for a, b in parents]).on_conflict_do_nothing()
                     .returning(revision_parent.c.revision_id)).fetchall())
+            _keep_heads(conn, touched)
             if counts_:
                 ins = insert(participants).values([dict(zip(("workshop", "contributor", "device", "count", "at"), r,
                                                             strict=True)) for r in counts_])

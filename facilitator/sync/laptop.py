@@ -11,13 +11,14 @@ written; the other records of the batch still enter, each record's revisions on 
 
 from __future__ import annotations
 
-import os
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from facilitator.errors import FacilitatorError, StoreError
 from facilitator.i18n import tr
+from facilitator.store import declaration
 from facilitator.sync.hub import Batch, Connection, Identity, JoinCode
 from facilitator.sync.server import HubError
 
@@ -49,7 +50,12 @@ class Laptop:
         self.hub = Connection(self.code)
         self.identity: Identity | None = None
         self.on_hub: set[str] | None = None  # revision ids the hub is known to hold
-        self._stamp: tuple | None = None  # the file's state when last pushed
+        # the file's ``PRAGMA data_version`` (on a connection of the laptop's own, ``_version``)
+        # read before the last push's read: any commit since, by another program typing into the
+        # file or by this laptop's own pulls, changes it
+        self._pushed_version: int | None = None
+        self._pushed_participants: set[tuple] = set()
+        self._watching: sqlite3.Connection | None = None
         # positions reached by batches with nothing new (not written: the file is not touched
         # for them; written with the next batch that brings something)
         self._held: dict[str, int] = {}
@@ -66,7 +72,8 @@ class Laptop:
                               expected=self.ev.kit_sha256[:12], path=self.ev.path))
         if self.identity is not None and self.identity.hub_id != ident.hub_id:
             self.on_hub = None  # a new hub (a new data folder): push everything again
-            self._stamp = None
+            self._pushed_version = None
+            self._pushed_participants = set()
         self.identity = ident
         return ident
 
@@ -90,33 +97,59 @@ class Laptop:
         self.pull(result)
         return result
 
-    def _file_stamp(self) -> tuple:
-        out = []
-        for suffix in ("", "-wal"):
-            try:
-                st = os.stat(f"{self.ev.path}{suffix}")
-                out.append((st.st_mtime_ns, st.st_size))
-            except OSError:
-                out.append(None)
-        return tuple(out)
+    def _version(self) -> int:
+        """The file's ``PRAGMA data_version`` seen from a read-only connection of the laptop's
+        own: it changes whenever another connection commits to the file — another program typing
+        into it (the app, a merge), and the event file's own connection pulling into it. Exact,
+        unlike the files' times and sizes (a coarse clock, a WAL that keeps its size once
+        restarted), and never a write."""
+        try:
+            if self._watching is None:
+                self._watching = sqlite3.connect(f"{Path(self.ev.path).resolve().as_uri()}?mode=ro", uri=True,
+                                                 timeout=30, check_same_thread=False)
+            return self._watching.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as exc:
+            self._close_watching()
+            raise StoreError(tr("merge.unreadable", path=self.ev.path, reason=exc)) from exc
+
+    def _close_watching(self) -> None:
+        if self._watching is not None:
+            _close_quietly(self._watching)
+            self._watching = None
+
+    def _held_here(self) -> tuple[set[str], set[tuple]]:
+        """The revision ids and the participant counts the file holds now (cheap: ids only)."""
+        try:
+            if self._watching is None:
+                self._version()
+            con = self._watching
+            ids = {r[0] for r in con.execute("SELECT id FROM note_revision UNION ALL SELECT id FROM record_revision")}
+            counts = set(con.execute(f"SELECT {declaration.TABLE['participants'].select()} FROM participants"))
+        except sqlite3.Error as exc:
+            self._close_watching()
+            raise StoreError(tr("merge.unreadable", path=self.ev.path, reason=exc)) from exc
+        return ids, counts
 
     def pending(self) -> int:
         """Revisions of the file the hub does not hold yet (as far as this laptop knows)."""
-        from facilitator.merge import read_source
-
-        src = read_source(Path(self.ev.path))
-        known = self.on_hub or set()
-        return sum(1 for r in src.note_revisions if r[0] not in known) + sum(
-            1 for r in src.record_revisions if r[0] not in known)
+        ids, _counts = self._held_here()
+        return len(ids - (self.on_hub or set()))
 
     def push(self) -> int:
+        """Push what the file holds and the hub lacks. Skipped only when nothing at all was
+        committed to the file since the last push's read (``_version``): what another program
+        typed meanwhile is always seen, even when this laptop pulled into the file since."""
         from facilitator.merge import read_source
 
-        stamp = self._file_stamp()
-        if self.on_hub is not None and stamp == self._stamp:
-            return 0  # nothing written to the file since the last push
+        version = self._version()  # before the reads: a commit after it is seen next time
+        if self.on_hub is not None and version == self._pushed_version:
+            return 0
         if self.on_hub is None:
             self.on_hub = self.hub.revision_ids()
+        ids, counts = self._held_here()
+        if not ids - self.on_hub and counts <= self._pushed_participants:
+            self._pushed_version = version  # only this laptop's pulls since: nothing to send
+            return 0
         src = read_source(Path(self.ev.path))
         revisions = [(rid, "note", nid, parent, device, at, state)
                      for rid, nid, parent, device, at, state in src.note_revisions if rid not in self.on_hub]
@@ -125,7 +158,8 @@ class Laptop:
         parents = [p for p in src.parents if p[0] in ids]
         new = self.hub.push(revisions, parents, list(src.participants))  # counts: upserted, newest wins
         self.on_hub |= ids
-        self._stamp = stamp
+        self._pushed_participants = set(src.participants)
+        self._pushed_version = version
         return new
 
     def pull(self, result: Round) -> None:
@@ -184,7 +218,8 @@ class Laptop:
             merge_sources(self.ev, [self._source([], [], [])], make_backup=False, meta=meta)
         if self.on_hub is not None:
             self.on_hub.update(r[0] for r in batch.revisions)
-        self._stamp = self._file_stamp() if self._stamp is not None else None
+        # what was pulled is on the hub already; what another program typed meanwhile is not,
+        # and the next push sees it (its version moved): the pull never marks the file pushed
         result.pulled += fresh
 
     def _new_to_file(self, revisions: list[tuple]) -> bool:
@@ -200,6 +235,7 @@ class Laptop:
         return any(r[0] not in local for r in revisions)
 
     def close(self) -> None:
+        self._close_watching()
         self.hub.close()
 
     def __enter__(self) -> Laptop:
@@ -225,11 +261,11 @@ def watch(laptop: Laptop, *, poll: float = 2.0, until=None, report=None) -> None
                 report(r, None)
             # wait for a notification, or for the file to change, at most ``poll`` seconds
             deadline = time.monotonic() + poll
-            stamp = laptop._file_stamp()
+            version = laptop._version()
             while time.monotonic() < deadline and (until is None or not until()):
                 if any(True for _ in listener.notifies(timeout=min(0.25, poll), stop_after=1)):
                     break
-                if laptop._file_stamp() != stamp:
+                if laptop._version() != version:
                     break
         except (HubError, StoreError, OSError) as exc:  # the hub gone, the file busy or full: retried
             if listener is not None:

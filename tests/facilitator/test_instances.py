@@ -241,3 +241,36 @@ def test_a_closed_file_and_a_wrong_statement_are_told_apart(event):
     assert "déjà fermé" in str(_db_failure(bug.value, event, closed=True))
     with pytest.raises(sqlite3.ProgrammingError):  # not shown as "closed" (nor as a full disk)
         _db_failure(bug.value, event, closed=False)
+
+
+def test_reading_an_open_file_again_keeps_seeing_and_keeping_another_programs_writes(event):
+    """A program with the file open reads it again (``read_source``, as ``sync`` does before each
+    push, or a second ``EventFile.open``) while another program writes and closes: it still sees
+    those writes, and its own writes stay in the file. Reading the header through a descriptor of
+    its own, closed after, dropped the SQLite locks of this process: the other program, closing
+    last, deleted the WAL in use here (found by bench/sync.py: a watching laptop froze)."""
+    from facilitator.merge import read_source
+
+    with EventFile.open(event, device="app") as ev:
+        w, s = ev.kit.workshops[0].number, ev.kit.sections[0].id
+        note = ev.notes()[0].id
+        watching = sqlite3.connect(f"{event.resolve().as_uri()}?mode=ro", uri=True)  # as sync --watch has
+        try:
+            read_source(event)
+            for round_ in range(4):
+                p = _python(EDITOR, event, note, f"écrit ailleurs {round_}")
+                _, err = p.communicate(timeout=120)
+                assert p.returncode == 0, err
+                assert ev.note(note).text == f"écrit ailleurs {round_}"
+                seen = watching.execute("SELECT json_extract(state, '$.text') FROM note_revision").fetchall()
+                assert (f"écrit ailleurs {round_}",) in seen
+                ev.add_note(w, s, f"écrit ici {round_}")
+        finally:
+            watching.close()
+    con = sqlite3.connect(event)
+    try:
+        texts = {r[0] for r in con.execute("SELECT json_extract(state, '$.text') FROM note_revision")}
+    finally:
+        con.close()
+    assert {f"écrit ici {i}" for i in range(4)} | {f"écrit ailleurs {i}" for i in range(4)} <= texts
+    assert _integrity(event) == [("ok",)]

@@ -208,3 +208,127 @@ def test_sigkills_of_the_hub_and_the_laptops_lose_and_duplicate_nothing(tmp_path
             stop_and_remove(folder2)
     finally:
         stop_and_remove(folder)
+
+
+TYPIST = """
+import sys
+from facilitator.store import EventFile
+
+paths, count = sys.argv[1:-1], int(sys.argv[-1])
+files = [EventFile.open(p, device=f"laptop-{i}") for i, p in enumerate(paths)]
+try:
+    for n in range(count):
+        for i, ev in enumerate(files):
+            ev.add_note(1 + n % 3, "defis", f"Portable {i}, note {n}")
+finally:
+    for ev in files:
+        ev.close()
+"""
+
+
+def test_watching_laptops_converge_while_another_program_types_into_their_files(tmp_path, demo_file, make_hub):
+    """Two ``sync --watch`` laptops while a third program (the app, say) types into both files:
+    what it typed between a watcher's push and its next pull is pushed too (found by
+    bench/sync.py: the watchers stopped pushing and never converged)."""
+    import subprocess
+    import sys
+
+    paths = [tmp_path / "a.fae", tmp_path / "b.fae"]
+    for p in paths:
+        shutil.copy(demo_file, p)
+    code = str(make_hub(paths[0]))
+    home = tmp_path / "home"
+    watchers = [spawn("sync", p, "--hub", code, "--watch", "--poll", "0.5", device=f"laptop-{i}", home=home)
+                for i, p in enumerate(paths)]
+    try:
+        time.sleep(2)  # the watchers' first rounds
+        for _ in range(3):  # bursts of typing, each while the watchers push and pull
+            typist = subprocess.run([sys.executable, "-c", TYPIST, *map(str, paths), "20"], cwd=Path(__file__).parents[3],
+                                    env=dict(os.environ, FACILITATOR_HOME=str(home)), capture_output=True, text=True,
+                                    timeout=120)
+            assert typist.returncode == 0, typist.stderr
+        typed = note_ids(paths[0]) | note_ids(paths[1])
+        wait_for(lambda: note_ids(paths[0]) == note_ids(paths[1]) == typed, "each file holds the other's notes")
+        wait_for(lambda: revision_ids(paths[0]) == revision_ids(paths[1]), "the same revisions")
+    finally:
+        said = [stop(w) for w in watchers]
+    for out, err in said:
+        assert code not in out + err
+    assert canonical_dump(paths[0]) == canonical_dump(paths[1])
+    assert integrity(paths[0]) == integrity(paths[1]) == "ok"
+
+
+def test_four_watching_laptops_converge_through_a_killed_laptop_and_a_restarted_hub(tmp_path, demo_file):
+    """Four laptops syncing live while a program types into all four files: one laptop's sync
+    killed (SIGKILL) mid-sync and restarted, the hub killed and restarted under everyone, two
+    laptops editing one note while apart. Every file and the hub end with the same revisions,
+    each once; the concurrent edits are kept side by side on every laptop."""
+    import subprocess
+    import sys
+
+    paths = [tmp_path / f"portable-{i}.fae" for i in range(4)]
+    for p in paths:
+        shutil.copy(demo_file, p)
+    with EventFile.open(paths[0], device="laptop-0") as ev:
+        shared = ev.outline(1, "defis")[0][0].id
+        ev.edit_note(shared, text="Version du portable 0")
+    with EventFile.open(paths[1], device="laptop-1") as ev:
+        ev.edit_note(shared, text="Version du portable 1")
+    folder = hub_folder()
+    home = tmp_path / "home"
+    root = Path(__file__).parents[3]
+
+    def watcher(i: int):
+        return spawn("sync", paths[i], "--hub", code, "--watch", "--poll", "0.5", device=f"laptop-{i}", home=home)
+
+    def typist(count: int):
+        return subprocess.Popen([sys.executable, "-c", TYPIST, *map(str, paths), str(count)], cwd=root,
+                                env=dict(os.environ, FACILITATOR_HOME=str(home)), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+
+    def typed(proc) -> None:
+        assert proc.wait(timeout=120) == 0
+
+    watchers, info, code = [], None, "?"
+    try:
+        info, code = own_hub(folder, paths[0])
+        code, port = str(code), info.port
+        watchers = [watcher(i) for i in range(4)]
+        # laptop 2's sync killed while it works (the others and the typing go on), then restarted
+        typing = typist(15)
+        wait_for(lambda: typing.poll() is not None or len(hub_ids(info)) > 0, "a first push")
+        time.sleep(0.3)
+        watchers[2].send_signal(signal.SIGKILL)
+        watchers[2].communicate(timeout=20)
+        typed(typing)
+        watchers[2] = watcher(2)
+        # the hub killed under everyone while they type, then started again on its port
+        typing = typist(15)
+        time.sleep(0.5)
+        pid = server.running(server.HubInfo.load(folder))
+        assert pid
+        os.kill(pid, signal.SIGKILL)
+        typed(typing)
+        info = restart(folder, port)
+        typed(typist(10))
+        wait_for(lambda: len({frozenset(revision_ids(p)) for p in paths}) == 1, "the same revisions on the four")
+        wait_for(lambda: set(hub_ids(info)) == revision_ids(paths[0]), "the hub holds them too")
+    finally:
+        said = [stop(w) for w in watchers]
+        held = hub_ids(info) if info is not None and server.running(info) else []
+        stop_and_remove(folder)
+    for out, err in said:
+        assert code not in out + err
+    assert len(held) == len(set(held))  # nothing duplicated
+    first_burst = {f"Portable {i}, note {n}" for i in range(4) for n in range(15)}
+    dumps = [canonical_dump(p) for p in paths]
+    assert all(d == dumps[0] for d in dumps)
+    for p in paths:
+        assert integrity(p) == "ok"
+        with EventFile.open(p, device="reader") as ev:
+            texts = {n.text for n in ev.notes()}
+            assert first_burst <= texts  # nothing typed lost, on every laptop
+            assert len([n for n in ev.notes() if n.text.startswith("Portable ")]) == 4 * (15 + 15 + 10)
+            conflict = [c for c in ev.conflicts("note") if c.record_id == shared]
+            assert conflict and {v.state.text for v in conflict[0].versions} >= {
+                "Version du portable 0", "Version du portable 1"}

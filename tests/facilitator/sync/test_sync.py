@@ -68,6 +68,21 @@ def integrity(path: Path) -> str:
         con.close()
 
 
+def file_heads(path: Path) -> dict[tuple[str, str], tuple[list[str], str | None]]:
+    """Every record's heads as the event file holds them: ``record_heads`` for records with
+    several, else the record's current revision."""
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        out = {(kind, str(record)): ([revision], None) for kind, table in
+               (("note", "note"), ("proposal", "proposal"), ("synthesis", "synthesis"))
+               for record, revision in con.execute(f"SELECT id, revision FROM {table}") if revision}
+        for kind, record, heads, conflict in con.execute("SELECT kind, record_id, heads, conflict FROM record_heads"):
+            out[(kind, record)] = (json.loads(heads), conflict)
+        return out
+    finally:
+        con.close()
+
+
 def test_two_laptops_converge_like_a_file_merge(tmp_path, demo_file, make_hub, hub_server):
     a, b = tmp_path / "a.fae", tmp_path / "b.fae"
     shutil.copy(demo_file, a)
@@ -106,6 +121,14 @@ def test_two_laptops_converge_like_a_file_merge(tmp_path, demo_file, make_hub, h
     with admin(hub_server) as con:
         ids = [r[0] for r in con.execute("SELECT id FROM revision")]
     assert len(ids) == len(set(ids)) == len(canonical_dump(a)["note_revision"]) + len(canonical_dump(a)["record_revision"])
+    # and every record's heads, the conflict side by side, as each laptop has them
+    engine = db.admin_engine(hub_server.admin_conninfo())
+    try:
+        on_hub = db.heads(engine)
+    finally:
+        engine.dispose()
+    assert on_hub == file_heads(a) == file_heads(b)
+    assert len(on_hub[("note", facts["conflict"])][0]) == 2 and on_hub[("note", facts["conflict"])][1] == "edit"
 
 
 def test_other_event_or_kit_is_refused_in_french(tmp_path, demo_file, make_hub, hub_server, kit_2021):
