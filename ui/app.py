@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import threading
@@ -142,10 +141,6 @@ def build(event_path: str | Path | EventFile, clock: Callable[[], float] = time.
     except BaseException:
         ev.close()
         raise
-    # What start-up built (kit, widgets, bindings) lives as long as the window: keep it out of
-    # the collector's full passes, which otherwise walk it all (a 30–70 ms stall while typing).
-    gc.freeze()
-    gc.enable()  # off from launch to here (ui.launcher): nothing built so far was garbage
     path = Path(event_path)
 
     def after_first_frame() -> None:
@@ -188,7 +183,6 @@ def load_writes_in_background() -> None:
             preload()
         except Exception:  # noqa: BLE001, S110 — the first write reports it, in the GUI thread
             return
-        gc.freeze()  # the same as start-up: modules live as long as the app
 
     threading.Thread(target=load, name="facilitator-preload", daemon=True).start()
 
@@ -309,7 +303,6 @@ def show_start_screen() -> QWidget:
     _windows.append(screen)
     screen.show()
     QTimer.singleShot(0, load_fallback_font)
-    gc.enable()  # start-up ends here when no event opens (see ui.launcher)
     return screen
 
 

@@ -6,7 +6,6 @@ loading the command line's machinery; every other command goes through ``facilit
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
@@ -19,9 +18,6 @@ _when_shown = None  # see main()
 
 
 def _run_app(event: Path | None, then=None) -> int:
-    # No collection while the app starts: imports and widgets make no garbage worth a pass, and
-    # the passes cost a tenth of the start-up. ``ui.app.build`` turns it back on.
-    gc.disable()
     # The core before Qt: once imported, PySide6 reads the source of every module imported after
     # it (its ``__feature__`` import hook looks for "PySide6" in each), which the core never needs.
     import facilitator.store  # noqa: F401
@@ -54,7 +50,6 @@ def main(argv: list[str] | None = None, then=None) -> int:
     event window is shown (bench/startup.py)."""
     global _when_shown
     _when_shown = then
-    gc.disable()  # see _run_app; the command line's own commands turn it back on below
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:
         code = _run_app(None, then)
@@ -62,7 +57,6 @@ def main(argv: list[str] | None = None, then=None) -> int:
         # "Open with facilitator" from the desktop: the app at once, as for no argument
         code = _missing(Path(argv[1])) or _run_app(Path(argv[1]), then)
     else:
-        gc.enable()  # (``open`` with options and the GUI fallback disable it again in _run_app)
         from facilitator import cli
         from facilitator.i18n import tr as message  # the core's catalogue (see _run_app)
 
