@@ -101,19 +101,22 @@ def _load_qt_translations(app: QApplication, lang: str) -> None:
 
 
 def load_fallback_font() -> None:
-    """The PDFs' font (DejaVu Sans, exports/fonts) as the fallback of the interface's font:
-    what a note's PDF shows, the window shows too (symbols, arrows, some emoji), whatever the
-    system's own fonts cover. Registered once, after the first frame (a few milliseconds)."""
+    """The PDFs' fonts (DejaVu Sans and Noto Emoji, exports/fonts) as the fallbacks of the
+    interface's font: what a note's PDF shows, the window shows too (symbols, arrows, emoji),
+    whatever the system's own fonts cover. A system's colour emoji font (Noto Color Emoji…),
+    where fontconfig has one, is not vendored (about 10 MB, and the bundle has no room): the
+    window draws emoji in the monochrome Noto Emoji, as the PDFs do. Registered once, after the
+    first frame (a few milliseconds)."""
     global _fallback_loaded
     if _fallback_loaded:
         return
     _fallback_loaded = True
     from PySide6.QtGui import QFont, QFontDatabase
 
-    from exports.pdf.fonts import FONT_DIR
+    from exports.pdf.fonts import FILES, FONT_DIR
 
     families: list[str] = []
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"):
+    for name in FILES:
         fid = QFontDatabase.addApplicationFont(str(FONT_DIR / name))
         families += [f for f in QFontDatabase.applicationFontFamilies(fid) if f not in families]
     app = QApplication.instance()
