@@ -91,6 +91,20 @@ def unlink_notes(ev: EventFile, pid: str, note_ids: Iterable[str]) -> Change:
     return ev.edit_proposal(pid, notes=tuple(n for n in row.notes if n not in drop))
 
 
+def set_sources(ev: EventFile, pid: str, note_ids: Iterable[str]) -> Change:
+    """The notes a proposal came from are now ``note_ids`` (a choice made in one go): those
+    already linked keep their order, the new ones follow in the order given; one change."""
+    chosen = list(dict.fromkeys(map(str, note_ids)))
+    row = ev.proposal(pid)
+    kept = [n for n in row.notes if n in chosen]
+    return ev.edit_proposal(pid, notes=(*kept, *(n for n in chosen if n not in kept)))
+
+
+def write_generated_intro(ev: EventFile) -> Change:
+    """The synthesis's opening text replaced by the one built from the event's facts."""
+    return ev.edit_synthesis(intro=generated_intro(ev))
+
+
 def source_workshops(ev: EventFile, proposal: ProposalRow) -> tuple[int, ...]:
     """The ateliers a proposal came from: those given, and those of its source notes."""
     found = set(proposal.workshops)

@@ -4,6 +4,11 @@ reportlab has no per-glyph fallback: a character the font lacks is drawn as an e
 nothing at all. ``markup()`` checks every character against the font's cmap and replaces the
 missing ones by a visible, grey "□" (or drops the invisible ones: variation selectors, skin-tone
 modifiers, joiners), and escapes ``&``, ``<`` and ``>`` so that no note can inject markup.
+
+Emoji (👍 🎯 ✅…) are drawn in Noto Emoji, vendored beside DejaVu (exports/fonts, OFL): reportlab
+cannot draw colour fonts (their glyphs are bitmaps or colour layers), so the PDFs show the
+monochrome Noto Emoji, the same shapes in black. ``markup()`` puts each emoji DejaVu lacks in a
+``<font>`` run of that face.
 """
 
 from __future__ import annotations
@@ -27,7 +32,9 @@ _FILES = {
     ITALIC: "DejaVuSans-Oblique.ttf",
     BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
 }
-FILES = tuple(_FILES.values())  # the four faces' files, in FONT_DIR (also the window's fallback)
+EMOJI = "NotoEmoji"  # the emoji face (one weight: bold and italic runs use it as it is)
+EMOJI_FILE = "NotoEmoji-Regular.ttf"
+FILES = (*_FILES.values(), EMOJI_FILE)  # the faces' files, in FONT_DIR (also the window's fallback)
 
 MISSING = "\u25a1"  # □ WHITE SQUARE, drawn in grey in place of a glyph the font lacks
 MISSING_COLOR = "#8a8a8a"
@@ -38,18 +45,38 @@ _TRANSLATE = {0x202F: "\u00a0", 0x2007: "\u00a0", 0x09: " ", 0x0D: None}
 _lock = threading.Lock()
 _covered: frozenset[int] | None = None  # what the regular face draws
 _styled: frozenset[int] | None = None  # what all four faces draw (bold, italic runs)
+_emoji: frozenset[int] = frozenset()  # what the emoji face draws
+
+
+def _to_unicode_cmap(fontname: str, subset) -> str:
+    """reportlab's ToUnicode CMap (``ttfonts.makeToUnicodeCMap``), with each character written
+    in UTF-16 as the PDF reference asks: reportlab writes a character beyond the BMP (an emoji)
+    as its code point's five hex digits, which readers reject, so copying or searching it fails.
+    Same text otherwise."""
+    from reportlab.pdfbase import ttfonts
+
+    cmap = ttfonts._reportlab_to_unicode_cmap(fontname, subset)
+    if all(v <= 0xFFFF for v in subset):
+        return cmap
+    wrong = {f"<{i:02X}> <{v:04X}>": f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>"
+             for i, v in enumerate(subset) if v > 0xFFFF}
+    return "\n".join(wrong.get(line, line) for line in cmap.split("\n"))
 
 
 def register() -> frozenset[int]:
     """Register the family with reportlab (once per process); the code points it can draw."""
-    global _covered, _styled
+    global _covered, _styled, _emoji
     if _covered is not None:
         return _covered
     with _lock:
         if _covered is not None:
             return _covered
-        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase import pdfmetrics, ttfonts
         from reportlab.pdfbase.ttfonts import TTFont
+
+        if not hasattr(ttfonts, "_reportlab_to_unicode_cmap"):  # (the one correction, see above)
+            ttfonts._reportlab_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+            ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
         fonts = {}
         for name, file in _FILES.items():
@@ -63,6 +90,11 @@ def register() -> frozenset[int]:
         # the oblique and bold faces lack Arabic and a few other blocks: a bold or italic run is
         # checked against what all four faces can draw
         _styled = frozenset(set.intersection(*sets))
+        emoji = TTFont(EMOJI, str(FONT_DIR / EMOJI_FILE))
+        pdfmetrics.registerFont(emoji)
+        pdfmetrics.registerFontFamily(EMOJI, normal=EMOJI, bold=EMOJI, italic=EMOJI, boldItalic=EMOJI)
+        # its emoji only (not its digits, #, * and spaces, which DejaVu draws in the text's face)
+        _emoji = frozenset(cp for cp in emoji.face.charToGlyph if cp > 0x7F and not chr(cp).isspace())
         _covered = frozenset(sets[0])
     return _covered
 
@@ -83,16 +115,24 @@ def _invisible(ch: str) -> bool:
     return unicodedata.category(ch) in ("Mn", "Me", "Cf", "Cc")
 
 
+def emoji_coverage() -> frozenset[int]:
+    """The characters drawn in the emoji face (those DejaVu lacks)."""
+    register()
+    return _emoji
+
+
 @lru_cache(maxsize=4096)
 def _fallback(ch: str) -> str:
     if _invisible(ch):
         return ""
+    if ord(ch) in _emoji:
+        return f'<font name="{EMOJI}">{ch}</font>'
     return f'<font color="{MISSING_COLOR}">{MISSING}</font>'
 
 
 def markup(text: str, styled: bool = False) -> str:
     """``text`` as Paragraph markup: escaped, and every glyph drawable by DejaVu Sans (by all
-    four faces when ``styled``: for bold or italic text)."""
+    four faces when ``styled``: for bold or italic text), emoji in Noto Emoji."""
     covered = coverage(styled)
     text = text.translate(_TRANSLATE)
     text = escape(text)

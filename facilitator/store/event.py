@@ -1295,6 +1295,30 @@ class EventFile:
         return self.edit_proposal(pid, decision=decision, decision_reason=reason, decision_date=date)
 
     @_operation
+    def move_proposal(self, pid: str, index: int) -> Change:
+        """Put a proposal at ``index`` (0: first) among the others, in the order of ``proposals``:
+        its position goes between its new neighbours'. Out of range, or already there: no change."""
+        rows = self.proposals()
+        row = next((r for r in rows if r.id == pid), None)
+        if row is None:
+            raise OperationError(tr("store.unknown_proposal", id=pid))
+        others = [r for r in rows if r.id != pid]
+        if index < 0 or index > len(others) or not others:
+            return Change("move_proposal", focus=pid, focus_before=pid)
+        before = others[index - 1].position if index > 0 else None
+        after = others[index].position if index < len(others) else None
+        if before is None:
+            position = after - 1.0
+        elif after is None:
+            position = before + 1.0
+        else:
+            position = (before + after) / 2
+        if rows.index(row) == index:
+            return Change("move_proposal", focus=pid, focus_before=pid)
+        new = row.state.with_(position=position)
+        return self.apply(Change("move_proposal", (Edit("proposal", pid, row.state, new),), pid, pid))
+
+    @_operation
     def delete_proposal(self, pid: str) -> Change:
         row = self.proposal(pid)
         new = row.state.with_(deleted=True)

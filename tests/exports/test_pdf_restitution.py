@@ -268,3 +268,52 @@ def test_english_labels_and_an_event_without_synthesis(tmp_path, kit_2021):
                      "ANNEX – REPORT OF THE SIX COLLABORATIVE WORKSHOPS"):
         assert norm(expected) in full, expected
     assert norm(f"1 / {len(texts)}") not in norm(texts[0])
+
+
+def test_emoji_in_notes_are_drawn_copied_and_searched(tmp_path, kit_2021):
+    """👍 🎯 ✅ in a note: drawn in the vendored Noto Emoji (monochrome: reportlab draws no colour
+    font), never as the grey box of a missing glyph, and read back as the same characters."""
+    from facilitator.store import EventFile
+
+    ev = EventFile.create(tmp_path / "emoji.facilitator", kit_2021)
+    try:
+        n = kit_2021.workshops[0].number
+        ev.add_note(n, kit_2021.sections[0].id, "Bravo 👍 objectif 🎯 fait ✅ vu")
+        content = restitution(ev)
+    finally:
+        ev.close()
+    pdf = render_restitution(content)
+    r = reader(pdf)
+    (page,) = [i for i, t in enumerate(pages_text(pdf)) if "Bravo" in t]
+    text = norm(pages_text(pdf)[page])
+    assert norm("Bravo 👍 objectif 🎯 fait ✅ vu") in text and "□" not in text
+    names = [str(f.get_object()["/BaseFont"]) for f in r.pages[page]["/Resources"]["/Font"].values()]
+    assert any("NotoEmoji" in name for name in names), names
+
+
+def test_an_emoji_is_drawn_as_itself_not_as_the_missing_glyph_box():
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from exports.pdf import fonts
+    from tests.exports.pdf_support import render_pages
+
+    fonts.register()
+    style = ParagraphStyle("t", fontName=fonts.REGULAR, fontSize=40, leading=48)
+
+    def drawn(text: str):
+        import io
+
+        out = io.BytesIO()
+        SimpleDocTemplate(out, pagesize=(300, 120), leftMargin=10, rightMargin=10, topMargin=10,
+                          bottomMargin=10).build([Paragraph(text, style)])
+        (image,) = render_pages(out.getvalue(), [0], dpi=72)
+        return image.convert("L").tobytes()
+
+    box = drawn(fonts.markup(fonts.MISSING))
+    blank = drawn("")
+    for emoji in ("👍", "🎯", "✅"):
+        assert ord(emoji) in fonts.emoji_coverage() or ord(emoji) in fonts.coverage()
+        image = drawn(fonts.markup(emoji))
+        assert image != box and image != blank, emoji
+    assert drawn(fonts.markup("👍")) != drawn(fonts.markup("🎯"))

@@ -8,12 +8,15 @@ from facilitator.demo import create_demo
 from facilitator.errors import OperationError
 from facilitator.synthesis import (
     decisions,
+    generated_intro,
     link_notes,
     notes_of_proposal,
     proposals_of_note,
     section_notes,
+    set_sources,
     source_workshops,
     unlink_notes,
+    write_generated_intro,
 )
 
 
@@ -107,3 +110,34 @@ def test_validation_fingerprint_and_reopening_with_undo(ev):
     assert ev.synthesis().validated
     ev.apply(v.inverse())
     assert not ev.synthesis().validated
+
+
+def test_moving_a_proposal_sources_chosen_at_once_and_the_generated_intro(ev):
+    ids = [p.id for p in ev.proposals()]
+    assert len(ids) >= 4
+    change = ev.move_proposal(ids[0], 2)
+    assert [p.id for p in ev.proposals()] == [ids[1], ids[2], ids[0], *ids[3:]] and change.focus == ids[0]
+    ev.apply(change.inverse())
+    assert [p.id for p in ev.proposals()] == ids
+    ev.move_proposal(ids[-1], 0)
+    assert [p.id for p in ev.proposals()][0] == ids[-1]
+    ev.move_proposal(ids[1], len(ids) - 1)
+    assert [p.id for p in ev.proposals()][-1] == ids[1]
+    current = [p.id for p in ev.proposals()]
+    for pid, index in ((current[0], 0), (current[0], -1), (current[0], len(ids))):  # there already, out of range
+        assert ev.move_proposal(pid, index).empty
+    assert [p.id for p in ev.proposals()] == current
+    with pytest.raises(OperationError):
+        ev.move_proposal("pas-une-proposition", 0)
+    notes = [n.id for n in ev.notes(section="futurs") if n.text.strip()][:4]
+    pid = ids[0]
+    ev.edit_proposal(pid, notes=notes[:3])
+    change = set_sources(ev, pid, [notes[3], notes[2], notes[0], notes[3]])
+    assert ev.proposal(pid).notes == (notes[0], notes[2], notes[3]) and len(change.edits) == 1
+    ev.apply(change.inverse())
+    assert ev.proposal(pid).notes == tuple(notes[:3])
+    ev.edit_synthesis(intro="")
+    change = write_generated_intro(ev)
+    assert ev.synthesis().intro == generated_intro(ev) != ""
+    ev.apply(change.inverse())
+    assert ev.synthesis().intro == ""

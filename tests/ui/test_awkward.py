@@ -159,3 +159,41 @@ def test_what_the_pdfs_draw_the_window_draws(window):
         layout.endLayout()
         glyphs = [g for run in layout.glyphRuns() for g in run.glyphIndexes()]
         assert len(glyphs) == len(sample) and 0 not in glyphs, (bold, glyphs)
+
+
+def test_emoji_in_a_note_are_drawn_in_the_window_and_the_projector(window, qtbot, tmp_path):
+    """👍 🎯 ✅ typed in a note: drawn with real glyphs (the vendored Noto Emoji, the PDFs' face),
+    in the capture window and on the projector; never the empty box of a missing glyph."""
+    from facilitator.store import EventFile
+    from tests.ui.helpers import settle
+    from ui.shell import app
+
+    app.load_fallback_font()
+    text = "Bravo 👍 objectif 🎯 fait ✅"
+    for bold in (False, True):
+        f = QFont(QApplication.font())
+        f.setBold(bold)
+        for emoji in ("👍", "🎯", "✅"):
+            assert 0 not in _glyphs(emoji, f), (emoji, bold)
+    change = window.session.run(EventFile.add_note, window.workshop.number, "futurs", text)
+    settle()
+    window.toggle_projector()
+    settle()
+    projector = window.projector
+    assert projector is not None and projector.isVisible()
+    shown = projector.grab().toImage()
+    window.grab().save(str(tmp_path / "window-emoji.png"))
+    shown.save(str(tmp_path / "projector-emoji.png"))
+    assert change is not None
+    line = window.sections["futurs"].lines[change.focus]
+    fonts = {line.font(), projector.font()}
+    for f in fonts:
+        assert 0 not in _glyphs("👍🎯✅", f)
+
+
+def _glyphs(text: str, font: QFont) -> list[int]:
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return [g for run in layout.glyphRuns() for g in run.glyphIndexes()]

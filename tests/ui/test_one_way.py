@@ -6,6 +6,7 @@ it says: one command per operation, typing merged, a refusal said once."""
 from __future__ import annotations
 
 import ast
+import importlib
 import inspect
 from pathlib import Path
 
@@ -34,6 +35,41 @@ def test_no_screen_runs_an_operation_or_pushes_a_command_of_its_own():
                     found.append(f"{path.name}:{node.lineno}: {ast.unparse(node.func)}(…)")
                 if node.func.attr == "push" and target.endswith("stack"):
                     found.append(f"{path.name}:{node.lineno}: {ast.unparse(node.func)}(…)")
+    assert found == [], "\n".join(found)
+
+
+RUNNERS = {"run", "run_op", "run_typed"}  # Session.run and its spellings in ui.after.post_common
+
+
+def _returns_change(obj) -> bool:
+    return inspect.isfunction(obj) and "Change" in str(inspect.signature(obj).return_annotation)
+
+
+def test_no_screen_calls_a_core_function_itself_nor_names_an_operation_by_string():
+    """A core function that makes a change (``facilitator.synthesis.link_notes``…) is given to the
+    one way, never called by a screen; and an operation is the function itself, never its name."""
+    found = []
+    for path in sorted(UI.glob("*.py")):
+        if path.name in OWN:
+            continue
+        tree = ast.parse(path.read_text("utf-8"))
+        core = set()  # the names this module imports from the core that make a change
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("facilitator"):
+                module = importlib.import_module(node.module)
+                core |= {a.asname or a.name for a in node.names if _returns_change(getattr(module, a.name, None))}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            if isinstance(node.func, ast.Name) and node.func.id in core:
+                found.append(f"{path.name}:{node.lineno}: {node.func.id}(…) called, not run")
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in RUNNERS:
+                strings = [a for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                           and a.value in OPERATIONS]
+                found += [f"{path.name}:{node.lineno}: operation named {a.value!r}" for a in strings]
+            if name == "getattr" and len(node.args) >= 2 and ast.unparse(node.args[0]) == "EventFile":
+                found.append(f"{path.name}:{node.lineno}: an EventFile operation looked up by name")
     assert found == [], "\n".join(found)
 
 

@@ -284,3 +284,118 @@ def test_validating_and_deciding_keep_the_columns_in_place_dates_the_french_way(
     assert at[:10] not in text and "/" not in text.split("\n")[0]  # never ISO, nor numbers only
     months = ("janvier février mars avril mai juin juillet août septembre octobre novembre décembre").split()
     assert months[dt.datetime.fromisoformat(at).astimezone().month - 1] in text
+
+
+def test_every_write_of_the_window_is_one_undo_step_undone_and_redone(window, demo_file, qtbot, messages):
+    """Each control of the window runs its core operation one way: one undo command whose undo
+    and redo reach the file and the window (the proposal touched selected again)."""
+    ed = editor(window, qtbot)
+    s = window.session
+
+    def order():
+        return [p.id for p in sorted(stored(demo_file)[0].values(), key=lambda p: p.position)]
+
+    def one_step(act, check_after, check_before):
+        n = s.stack.count()
+        act()
+        settle()
+        assert s.stack.count() == n + 1, s.stack.undoText()
+        check_after()
+        s.undo()
+        settle()
+        check_before()
+        s.redo()
+        settle()
+        check_after()
+
+    first = order()
+    # moving: the core places the proposal; undo puts it back and selects it again
+    ed.select(first[2])
+    one_step(lambda: qtbot.mouseClick(ed.down, LEFT),
+             lambda: (order()[3] == first[2] and ed.pid == first[2]
+                      and ed.list.item(3).data(Qt.ItemDataRole.UserRole) == first[2]) or pytest.fail("down"),
+             lambda: (order() == first and ed.pid == first[2]
+                      and ed.list.currentItem().data(Qt.ItemDataRole.UserRole) == first[2]) or pytest.fail("up"))
+    n = s.stack.count()
+    ed.select(order()[0])
+    qtbot.mouseClick(ed.up, LEFT)  # already first: nothing stored, no undo step
+    assert s.stack.count() == n and messages == []
+    # after an undo elsewhere, the proposal it touches is the one shown
+    pid = order()[1]
+    ed.select(pid)
+    kind = stored(demo_file)[0][pid].kind
+    new_kind = "next-plan" if kind != "next-plan" else "other"
+    one_step(lambda: choose(ed.kind, new_kind),
+             lambda: stored(demo_file)[0][pid].kind == new_kind or pytest.fail("kind"),
+             lambda: stored(demo_file)[0][pid].kind == kind or pytest.fail("kind back"))
+    ed.select(order()[0])
+    s.undo()
+    settle()
+    assert ed.pid == pid and ed.kind.currentData() == kind == stored(demo_file)[0][pid].kind
+    s.redo()
+    settle()
+    assert ed.pid == pid and ed.kind.currentData() == new_kind
+    # commitments
+    item = next(ed.commitments.item(i) for i in range(ed.commitments.count())
+                if ed.commitments.item(i).data(Qt.ItemDataRole.UserRole) == "2")
+    had = "2" in stored(demo_file)[0][pid].commitments
+    one_step(lambda: item.setCheckState(Qt.CheckState.Unchecked if had else Qt.CheckState.Checked),
+             lambda: ("2" in stored(demo_file)[0][pid].commitments) != had or pytest.fail("commitment"),
+             lambda: ("2" in stored(demo_file)[0][pid].commitments) == had or pytest.fail("commitment back"))
+    # decision, then its date
+    ed.set_decision("retenue", "Au plan", "2026-12-02")
+    settle()
+    one_step(lambda: ed.date.setDate(ed.date.date().addDays(1)),
+             lambda: stored(demo_file)[0][pid].decision_date == "2026-12-03" or pytest.fail("date"),
+             lambda: (stored(demo_file)[0][pid].decision_date == "2026-12-02"
+                      and ed.date.text() == "2 décembre 2026") or pytest.fail("date back"))
+    # a decision changed keeps its date
+    one_step(lambda: choose(ed.decision, "a-l-etude"),
+             lambda: (stored(demo_file)[0][pid].decision, stored(demo_file)[0][pid].decision_date)
+             == ("a-l-etude", "2026-12-03") or pytest.fail("decision"),
+             lambda: stored(demo_file)[0][pid].decision == "retenue" or pytest.fail("decision back"))
+    # the sources chosen in the picker: one step, however many were added and removed
+    notes = [n.id for n in window.session.ev.notes(section="futurs") if n.text.strip()][:3]
+    ed.link_notes(notes[:2])
+    settle()
+    before = stored(demo_file)[0][pid].notes
+    one_step(lambda: ed.set_sources([notes[2], notes[0]]),
+             lambda: stored(demo_file)[0][pid].notes == (notes[0], notes[2]) or pytest.fail("sources"),
+             lambda: (stored(demo_file)[0][pid].notes == before and ed.sources.count() == len(before))
+             or pytest.fail("sources back"))
+    assert s.stack.undoText() == "Notes d'origine"
+    # the opening text generated from the event's facts
+    ed.intro.setFocus()
+    ed.intro.setPlainText("Un texte à moi")
+    ed.object.setFocus()
+    settle()
+    one_step(lambda: qtbot.mouseClick(ed.generate, LEFT),
+             lambda: ("2016" in stored(demo_file)[1].intro and ed.intro.toPlainText() == stored(demo_file)[1].intro)
+             or pytest.fail("intro"),
+             lambda: (stored(demo_file)[1].intro == "Un texte à moi" and ed.intro.toPlainText() == "Un texte à moi")
+             or pytest.fail("intro back"))
+    # validation and reopening
+    ed.validator.setText("Marie Dupont")
+    one_step(lambda: qtbot.mouseClick(ed.validate, LEFT),
+             lambda: (stored(demo_file)[1].validated_by == "Marie Dupont" and ed.reopen.isEnabled())
+             or pytest.fail("validated"),
+             lambda: (stored(demo_file)[1].validated_by is None and not ed.reopen.isEnabled()) or pytest.fail("open"))
+    one_step(lambda: qtbot.mouseClick(ed.reopen, LEFT),
+             lambda: stored(demo_file)[1].validated_by is None or pytest.fail("reopened"),
+             lambda: stored(demo_file)[1].validated_by == "Marie Dupont" or pytest.fail("validated again"))
+    # deleting, undone: the proposal comes back, selected
+    ed.select(pid)
+    one_step(lambda: qtbot.mouseClick(ed.delete, LEFT),
+             lambda: (pid not in stored(demo_file)[0] and ed.pid != pid) or pytest.fail("deleted"),
+             lambda: (pid in stored(demo_file)[0] and ed.pid == pid) or pytest.fail("back"))
+    assert messages == []
+
+
+def test_a_refused_write_is_said_once_and_pushes_nothing(window, qtbot, messages):
+    ed = editor(window, qtbot)
+    n = window.session.stack.count()
+    ed.validator.setText("   ")  # the core refuses a validation by nobody
+    qtbot.mouseClick(ed.validate, LEFT)
+    settle()
+    assert window.session.stack.count() == n and len(messages) == 1
+    assert not window.session.ev.synthesis().validated

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from facilitator.store import Change, EventFile, NoteRow
+from facilitator.store import Change, NoteRow
 from ui.capture.session import Session
 from ui.common import errors
 
@@ -28,17 +28,17 @@ QListWidget::item:selected { background: #1a56db; color: white; }
 """
 
 
-def run_op(session: Session, text: str, op, /, *args, **kwargs) -> Change | None:
+def run_op(session: Session, text: str, op: Callable[..., Change], /, *args, **kwargs) -> Change | None:
     """``Session.run`` with the undo label first, as the after-the-event screens spell it; ``op``
-    is a core operation (an ``EventFile`` method or a core function) or, for the synthesis window
-    until it moves to ``Session.run``, the name of an ``EventFile`` method."""
-    return session.run(getattr(EventFile, op) if isinstance(op, str) else op, *args, label=text, **kwargs)
+    is a core operation (an ``EventFile`` method or a core function), never a name."""
+    return session.run(op, *args, label=text, **kwargs)
 
 
-def run_typed(session: Session, text: str, key: tuple, token: int, op: str, /, *args, **kwargs) -> Change | None:
+def run_typed(session: Session, text: str, key: tuple, token: int, op: Callable[..., Change], /, *args,
+              **kwargs) -> Change | None:
     """A typed value stored at once; consecutive typing in one field merges into one undo step
     (``Session.run`` with ``merge``)."""
-    return session.run(getattr(EventFile, op), *args, label=text, merge=(*key, token), **kwargs)
+    return session.run(op, *args, label=text, merge=(*key, token), **kwargs)
 
 
 class TypedField(QObject):

@@ -7,8 +7,6 @@ stack; typing in a field is one undo step per editing session of that field.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -34,10 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.i18n import long_datetime
-from facilitator.store import Change
+from facilitator.store import Change, EventFile
 from facilitator.store.states import DECISIONS, PROPOSAL_KINDS
 from facilitator.synthesis import link_notes as core_link_notes
+from facilitator.synthesis import set_sources as core_set_sources
 from facilitator.synthesis import unlink_notes as core_unlink_notes
+from facilitator.synthesis import write_generated_intro
 from ui.after.post_common import (
     STYLE,
     TypedField,
@@ -49,7 +49,6 @@ from ui.after.post_common import (
     run_op,
     run_typed,
 )
-from ui.common import errors
 
 ROLE = Qt.ItemDataRole.UserRole
 DECISION_KEYS: tuple[str | None, ...] = (None, *DECISIONS)
@@ -69,13 +68,6 @@ def decision_names(_w: QWidget | None = None) -> dict[str | None, str]:
             "retenue": QCoreApplication.translate("Proposals", "Retenue"),
             "a-l-etude": QCoreApplication.translate("Proposals", "À l'étude"),
             "non-retenue": QCoreApplication.translate("Proposals", "Non retenue")}
-
-
-def generated_intro(ev) -> str:
-    """The opening paragraph built from the event's facts, as the restitution would print it."""
-    from facilitator.synthesis import generated_intro as intro
-
-    return intro(ev)
 
 
 def _label(text: str, buddy: QWidget, bold: bool = False) -> QLabel:
@@ -194,6 +186,7 @@ class SynthesisEditor(QWidget):
         add_undo_actions(self, self.session)
         self._build()
         self.session.changed.connect(self.on_change)
+        self.session.focusRequested.connect(self._focus_requested)
         self.reload()
 
     # ------------------------------------------------------------------ layout
@@ -309,12 +302,9 @@ class SynthesisEditor(QWidget):
         self.reopen.setObjectName("reopenSynthesis")
         self.reopen.setAccessibleName(self.tr("Rouvrir la synthèse"))
         self.reopen.clicked.connect(lambda: run_op(self.session, self.tr("Réouverture de la synthèse"),
-                                                   "reopen_synthesis"))
+                                                   EventFile.reopen_synthesis))
         row.addWidget(self.reopen)
         lay.addLayout(row)
-        can_validate = hasattr(self.ev, "validate_synthesis")
-        for w in (self.validator, self.validate, self.reopen):
-            w.setVisible(can_validate)
         return box
 
     def _list_column(self) -> QWidget:
@@ -588,6 +578,16 @@ class SynthesisEditor(QWidget):
         if self.pid:
             self.proposalSelected.emit(self.pid)
 
+    def _focus_requested(self, pid: str) -> None:
+        """An operation, undo or redo touched this proposal (``Change.focus``): select it (the list
+        is already refreshed from the change)."""
+        if pid == self.pid:
+            return
+        for i in range(self.list.count()):
+            if self.list.item(i).data(ROLE) == pid:
+                self.list.setCurrentRow(i)  # (→ ``_selected``: its details)
+                return
+
     def select(self, pid: str) -> None:
         self.pid = pid
         self.reload()
@@ -598,7 +598,7 @@ class SynthesisEditor(QWidget):
             return
         labels = {"object": self.tr("Objet de la synthèse"), "intro": self.tr("Texte d'ouverture"),
                   "feedback": self.tr("Retours sur le format")}
-        run_typed(self.session, labels[field], ("synthesis", field), token, "edit_synthesis", **{field: text})
+        run_typed(self.session, labels[field], ("synthesis", field), token, EventFile.edit_synthesis, **{field: text})
 
     def _store_proposal(self, field: str, text: str, token: int) -> None:
         if not self.pid or self._loading:
@@ -607,26 +607,21 @@ class SynthesisEditor(QWidget):
             return
         labels = {"title": self.tr("Titre de la proposition"), "text": self.tr("Texte de la proposition"),
                   "decision_reason": self.tr("Motif de la décision")}
-        run_typed(self.session, labels[field], ("proposal", self.pid, field), token, "edit_proposal",
+        run_typed(self.session, labels[field], ("proposal", self.pid, field), token, EventFile.edit_proposal,
                   self.pid, **{field: text})
 
     def generate_intro(self) -> None:
-        try:
-            text = generated_intro(self.ev)
-        except Exception as exc:  # noqa: BLE001
-            errors.report(exc, self)
-            return
         self.intro_field._pending = False
-        run_op(self.session, self.tr("Texte d'ouverture généré"), "edit_synthesis", intro=text)
+        run_op(self.session, self.tr("Texte d'ouverture généré"), write_generated_intro)
 
     def validate_synthesis(self) -> None:
         for f in (self.object_field, self.intro_field, self.feedback_field, self.title_field,
                   self.text_field, self.reason_field):
             f.flush()
-        run_op(self.session, self.tr("Validation de la synthèse"), "validate_synthesis", self.validator.text())
+        run_op(self.session, self.tr("Validation de la synthèse"), EventFile.validate_synthesis, self.validator.text())
 
     def add_proposal(self, title: str = "", **fields) -> str | None:
-        change = run_op(self.session, self.tr("Nouvelle proposition"), "add_proposal",
+        change = run_op(self.session, self.tr("Nouvelle proposition"), EventFile.add_proposal,
                         title if isinstance(title, str) else "", **fields)
         if change is None or change.empty:
             return None
@@ -638,7 +633,7 @@ class SynthesisEditor(QWidget):
         if self.pid:
             ids = [r.id for r in self.ev.proposals()]
             i = ids.index(self.pid) if self.pid in ids else 0
-            run_op(self.session, self.tr("Suppression de proposition"), "delete_proposal", self.pid)
+            run_op(self.session, self.tr("Suppression de proposition"), EventFile.delete_proposal, self.pid)
             rest = [r.id for r in self.ev.proposals()]
             self.select(rest[min(i, len(rest) - 1)] if rest else None)
 
@@ -651,20 +646,10 @@ class SynthesisEditor(QWidget):
         self.move_to(self.pid, ids.index(self.pid) + step)
 
     def move_to(self, pid: str, index: int) -> None:
-        rows = self.ev.proposals()
-        others = [r for r in rows if r.id != pid]
-        if index < 0 or index > len(others):
-            return
-        before = others[index - 1].position if index > 0 else None
-        after = others[index].position if index < len(others) else None
-        if before is None and after is None:
-            return
-        pos = after - 1.0 if before is None else before + 1.0 if after is None else (before + after) / 2
-        current = next(r for r in rows if r.id == pid)
-        if current.position == pos:
-            return
-        run_op(self.session, self.tr("Déplacement de proposition"), "edit_proposal", pid, position=pos)
-        self.select(pid)
+        """The proposal at ``index`` in the list (the core places it between its neighbours)."""
+        change = run_op(self.session, self.tr("Déplacement de proposition"), EventFile.move_proposal, pid, index)
+        if change is not None and change.empty:
+            self._reload_list()  # (a drop back where it was: the list shows the stored order again)
         self.list.setFocus()
 
     def _dropped(self, _parent, start: int, _end: int, _dest, row: int) -> None:
@@ -678,7 +663,7 @@ class SynthesisEditor(QWidget):
 
     def _store_kind(self, _index: int) -> None:
         if self.pid and not self._loading:
-            run_op(self.session, self.tr("Nature de la proposition"), "edit_proposal", self.pid,
+            run_op(self.session, self.tr("Nature de la proposition"), EventFile.edit_proposal, self.pid,
                    kind=self.kind.currentData())
 
     def _store_commitments(self, _item) -> None:
@@ -686,7 +671,7 @@ class SynthesisEditor(QWidget):
             return
         ids = [self.commitments.item(i).data(ROLE) for i in range(self.commitments.count())
                if self.commitments.item(i).checkState() == Qt.CheckState.Checked]
-        run_op(self.session, self.tr("Engagements de la proposition"), "edit_proposal", self.pid, commitments=ids)
+        run_op(self.session, self.tr("Engagements de la proposition"), EventFile.edit_proposal, self.pid, commitments=ids)
 
     def set_decision(self, decision: str | None, reason: str | None = None, date: str | None = None) -> None:
         if not self.pid:
@@ -694,9 +679,8 @@ class SynthesisEditor(QWidget):
         self.reason_field.flush()
         row = self.ev.proposal(self.pid)
         reason = row.decision_reason if reason is None else reason
-        if decision is not None and date is None:
-            date = row.decision_date or dt.date.today().isoformat()
-        run_op(self.session, self.tr("Décision"), "decide", self.pid, decision, reason, date)
+        date = row.decision_date if date is None else date  # (none yet: the core dates it today)
+        run_op(self.session, self.tr("Décision"), EventFile.decide, self.pid, decision, reason, date)
 
     def _store_decision(self, _index: int) -> None:
         if not self._loading:
@@ -710,7 +694,7 @@ class SynthesisEditor(QWidget):
             return
         iso = d.toString("yyyy-MM-dd")
         if iso != row.decision_date:
-            run_op(self.session, self.tr("Date de la décision"), "edit_proposal", self.pid, decision_date=iso)
+            run_op(self.session, self.tr("Date de la décision"), EventFile.edit_proposal, self.pid, decision_date=iso)
 
     def link_notes(self, note_ids) -> None:
         """Link notes (of any atelier) to the current proposal as its sources."""
@@ -722,11 +706,12 @@ class SynthesisEditor(QWidget):
             return
         picker = NotePicker(self.main, tuple(self.ev.proposal(self.pid).notes), self)
         if picker.exec() == QDialog.DialogCode.Accepted:
-            chosen = picker.checked()
-            gone = [n for n in self.ev.proposal(self.pid).notes if n not in chosen]
-            if gone:
-                run_op(self.session, self.tr("Note d'origine retirée"), core_unlink_notes, self.pid, gone)
-            self.link_notes(chosen)
+            self.set_sources(picker.checked())
+
+    def set_sources(self, note_ids) -> None:
+        """The notes chosen in the picker become the proposal's sources: one operation, one undo step."""
+        if self.pid:
+            run_op(self.session, self.tr("Notes d'origine"), core_set_sources, self.pid, note_ids)
 
     def unlink_source(self) -> None:
         item = self.sources.currentItem()

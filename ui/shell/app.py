@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import threading
@@ -101,19 +100,22 @@ def _load_qt_translations(app: QApplication, lang: str) -> None:
 
 
 def load_fallback_font() -> None:
-    """The PDFs' font (DejaVu Sans, exports/fonts) as the fallback of the interface's font:
-    what a note's PDF shows, the window shows too (symbols, arrows, some emoji), whatever the
-    system's own fonts cover. Registered once, after the first frame (a few milliseconds)."""
+    """The PDFs' fonts (DejaVu Sans and Noto Emoji, exports/fonts) as the fallbacks of the
+    interface's font: what a note's PDF shows, the window shows too (symbols, arrows, emoji),
+    whatever the system's own fonts cover. A system's colour emoji font (Noto Color Emoji…),
+    where fontconfig has one, is not vendored (about 10 MB, and the bundle has no room): the
+    window draws emoji in the monochrome Noto Emoji, as the PDFs do. Registered once, after the
+    first frame (a few milliseconds)."""
     global _fallback_loaded
     if _fallback_loaded:
         return
     _fallback_loaded = True
     from PySide6.QtGui import QFont, QFontDatabase
 
-    from exports.pdf.fonts import FONT_DIR
+    from exports.pdf.fonts import FILES, FONT_DIR
 
     families: list[str] = []
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"):
+    for name in FILES:
         fid = QFontDatabase.addApplicationFont(str(FONT_DIR / name))
         families += [f for f in QFontDatabase.applicationFontFamilies(fid) if f not in families]
     app = QApplication.instance()
@@ -141,10 +143,6 @@ def build(event_path: str | Path | EventFile, clock: Callable[[], float] = time.
     except BaseException:
         ev.close()
         raise
-    # What start-up built (kit, widgets, bindings) lives as long as the window: keep it out of
-    # the collector's full passes, which otherwise walk it all (a 30–70 ms stall while typing).
-    gc.freeze()
-    gc.enable()  # off from launch to here (ui.shell.launcher): nothing built so far was garbage
     path = Path(event_path)
 
     def after_first_frame() -> None:
@@ -189,7 +187,6 @@ def load_writes_in_background() -> None:
             preload()
         except Exception:  # noqa: BLE001, S110 — the first write reports it, in the GUI thread
             return
-        gc.freeze()  # the same as start-up: modules live as long as the app
 
     threading.Thread(target=load, name="facilitator-preload", daemon=True).start()
 
@@ -290,7 +287,6 @@ def show_start_screen() -> QWidget:
     _windows.append(screen)
     screen.show()
     QTimer.singleShot(0, load_fallback_font)
-    gc.enable()  # start-up ends here when no event opens (see ui.shell.launcher)
     return screen
 
 

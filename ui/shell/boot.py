@@ -3,15 +3,11 @@ the ``self-test`` command). Nothing here imports Qt before it is needed."""
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
 
 def run_app(event: Path | None, then=None) -> int:
-    # No collection while the app starts: imports and widgets make no garbage worth a pass, and
-    # the passes cost a tenth of the start-up. ``ui.shell.app.build`` turns it back on.
-    gc.disable()
     # The core before Qt: once imported, PySide6 reads the source of every module imported after
     # it (its ``__feature__`` import hook looks for "PySide6" in each), which the core never needs.
     import facilitator.store  # noqa: F401

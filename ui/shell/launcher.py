@@ -6,7 +6,6 @@ loading the command line's machinery; every other command goes through ``facilit
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
@@ -26,7 +25,6 @@ def main(argv: list[str] | None = None, then=None) -> int:
     event window is shown (bench/startup.py)."""
     global _when_shown
     _when_shown = then
-    gc.disable()  # see ui.shell.boot; the command line's own commands turn it back on below
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:
         code = boot.run_app(None, then)
@@ -34,7 +32,6 @@ def main(argv: list[str] | None = None, then=None) -> int:
         # "Open with facilitator" from the desktop: the app at once, as for no argument
         code = boot.missing(Path(argv[1])) or boot.run_app(Path(argv[1]), then)
     else:
-        gc.enable()  # (``open`` with options and the GUI fallback disable it again in boot.run_app)
         from facilitator import cli
         from facilitator.i18n import tr as message  # the core's catalogue (see ui.shell.boot)
 
