@@ -21,9 +21,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, insert
+from sqlalchemy import insert
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.pool import StaticPool
 
 from facilitator.errors import FacilitatorError, KitError, StoreError
 from facilitator.event_schema import FORMAT, VERSION, errors
@@ -31,7 +30,7 @@ from facilitator.files import staged
 from facilitator.i18n import tr
 from facilitator.inputs import NotRegularFile, TooBig, read_bounded
 from facilitator.kit import load_kit_text
-from facilitator.store import EventFile, declaration, validation
+from facilitator.store import EventFile, declaration, engine, validation
 from facilitator.store.schema import APPLICATION_ID, SCHEMA_VERSION, metadata
 
 MAX_BYTES = 1024 * 1024 * 1024  # 1 GiB: far beyond any real event
@@ -202,6 +201,10 @@ def _rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
+# what SQLite says of rows it refuses (a duplicate id, a missing value, a value of no SQL type)
+_REFUSED_ROWS = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.DataError, sqlite3.ProgrammingError)
+
+
 def import_document(doc: dict[str, Any], target: str | Path, source: str | Path = "JSON") -> Path:
     """Create the event file ``target`` holding exactly the (checked) document."""
     target = Path(target)
@@ -214,10 +217,9 @@ def import_document(doc: dict[str, Any], target: str | Path, source: str | Path 
     try:
         with staged(target, replace=False) as tmp:  # published complete, never over a file
             con = sqlite3.connect(str(tmp), isolation_level=None)
-            engine = create_engine("sqlite://", creator=lambda: con, poolclass=StaticPool)
-            event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+            sql = engine.connection_on(con)  # the event file's own Core connection and transaction
             try:
-                with engine.begin() as conn:
+                with engine.transaction(sql) as conn:
                     conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
                     metadata.create_all(conn)
                     conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -225,7 +227,7 @@ def import_document(doc: dict[str, Any], target: str | Path, source: str | Path 
                         if rows:
                             conn.execute(insert(metadata.tables[name]), rows)
             finally:
-                engine.dispose()
+                engine.close(sql)
                 con.close()
             ev = EventFile.open(tmp, device="import")  # the same checks as any event file
             try:
@@ -239,7 +241,7 @@ def import_document(doc: dict[str, Any], target: str | Path, source: str | Path 
                 ev.close()
     except FileExistsError as exc:  # appeared meanwhile: left as it is
         raise StoreError(tr("store.exists", path=target)) from exc
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, *_REFUSED_ROWS) as exc:  # rows the file's constraints refuse
         raise JsonImportError(tr("import.db", path=source, reason=str(getattr(exc, "orig", exc) or exc))) from exc
     except (OSError, sqlite3.Error) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from facilitator.store import declaration
@@ -236,10 +236,31 @@ def _extra_parents(con: sqlite3.Connection) -> dict[str, list[str]]:
     for rid, pid in con.execute("SELECT revision_id, parent_id FROM revision_parent"):
         extra.setdefault(rid, []).append(pid)
     return extra
+def _defaults(cls) -> dict[str, Any]:
+    out = {}
+    for f in fields(cls):
+        if f.default is not MISSING:
+            out[f.name] = f.default
+        elif f.default_factory is not MISSING:
+            out[f.name] = list(f.default_factory())
+    return out
+
+
+# the fields a state may leave out (written by an older version), with the value they stand for
+_DEFAULTS = {kind: _defaults(cls) for kind, cls in (("note", NoteState), ("proposal", ProposalState),
+                                                    ("synthesis", SynthesisState))}
+
+
+def _state(kind: str, text: str) -> dict[str, Any]:
+    """A revision's state as a whole: a field it leaves out is its default, so that heads
+    compared or merged field by field never meet a missing value (a NULL in a required column)."""
+    return {**_DEFAULTS[kind], **json.loads(text)}
+
+
 def _resolve(kind: str, revs: list[tuple]) -> Resolved:
     if len(revs) == 1:  # the common case, kept fast
         rid, _p, device, at, state = revs[0]
-        return Resolved((rid,), rid, json.loads(state), None, (), at, device, at)
+        return Resolved((rid,), rid, _state(kind, state), None, (), at, device, at)
     referenced = {p for r in revs for p in r[1]}
     heads = [r for r in revs if r[0] not in referenced]
     if len(heads) == 1:
@@ -247,8 +268,8 @@ def _resolve(kind: str, revs: list[tuple]) -> Resolved:
         roots = [r for r in revs if not any(p in ids for p in r[1])] or revs
         first = min(roots, key=lambda r: (r[3], r[0]))
         h = heads[0]
-        return Resolved((h[0],), h[0], json.loads(h[4]), None, (), first[3], first[2], h[3])
-    return resolve_heads(kind, [Rev(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in revs])
+        return Resolved((h[0],), h[0], _state(kind, h[4]), None, (), first[3], first[2], h[3])
+    return resolve_heads(kind, [Rev(r[0], r[1], r[2], r[3], _state(kind, r[4])) for r in revs])
 
 
 def recompute(conn: Connection, kind: str, ids: Iterable[str],

@@ -13,14 +13,13 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import insert, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, insert, update
 
-from facilitator.store import declaration
-from facilitator.store.event import NAMESPACE
+from facilitator.store import declaration, engine
+from facilitator.store.opening import NAMESPACE
 from facilitator.store.schema import SCHEMA_VERSION, TABLES, metadata
 
-STEPS: dict[int, Callable[[Session], None]] = {}
+STEPS: dict[int, Callable[[Connection], None]] = {}
 
 # the same namespace as the ids of prepared items (event.py), so every laptop derives the same ids
 _NAMESPACE = uuid.UUID(NAMESPACE)
@@ -52,8 +51,7 @@ def _legacy(kind: str, rid: str, state: dict, at: str, device: str) -> tuple:
     return (rev, kind, rid, None, device, at, text)
 
 
-def _v1_to_v2(session: Session) -> None:
-    conn = session.connection()
+def _v1_to_v2(conn: Connection) -> None:
     metadata.create_all(conn, tables=[TABLES[n] for n in ("record_revision", "revision_parent", "record_heads")])
     for kind in ("proposal", "synthesis"):
         column = TABLES[kind].c.revision
@@ -89,15 +87,14 @@ def _backup(raw: sqlite3.Connection, version: int) -> None:
         target.close()
 
 
-def upgrade(session: Session, version: int, raw: sqlite3.Connection) -> None:
-    """Bring the file of ``session`` (whose connection is ``raw``) from ``version`` to the
+def upgrade(conn: Connection, version: int, raw: sqlite3.Connection) -> None:
+    """Bring the file of ``conn`` (whose sqlite3 connection is ``raw``) from ``version`` to the
     current one, each step in its own write transaction, after a backup of the file."""
     if version < SCHEMA_VERSION:
         _backup(raw, version)
     while version < SCHEMA_VERSION:
         step = STEPS[version]
-        with session.begin():
-            conn = session.connection()
-            step(session)
+        with engine.transaction(conn):
+            step(conn)
             version += 1
             conn.exec_driver_sql(f"PRAGMA user_version = {version}")

@@ -26,7 +26,6 @@ from sqlalchemy import (
     Table,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.sql.expression import Executable
 
 from facilitator.store import declaration
@@ -52,12 +51,6 @@ def _table(t: declaration.Table) -> Table:
 
 
 TABLES: dict[str, Table] = {t.name: _table(t) for t in declaration.TABLE_LIST}
-
-
-class Base(DeclarativeBase):
-    """Kept for code that reaches the tables as ``Base.metadata`` (no ORM class is mapped)."""
-
-    metadata = metadata
 
 
 def bulk(conn: Connection, stmt: Executable, rows: list[dict]) -> None:

@@ -18,7 +18,7 @@ from facilitator.event_schema import SCHEMA, errors, schema_text
 from facilitator.importer import import_json
 from facilitator.kit import load_kit
 from facilitator.store import CONTRIBUTORS, DECISIONS, PROPOSAL_KINDS, EventFile
-from facilitator.store.schema import Base
+from facilitator.store.schema import metadata
 from tests.exports.opendata_support import DEVICE, make_demo
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +27,7 @@ VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
 
 def tables(ev: EventFile) -> dict[str, list[dict]]:
-    return {name: ev.table_rows(name) for name in Base.metadata.tables}
+    return {name: ev.table_rows(name) for name in metadata.tables}
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,7 @@ path, tag, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 ev = EventFile.open(path, device=f"laptop-{tag}")
 w = ev.kit.workshops[0].number
 s = ev.kit.sections[0].id
-from facilitator.store.orm import preload
+from facilitator.store.engine import preload
 preload()
 print("READY", flush=True)
 sys.stdin.readline()  # both start together

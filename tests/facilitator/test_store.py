@@ -43,6 +43,18 @@ def test_new_file_has_identity_and_kit_copy(tmp_path, kit_2021):
     assert [p.name for p in tmp_path.iterdir()] == ["e.facilitator"]  # no temporary left
 
 
+def test_a_file_written_then_closed_is_one_self_contained_file(tmp_path, kit_2021):
+    path = tmp_path / "e.facilitator"
+    EventFile.create(path, kit_2021).close()
+    with EventFile.open(path) as ev:
+        ev.add_note(ev.kit.workshops[0].number, ev.kit.sections[0].id, "écrite puis fermée")
+        ev.table_rows("note")  # a read through the writes' connection too
+    assert [p.name for p in tmp_path.iterdir()] == ["e.facilitator"]  # no -wal, no -shm
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    con.close()
+
+
 def test_create_refuses_existing_file(tmp_path, kit_2021):
     path = tmp_path / "e.facilitator"
     path.write_text("précieux")
@@ -263,10 +275,10 @@ def test_file_format_names_exactly_the_tables_of_the_models():
         SYNTHESIS_COLUMNS,
         TABLES,
     )
-    from facilitator.store.schema import Base
+    from facilitator.store.schema import metadata
 
-    assert set(Base.metadata.tables) == TABLES
-    tables = Base.metadata.tables
+    assert set(metadata.tables) == TABLES
+    tables = metadata.tables
     assert set(NOTE_COLUMNS.split(", ")) == set(tables["note"].columns.keys())
     assert set(PROPOSAL_COLUMNS.split(", ")) == set(tables["proposal"].columns.keys()) - {"revision"}
     assert set(SYNTHESIS_COLUMNS.split(", ")) <= set(tables["synthesis"].columns.keys())
@@ -276,7 +288,7 @@ def test_a_closed_event_file_says_so_in_french(demo_path):
     ev = EventFile.open(demo_path)
     w = ev.kit.workshops[0].number
     ev.close()
-    for attempt in (lambda: ev.notes(), lambda: ev.add_note(w, "projets", "trop tard"), lambda: ev._session):
+    for attempt in (lambda: ev.notes(), lambda: ev.add_note(w, "projets", "trop tard"), lambda: ev._sql):
         with pytest.raises(StoreError, match="déjà fermé"):
             attempt()
     with EventFile.open(demo_path) as again:

@@ -35,7 +35,7 @@ PRECIOUS = b"un fichier qui existait deja et ne doit jamais etre remplace\n"
 ZYGOTE = r'''
 import os, sys, json
 import facilitator.cli, facilitator.demo, facilitator.importer, exports.cli  # noqa: F401 (imported once)
-from facilitator.store.orm import preload
+from facilitator.store.engine import preload
 preload()
 for line in sys.stdin:
     if line.startswith("QUIT"):

@@ -47,7 +47,7 @@ def writer(path, seed):
     ev = EventFile.open(path)
     places = [(w.number, s.id) for w in ev.kit.workshops for s in ev.kit.sections]
     mine = {r.id: (r.workshop, r.section) for r in ev.notes()}
-    from facilitator.store.orm import preload
+    from facilitator.store.engine import preload
     preload()  # what the app does once its window is shown: kills land in writes, not in imports
     say("READY")
     i = 0
@@ -83,7 +83,7 @@ def writer(path, seed):
 '''
 
 ZYGOTE = WRITER + r'''
-from facilitator.store.orm import preload
+from facilitator.store.engine import preload
 preload()  # once, before forking
 path = sys.argv[1]
 for line in sys.stdin:

@@ -121,7 +121,6 @@ def test_disk_full_injected(tmp_path):
         w, s = _place(ev)
         acked[ev.add_note(w, s, "avant").focus] = "avant"
         pages = ev._con.execute("PRAGMA page_count").fetchone()[0]
-        ev._end_read()
         _raw(ev, f"PRAGMA max_page_count = {pages + 2}")
         err = _write_until_error(ev, acked)
         assert "disque est plein" in _french(err)

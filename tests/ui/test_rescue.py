@@ -28,7 +28,6 @@ BIG = "Une longue intervention collée depuis le compte rendu. " * 150  # ~8 KB:
 
 def _raw(ev: EventFile, sql: str):
     """Fault injection on the event file's own SQLite connection (test hook)."""
-    ev._end_read()
     return ev._con.execute(sql).fetchall()
 
 

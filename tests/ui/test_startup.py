@@ -41,7 +41,7 @@ def then(window):  # called as the window is shown (the background load starts a
         def stored():
             if window.session.ev.note(note_id).text == typed:
                 print("STORED", note_id, flush=True)
-                print("LOADED", "facilitator.store.orm" in sys.modules, flush=True)
+                print("LOADED", "facilitator.store.engine" in sys.modules, flush=True)
                 window.close()
                 QApplication.quit()
             else:

@@ -48,16 +48,24 @@ class ChangeCommand(QUndoCommand):
         self.session = session
         self.change = change
         self.merge = merge
-        self._first = True
+        self._skip = True  # the next redo or undo finds the file already so: nothing to apply
+        self.refused = False  # the last undo or redo was refused by the file (said to the user)
 
     def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.session._replay(self.change)
+        self._step(self.change)
 
     def undo(self) -> None:
-        self.session._replay(self.change.inverse())
+        self._step(self.change.inverse())
+
+    def _step(self, change: Change) -> None:
+        """Apply ``change``; if the file refuses it (another program changed the record:
+        ``StaleChange``), ``refused`` is set and the next step in the other direction skipped,
+        for ``Session.undo``/``redo`` to put the stack back on this command."""
+        if self._skip:
+            self._skip = False
+            return
+        self.refused = not self.session._replay(change)
+        self._skip = self.refused
 
     def id(self) -> int:  # noqa: A003 — Qt's name
         return MERGING_ID if self.merge is not None else -1
@@ -277,23 +285,39 @@ class Session(QObject):
         self._check_stored()
 
     def undo(self) -> None:
+        """Undo the last change. Refused by the file (another program changed that record since:
+        undoing would revert its change), the stack stays on that command, the user told why."""
         self.flush()
         if self.stack.canUndo() and not self.unsaved:
+            command = self.stack.command(self.stack.index() - 1)
             self.stack.undo()
+            if isinstance(command, ChangeCommand) and command.refused:
+                self.stack.redo()  # back on it (its redo is skipped: nothing was undone)
 
     def redo(self) -> None:
+        """Redo the next change; refused (as ``undo``), the stack stays where it was."""
         self.flush()
         if self.stack.canRedo() and not self.unsaved:
+            command = self.stack.command(self.stack.index())
             self.stack.redo()
+            if isinstance(command, ChangeCommand) and command.refused:
+                self.stack.undo()  # back before it (its undo is skipped: nothing was redone)
 
-    def _replay(self, change: Change) -> None:
+    def _replay(self, change: Change) -> bool:
+        """Apply an undo's or a redo's change; False if it was refused and nothing will store it
+        (said by the one handler); True if applied, or kept to be stored later (``keep``)."""
         try:
             applied = self.ev.apply(change)
-        except Exception as exc:  # noqa: BLE001 — the one error handler (the undo stack has moved: kept)
-            self._refused(exc, None)
-            return
+        except Exception as exc:  # noqa: BLE001 — the one error handler
+            return self.keep(exc, None) or self._report(exc)
         if applied.focus:
             self.focusRequested.emit(applied.focus)
+        return True
+
+    @staticmethod
+    def _report(exc: BaseException) -> bool:
+        errors.report(exc)
+        return False
 
     # ------------------------------------------------------------------ storage failures
     @property

@@ -174,15 +174,15 @@ class _AfterFirstPaint(QObject):
 
 
 def load_writes_in_background() -> None:
-    """Load what the first write needs (SQLAlchemy, ``facilitator.store.orm``) in a thread, once
+    """Load what the first write needs (SQLAlchemy, ``facilitator.store.engine``) in a thread, once
     the window is shown: the window did not wait for it, and the first keystroke will not
     either (if it comes sooner, it waits for the import to end; nothing is lost)."""
-    if "facilitator.store.orm" in sys.modules:
+    if "facilitator.store.engine" in sys.modules:
         return
 
     def load() -> None:
         try:
-            from facilitator.store.orm import preload
+            from facilitator.store.engine import preload
 
             preload()
         except Exception:  # noqa: BLE001, S110 — the first write reports it, in the GUI thread
