@@ -681,7 +681,7 @@ class KitDocument:
         item_text = self.text[self._item_start(seq, k):self._item_end(seq.value[k])]
         before = self.text
         a, b = self._cut(seq, k)
-        if not self._graft(list_path, seq, k, k + 1, a, b, ""):
+        if not self._graft(list_path, seq, k, k + 1, a, b, "", validate=False):  # (validated once pasted)
             return False
         seq = self._block_seq(list_path)
         if seq is None or not self._paste(list_path, seq, index, item_text):
@@ -689,7 +689,8 @@ class KitDocument:
             return False
         return True
 
-    def _graft(self, path: str, seq: SequenceNode, i: int, j: int, a: int, b: int, new: str) -> bool:
+    def _graft(self, path: str, seq: SequenceNode, i: int, j: int, a: int, b: int, new: str,
+               validate: bool = True) -> bool:
         """The text's lines ``[a, b)`` replaced by ``new`` (whole lines) and the list's items
         ``[i, j)`` by the item composed from ``new`` alone (within the loader's bounds), the marks
         after them moved: the kit is not composed again, and the loader's rules run on the tree."""
