@@ -11,6 +11,10 @@ Run ``python bench/kit_editor.py`` (``--quick``: fewer keystrokes, no preview). 
   field, a block text and a number in an atelier's phases;
 - a keystroke in the editor window (offscreen): the same plus the undo command, the file written
   atomically (fsync included) and the error list and labels refreshed;
+- a list edit: an item added, removed or moved (a commitment, an atelier, a programme row, an
+  action; an atelier's commitments chosen), the lines spliced and the item composed alone and
+  grafted into the kept tree, then the loader's rules; against the whole edit it replaced
+  (ruamel.yaml's load, change and dump of the whole text, composed again);
 - the preview: the booklet laid out and its pages rendered to images (the worker's job, off the
   GUI thread).
 
@@ -79,6 +83,36 @@ def main() -> int:
     print(f"validation après une frappe (kit 2016)   {v:.2f} ms   target < {FRAME_MS:g} ms   "
           f"{v / b:.2f}× baseline   {'ok' if ok else 'MISS'}")
     print(f"# p90 {sorted(times)[int(len(times) * 0.9)] * 1000:.2f} ms, max {max(times) * 1000:.2f} ms")
+
+    edits = [("ajout d'un engagement", lambda d: d.insert("plan.commitments", -1, {"id": 99, "title": "Nouveau"})),
+             ("retrait d'un engagement", lambda d: d.remove(f"plan.commitments[{d.length('plan.commitments') - 1}]")),
+             ("ajout d'un atelier", lambda d: d.insert("workshops", -1, {"number": 9, "title": "Nouvel atelier"})),
+             ("atelier déplacé", lambda d: d.move("workshops[0]", 2)),
+             ("étape de programme ajoutée", lambda d: d.insert("programme", 1, {"time": "18:00", "title": "Pause"})),
+             ("action retirée", lambda d: d.remove("plan.commitments[0].actions[1]")),
+             ("engagements d'un atelier choisis", lambda d: d.set_list("workshops[0].commitments", ["4", "12"]))]
+    rounds = 3 if quick else 10
+    whole = []
+    for _ in range(2 if quick else 5):
+        t = time.perf_counter()
+        doc.edit(lambda tree: None)  # the whole edit: load, dump, compose, validate
+        whole.append(time.perf_counter() - t)
+    w = median_ms(whole)
+    print(f"# modification de liste par l'édition entière (ruamel.yaml, avant) : {w:.0f} ms")
+    worst = 0.0
+    for label, fn in edits:
+        samples = []
+        for _ in range(rounds):
+            fresh = KitDocument.open(KIT)
+            t = time.perf_counter()
+            fn(fresh)
+            samples.append(time.perf_counter() - t)
+        m = median_ms(samples)
+        worst = max(worst, m)
+        check = read_kit_bytes(fresh.text.encode("utf-8"), str(KIT))
+        assert [(i.line, i.message) for i in check.issues] == [(i.line, i.message) for i in fresh.issues], label
+        print(f"modification de liste : {label}   {m:.2f} ms   target < {FRAME_MS:g} ms   {m / w:.3f}× édition entière   "
+              f"{'ok' if m < FRAME_MS else 'MISS'}")
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:

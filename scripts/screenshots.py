@@ -5,7 +5,9 @@
 Writes main-window.png, projector.png (light theme, current section), projector-dark.png (all
 sections), timer-over.png (the time-up signal), synthese.png (a proposal decided, the synthesis
 validated), conflits.png (two named laptops' versions, the differing words highlighted) and
-export.png (the export dialog).
+export.png (the export dialog); with ``--editor``, only the kit editor's: kit-editor.png (the 2021
+forum kit with an error typed: the form, the error beside its field and in the list, the live
+preview of the booklet) and kit-editor-plan.png (a commitment's form).
 """
 
 from __future__ import annotations
@@ -32,9 +34,54 @@ def settle(app, n: int = 10) -> None:
         app.processEvents()
 
 
+def shoot_editor(out: Path) -> None:
+    """The kit editor on a copy of the bundled 2021 forum kit, an impossible time typed."""
+    import time
+
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["FACILITATOR_HOME"] = tmp
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
+
+        import kits
+        from ui.app import ensure_app
+        from ui.kit_editor import open_editor
+
+        app = ensure_app()
+        path = Path(tmp) / "forum-open-etat-2021-1.yaml"
+        path.write_bytes(kits.kit_path("forum-open-etat-2021-1").read_bytes())
+        ed = open_editor(path)
+        ed.resize(1600, 1000)
+        ed.show_page("workshop:1")
+        ed.toggle_preview()  # the pages of the kit as it is, then an error typed (the pages stay)
+        deadline = time.monotonic() + 120
+        while ed.preview.renders < 1 and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.02)
+        w = ed.fields["workshops[1].start"].widget
+        w.setFocus()
+        w.selectAll()
+        QTest.keyClicks(w, "25:00")
+        QTest.qWait(1500)  # (the preview says why it waits)
+        settle(app)
+        ed.scroll.ensureWidgetVisible(ed.fields["workshops[1].start"].error)
+        settle(app)
+        ed.grab().save(str(out / "kit-editor.png"))
+        ed.show_page("commitment:0")
+        settle(app)
+        ed.grab().save(str(out / "kit-editor-plan.png"))
+        ed.close()
+        settle(app)
+
+
 def main() -> int:
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
+    if "--editor" in sys.argv:
+        shoot_editor(out)
+        for name in ("kit-editor", "kit-editor-plan"):
+            print(out / f"{name}.png")
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["FACILITATOR_HOME"] = tmp
         os.environ.setdefault("FACILITATOR_DEVICE", "screenshots")

@@ -181,6 +181,7 @@ class KitDocument:
         root, issues = loader.compose_text(text, self.name, self.lang)
         if root is None:
             self.text, self.root, self.slots, self._nodes, self._starts = text, None, {}, [], []
+            self._shared = False
             self.issues, self.kit = issues, None
             return
         self._set_tree(text, root)
@@ -194,13 +195,18 @@ class KitDocument:
 
     def _index_nodes(self) -> None:
         nodes: dict[int, Node] = {}
+        seen = 0
         for slot in self.slots.values():
             for n in (slot.node, slot.key):
-                if n is not None and id(n) not in nodes:
-                    nodes[id(n)] = n
-                    # libyaml's marks are read-only: ours move when a scalar is spliced
-                    n.start_mark = Mark(n.start_mark)
-                    n.end_mark = Mark(n.end_mark)
+                if n is not None:
+                    seen += 1
+                    if id(n) not in nodes:
+                        nodes[id(n)] = n
+                        if not isinstance(n.start_mark, Mark):
+                            # libyaml's marks are read-only: ours move when the text is spliced
+                            n.start_mark = Mark(n.start_mark)
+                            n.end_mark = Mark(n.end_mark)
+        self._shared = seen != len(nodes)  # an alias: a node at two places (lists are then edited whole)
         self._nodes = sorted(nodes.values(), key=lambda n: n.start_mark.index)
         self._starts = [n.start_mark.index for n in self._nodes]
 
@@ -319,13 +325,32 @@ class KitDocument:
     def set_list(self, path: str, values: list[str]) -> None:
         """A list of texts (pilots, owners, criteria…): items changed in place when their number
         is unchanged (one splice each), else the list is rewritten (an empty list removes it)."""
-        values = [v for v in values]
+        values = [_typed(f"{path}[{i}]", v) if v != "" else v for i, v in enumerate(values)]
         n = self.length(path)
-        if values and path in self.slots and n == len(values) and isinstance(self.slots[path].node, SequenceNode):
-            for i, v in enumerate(values):
-                self.set(f"{path}[{i}]", v)
-            return
+        if values and path in self.slots and isinstance(self.slots[path].node, SequenceNode):
+            if n == len(values):
+                for i, v in enumerate(values):
+                    self.set(f"{path}[{i}]", v)
+                return
+            if self._replace_flow(path, values):
+                return
+            if self._block_seq(path) is not None:  # items changed in place, then added or removed at the end
+                for i, v in enumerate(values[:n]):
+                    self.set(f"{path}[{i}]", v)
+                for v in values[n:]:
+                    self.insert(path, -1, v)
+                for i in range(n - 1, len(values) - 1, -1):
+                    if not self._remove_item(f"{path}[{i}]"):
+                        break
+                else:
+                    return
         parts = parse_path(path)
+        if values and path not in self.slots:
+            new = _seq(values)
+            if all(isinstance(v, int) for v in values):
+                new.fa.set_flow_style()
+            if self._insert_key(parts, new):
+                return
 
         def change(tree):
             parent = _get(tree, parts[:-1], create=bool(values))
@@ -353,6 +378,8 @@ class KitDocument:
     def insert(self, path: str, index: int, value: Any) -> None:
         """Insert ``value`` (plain Python: text, dict, list) at ``index`` of the list at ``path``
         (the list is made if absent; ``index`` -1 or past the end appends)."""
+        if self._insert_item(path, index, value):
+            return
         parts = parse_path(path)
 
         def change(tree):
@@ -368,10 +395,14 @@ class KitDocument:
 
     def remove(self, path: str) -> None:
         """Remove the list item or mapping key at ``path``."""
+        if self._remove_item(path):
+            return
         self.set(path, None)
 
     def move(self, path: str, index: int) -> None:
         """Move the list item at ``path`` to ``index`` in its list (comments travel with it)."""
+        if self._move_item(path, index):
+            return
         parts = parse_path(path)
 
         def change(tree):
@@ -502,7 +533,7 @@ class KitDocument:
             end = nl + 1
         col = parent.node.value[0][0].start_mark.column
         buf = io.StringIO()
-        _yaml().dump({parts[-1]: _styled(value, None)}, buf)
+        _yaml().dump({parts[-1]: value if isinstance(value, list) else _styled(value, None)}, buf)
         lines = buf.getvalue().split("\n")
         block = "\n".join((" " * col + ln) if ln else "" for ln in lines)
         new_text = self.text[:end] + block + self.text[end:]
@@ -512,6 +543,290 @@ class KitDocument:
         self._set_tree(new_text, root)
         return True
 
+    # ------------------------------------------------------------------ splicing lists
+    def _block_seq(self, path: str) -> SequenceNode | None:
+        """The block sequence at ``path`` when its items can be cut and pasted as whole lines: each
+        item on its own ``- `` line, no alias in the kit (a shared node), the text ending a line."""
+        slot = self.slots.get(path)
+        if (self.root is None or self._shared or slot is None or not isinstance(slot.node, SequenceNode)
+                or slot.node.flow_style or not slot.node.value or not self.text.endswith("\n")):
+            return None
+        for item in slot.node.value:
+            leaf = _last_leaf(item)
+            if self._dash_line(item) is None or (_is_block(leaf) and "+" in self.text[
+                    leaf.start_mark.index:self.text.find("\n", leaf.start_mark.index)]):
+                return None  # (a block text keeping its blank lines: the whole edit writes it)
+        return slot.node
+
+    def _dash_line(self, item: Node) -> int | None:
+        """Where the line of an item's ``- `` starts (None when the item does not start its line)."""
+        start = item.start_mark.index
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return line_start if _DASH.fullmatch(self.text[line_start:start]) else None
+
+    def _item_end(self, item: Node) -> int:
+        """Where an item's text ends: the end of its last line (its trailing comment included), or
+        after the blank lines a block text at its end holds (the composer gives them to it)."""
+        leaf = _last_leaf(item)
+        end = leaf.end_mark.index
+        if _is_block(leaf) and self.text[end - 1:end] == "\n":
+            return end
+        nl = self.text.find("\n", end)
+        return len(self.text) if nl < 0 else nl + 1
+
+    def _content_end(self, item: Node) -> int:
+        """The end of an item's last non-blank line."""
+        leaf = _last_leaf(item)
+        end = leaf.start_mark.index + len(self.text[leaf.start_mark.index:leaf.end_mark.index].rstrip())
+        nl = self.text.find("\n", end)
+        return len(self.text) if nl < 0 else nl + 1
+
+    def _item_start(self, seq: SequenceNode, k: int) -> int:
+        """Where item ``k`` starts: its ``- `` line, or the comment lines just above it."""
+        start = self._dash_line(seq.value[k])
+        if not k:
+            return start
+        floor = self._item_end(seq.value[k - 1])
+        while start > floor:
+            prev = self.text.rfind("\n", 0, start - 1) + 1
+            if not self.text[prev:start].lstrip(" ").startswith("#"):
+                break
+            start = prev
+        return start
+
+    def _blank_lines(self, a: int, b: int) -> int:
+        """How many blank lines start the text from ``a`` (a line start) to ``b``."""
+        n = 0
+        for line in self.text[a:b].split("\n")[:-1]:
+            if line.strip():
+                break
+            n += 1
+        return n
+
+    def _separator(self, seq: SequenceNode) -> int:
+        """The blank lines between items (the list's own habit: none, or one between workshops)."""
+        if len(seq.value) < 2:
+            return 0
+        return self._blank_lines(self._content_end(seq.value[0]), self._dash_line(seq.value[1]))
+
+    def _render_item(self, value: Any, seq: SequenceNode) -> str:
+        """ruamel.yaml's writing of one new item at the list's indentation (a short mapping of
+        scalars in flow style when its neighbours are)."""
+        like = seq.value[0]
+        new = _rt(value)
+        if isinstance(like, MappingNode) and like.flow_style and hasattr(new, "fa"):
+            new.fa.set_flow_style()
+        buf = io.StringIO()
+        _yaml().dump({"k": [new]}, buf)
+        lines = buf.getvalue().split("\n")[1:]
+        dash = self._dash_line(like)
+        col = like.start_mark.index - dash - len(self.text[dash:like.start_mark.index].lstrip(" "))
+        return "\n".join((" " * col + ln[2:]) if ln else "" for ln in lines)
+
+    def _insert_item(self, path: str, index: int, value: Any) -> bool:
+        seq = self._block_seq(path)
+        if seq is None:
+            return False
+        return self._paste(path, seq, index, self._render_item(value, seq))
+
+    def _paste(self, path: str, seq: SequenceNode, index: int, item_text: str) -> bool:
+        """``item_text`` (whole lines at the list's indentation) pasted as item ``index``."""
+        n = len(seq.value)
+        i = n if index < 0 or index > n else index
+        sep = self._separator(seq)
+        if i:
+            at = self._item_end(seq.value[i - 1])
+            held = self._blank_lines(self._content_end(seq.value[i - 1]), at)  # by a block text
+            new = "\n" * max(0, sep - held) + item_text
+        else:
+            at, new = self._item_start(seq, 0), item_text + "\n" * sep
+        return self._graft(path, seq, i, i, at, at, new)
+
+    def _cut(self, seq: SequenceNode, k: int) -> tuple[int, int]:
+        """The lines of item ``k`` with the gap that goes with it (before it, or after the first)."""
+        if k:
+            return self._item_end(seq.value[k - 1]), self._item_end(seq.value[k])
+        a, b = self._item_start(seq, 0), self._item_end(seq.value[0])
+        limit = self._item_start(seq, 1)
+        while b < limit:
+            nl = self.text.find("\n", b)
+            if nl < 0 or self.text[b:nl].strip():
+                break
+            b = nl + 1
+        return a, b
+
+    def _remove_item(self, path: str) -> bool:
+        parts = parse_path(path)
+        if not parts or not isinstance(parts[-1], int):
+            return False
+        list_path = join_path(parts[:-1])
+        seq = self._block_seq(list_path)
+        k = parts[-1]
+        if seq is None or len(seq.value) < 2 or not 0 <= k < len(seq.value):
+            return False  # (the last item: the list goes, which the whole edit writes)
+        a, b = self._cut(seq, k)
+        return self._graft(list_path, seq, k, k + 1, a, b, "")
+
+    def _move_item(self, path: str, index: int) -> bool:
+        parts = parse_path(path)
+        if not parts or not isinstance(parts[-1], int):
+            return False
+        list_path = join_path(parts[:-1])
+        seq = self._block_seq(list_path)
+        k = parts[-1]
+        if seq is None or not 0 <= k < len(seq.value) or not 0 <= index < len(seq.value):
+            return False
+        if k == index:
+            return True
+        item_text = self.text[self._item_start(seq, k):self._item_end(seq.value[k])]
+        before = self.text
+        a, b = self._cut(seq, k)
+        if not self._graft(list_path, seq, k, k + 1, a, b, "", validate=False):  # (validated once pasted)
+            return False
+        seq = self._block_seq(list_path)
+        if seq is None or not self._paste(list_path, seq, index, item_text):
+            self.set_text(before)
+            return False
+        return True
+
+    def _graft(self, path: str, seq: SequenceNode, i: int, j: int, a: int, b: int, new: str,
+               validate: bool = True) -> bool:
+        """The text's lines ``[a, b)`` replaced by ``new`` (whole lines) and the list's items
+        ``[i, j)`` by the item composed from ``new`` alone (within the loader's bounds), the marks
+        after them moved: the kit is not composed again, and the loader's rules run on the tree."""
+        grafted: list[Node] = []
+        if new.strip():
+            root, _issues = loader.compose_text(new, self.name, self.lang)
+            if root is None or not isinstance(root, SequenceNode) or len(root.value) != 1:
+                return False
+            grafted = root.value
+        if len(self._nodes) + 2 * new.count("\n") > loader.MAX_NODES:
+            return False  # near the bound: the whole text is composed (and refused) by the loader
+        removed = {id(n) for item in seq.value[i:j] for n in _subtree(item)}
+        parts = parse_path(path)
+        ancestors = {id(self.root)} | {id(self.slots[join_path(parts[:m])].node) for m in range(1, len(parts) + 1)}
+        d_index, d_line = len(new) - (b - a), new.count("\n") - self.text.count("\n", a, b)
+        for n in self._nodes:
+            if id(n) in removed:
+                continue
+            if n.start_mark.index >= b and id(n) not in ancestors:
+                n.start_mark.index += d_index
+                n.start_mark.line += d_line
+            end = n.end_mark.index
+            if (end >= b and end > a) or (end == b and id(n) in ancestors):
+                n.end_mark.index += d_index
+                n.end_mark.line += d_line
+        line_a = self.text.count("\n", 0, a)
+        fresh = [n for item in grafted for n in _subtree(item)]
+        for n in fresh:
+            for attr in ("start_mark", "end_mark"):
+                m = Mark(getattr(n, attr))
+                m.index += a
+                m.line += line_a
+                setattr(n, attr, m)
+        dangling = [n for n in self._nodes if id(n) not in removed and id(n) not in ancestors
+                    and isinstance(n, MappingNode | SequenceNode) and not n.flow_style
+                    and n.start_mark.index < a <= n.end_mark.index]
+        self.text = self.text[:a] + new + self.text[b:]
+        seq.value[i:j] = grafted
+        # a block collection ends where the next token starts: after the item before the edit, now
+        # the pasted item or what follows the cut; after the pasted item, what follows it
+        snippet_end = a + len(new)
+        for group, at in ((dangling, a), ([n for n in fresh if isinstance(n, MappingNode | SequenceNode)
+                                           and not n.flow_style and n.end_mark.index >= snippet_end], snippet_end)):
+            if group:
+                nxt = self._next_token(at)
+                line = self.text.count("\n", 0, nxt)
+                col = nxt - self.text.rfind("\n", 0, nxt) - 1
+                for n in group:
+                    n.end_mark.index, n.end_mark.line, n.end_mark.column = nxt, line, col
+        # a block text ending an item holds the blank lines after it (as the composer says)
+        for k in {i - 1, i} if grafted else {i - 1}:
+            if 0 <= k < len(seq.value):
+                self._settle_block(_last_leaf(seq.value[k]))
+        self._nodes = sorted([n for n in self._nodes if id(n) not in removed] + fresh,
+                             key=lambda n: n.start_mark.index)
+        self._starts = [n.start_mark.index for n in self._nodes]
+        self.slots = dict(_walk(self.root))
+        self.validate()
+        return True
+
+    def _replace_flow(self, path: str, values: list) -> bool:
+        """A list of scalars written on one line (``commitments: [4, 12]``) written again in place."""
+        slot = self.slots.get(path)
+        node = slot.node if slot is not None else None
+        if (node is None or self._shared or not isinstance(node, SequenceNode) or not node.flow_style
+                or node.start_mark.line != node.end_mark.line or not isinstance(slot.parent, MappingNode)
+                or not all(isinstance(v, ScalarNode) for v in node.value)):
+            return False
+        new = _seq(values)
+        new.fa.set_flow_style()
+        buf = io.StringIO()
+        _yaml().dump({"k": new}, buf)
+        out = buf.getvalue()
+        if not out.startswith("k: [") or out.count("\n") != 1:
+            return False
+        rendered = out[3:-1]
+        a, b, col, line = node.start_mark.index, node.end_mark.index, node.start_mark.column, node.start_mark.line
+        root, _issues = loader.compose_text(" " * col + rendered, self.name, self.lang)
+        if root is None or not isinstance(root, SequenceNode):
+            return False
+        d = len(rendered) - (b - a)
+        removed = {id(n) for n in _subtree(node)}
+        for n in self._nodes:
+            if id(n) in removed:
+                continue
+            for m in (n.start_mark, n.end_mark):
+                if m.index >= b:
+                    m.index += d
+                    if m.line == line:
+                        m.column += d
+        fresh = _subtree(root)
+        for n in fresh:
+            for attr in ("start_mark", "end_mark"):
+                m = Mark(getattr(n, attr))
+                m.index += a - col
+                m.line += line
+                setattr(n, attr, m)
+        self.text = self.text[:a] + rendered + self.text[b:]
+        slot.parent.value[:] = [(k, root if v is node else v) for k, v in slot.parent.value]
+        self._nodes = sorted([n for n in self._nodes if id(n) not in removed] + fresh,
+                             key=lambda n: n.start_mark.index)
+        self._starts = [n.start_mark.index for n in self._nodes]
+        self.slots = dict(_walk(self.root))
+        self.validate()
+        return True
+
+    def _next_token(self, pos: int) -> int:
+        """The first character at or after ``pos`` (a line start) that is neither blank nor a
+        comment (the text's end if none)."""
+        while pos < len(self.text):
+            nl = self.text.find("\n", pos)
+            line = self.text[pos:] if nl < 0 else self.text[pos:nl]
+            body = line.lstrip(" ")
+            if body and not body.startswith("#"):
+                return pos + len(line) - len(body)
+            if nl < 0:
+                break
+            pos = nl + 1
+        return len(self.text)
+
+    def _settle_block(self, leaf: Node) -> None:
+        if not _is_block(leaf):
+            return
+        start = leaf.start_mark.index
+        end = start + len(self.text[start:leaf.end_mark.index].rstrip())
+        nl = self.text.find("\n", end)
+        end = len(self.text) if nl < 0 else nl + 1
+        while end < len(self.text):
+            nl = self.text.find("\n", end)
+            if nl < 0 or self.text[end:nl].strip(" "):
+                break
+            end = nl + 1
+        leaf.end_mark.line += self.text.count("\n", start, end) - self.text.count("\n", start, leaf.end_mark.index)
+        leaf.end_mark.index = end
+        leaf.end_mark.column = 0
+
     # ------------------------------------------------------------------ saving
     def save(self, path: str | Path) -> Path:
         """Write the text atomically (``facilitator.files.write_atomic``): the previous file stays
@@ -519,6 +834,30 @@ class KitDocument:
         from facilitator.files import write_atomic
 
         return write_atomic(path, self.text.encode("utf-8"))
+
+
+def _subtree(node: Node) -> list[Node]:
+    out, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        if isinstance(n, MappingNode):
+            for k, v in n.value:
+                stack += [k, v]
+        elif isinstance(n, SequenceNode):
+            stack += n.value
+    return out
+
+
+def _last_leaf(node: Node) -> Node:
+    """The node whose end ends a block collection's text (its last scalar or flow collection)."""
+    while isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
+        node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
+    return node
+
+
+def _is_block(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.style in ("|", ">")
 
 
 def _node_value(node: Node) -> Any:
@@ -548,6 +887,7 @@ def _node_scalar(node: ScalarNode) -> Any:
     return v
 
 
+_DASH = re.compile(r" *- +")
 _INT_PATH = re.compile(r"(^|\.)(number|minutes|participants_expected)$|^plan\.commitments\[\d+\]\.id$"
                        r"|^workshops\[\d+\]\.commitments\[\d+\]$")
 _DATE_PATH = re.compile(r"^(event\.date|plan\.status_date)$")

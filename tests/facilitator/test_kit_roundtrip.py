@@ -4,6 +4,7 @@ editor's validation is the loader's, located, after every edit."""
 from __future__ import annotations
 
 import difflib
+import os
 
 import pytest
 
@@ -187,3 +188,81 @@ def test_a_field_emptied_and_typed_again_gives_the_same_bytes():
         doc.set("workshops[1].start", v, keep_key=True)
         same_as_full_read(doc)
     assert doc.text == path.read_text("utf-8")
+
+
+def _marks(root) -> list[tuple]:
+    """Every node of a composed tree with its place in the text (what splices rely on)."""
+    from facilitator.kit.roundtrip import _walk
+
+    out = []
+    for path, slot in _walk(root):
+        for n in (slot.node, slot.key):
+            if n is not None:
+                out.append((path, n is slot.key, n.start_mark.index, n.start_mark.line, n.start_mark.column,
+                            n.end_mark.index, n.end_mark.line, n.end_mark.column,
+                            n.value if isinstance(n.value, str) else None, getattr(n, "style", None), n.tag))
+    return out
+
+
+def same_tree_as_composed(doc: KitDocument) -> None:
+    """The tree a list edit grafted is the one composing its text from scratch gives, marks included."""
+    from facilitator.kit import loader
+
+    root, _ = loader.compose_text(doc.text)
+    assert _marks(doc.root) == _marks(root)
+    same_as_full_read(doc)
+
+
+def one_block_added(before: str, after: str) -> bool:
+    """``after`` is ``before`` with whole lines added at one place (nothing else changed)."""
+    p = len(os.path.commonprefix([before, after]))
+    p = before.rfind("\n", 0, p) + 1  # (a line boundary)
+    return len(after) > len(before) and after[:p] == before[:p] and after.endswith(before[p:])
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("path", BUNDLED, ids=[p.stem for p in BUNDLED])
+def test_list_edits_are_spliced_like_a_whole_reading(path, seed):
+    """Items added, removed and moved in every block list of the kit (commitments, ateliers,
+    programme rows, actions, links, prepared items…): the lines change in place, and the tree and
+    issues kept are those of reading the new text from scratch."""
+    import random
+
+    from yaml.nodes import SequenceNode
+
+    rnd = random.Random(seed)
+    doc = KitDocument.open(path)
+    lists = [p for p, s in doc.slots.items() if isinstance(s.node, SequenceNode) and not s.node.flow_style]
+    for _ in range(25):
+        p = rnd.choice([p for p in lists if p in doc.slots])
+        n, op = doc.length(p), rnd.choice(["insert", "remove", "move"])
+        before = doc.text
+        if op == "insert":
+            first = doc.value(f"{p}[0]")
+            doc.insert(p, rnd.randint(-1, n), {"title": "Nouveau", "minutes": 5} if isinstance(first, dict)
+                       else "Nouveau texte")
+            assert one_block_added(before, doc.text)
+        elif op == "remove" and n > 1:
+            doc.remove(f"{p}[{rnd.randrange(n)}]")
+            assert one_block_added(doc.text, before)
+        elif op == "move" and n > 1:
+            doc.move(f"{p}[{rnd.randrange(n)}]", rnd.randrange(n))
+            assert sorted(before.splitlines()) == sorted(doc.text.splitlines())  # the same lines
+        same_tree_as_composed(doc)
+
+
+def test_commitments_chosen_and_lists_of_texts_grown_in_place():
+    doc = KitDocument.open(kits.kit_path("ministere-ouvert-2016"))
+    before = doc.text
+    doc.set_list("workshops[0].commitments", ["4", "12"])
+    assert "    commitments: [4, 12]\n" in doc.text  # numbers, on their line
+    assert len(hunks(before, doc.text)) == 1
+    same_tree_as_composed(doc)
+    doc.set_list("workshops[0].commitments", ["4"])
+    assert doc.text == before
+    doc.set_list("workshops[1].organisations", ["Décider ensemble"])  # a list the atelier did not have
+    doc.set_list("workshops[1].organisations", ["Décider ensemble", "France Stratégie", "Etalab"])
+    same_tree_as_composed(doc)
+    doc.set_list("workshops[1].organisations", ["Etalab"])
+    same_tree_as_composed(doc)
+    assert doc.kit.workshop(2).organisations == ("Etalab",)
