@@ -44,8 +44,8 @@ def shoot_editor(out: Path) -> None:
         from PySide6.QtWidgets import QApplication
 
         import kits
-        from ui.app import ensure_app
-        from ui.kit_editor import open_editor
+        from ui.prepare.kit_editor import open_editor
+        from ui.shell.app import ensure_app
 
         app = ensure_app()
         path = Path(tmp) / "forum-open-etat-2021-1.yaml"

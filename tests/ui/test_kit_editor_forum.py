@@ -108,8 +108,8 @@ def _xlsx(path: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed")
 def test_the_2024_style_forum_prepared_printed_and_created(qtbot, editor, tmp_path):
-    from ui import app
-    from ui.kit_sheets import ImportDialog
+    from ui.prepare.kit_sheets import ImportDialog
+    from ui.shell import app
 
     ed = editor(kind="forum-open-etat")  # « Préparer un événement » → « Forum Open d'État »
     assert ed.doc.kit is not None  # the template is a valid kit
