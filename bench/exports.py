@@ -6,7 +6,7 @@ one-paragraph reportlab document with the same fonts):
 - the 2016 demo restitution, content read from the event file and rendered: under 1 s;
 - a participant booklet with 100 QR codes (100 distinct URLs, QR cache cleared): under 3 s;
 - one long note: the restitution with a 1 MB note against the same with a 100 kB note, the demo
-  event's own time taken off both: at most 12× for 10× the text (linear, not quadratic);
+  event's own time taken off both (best of 3 each): at most 12× for 10× the text (linear, not quadratic);
 - the restitution of an event of 20,000 notes: under 15 s and 400 MB peak memory, time growing
   linearly (2,500 / 5,000 / 10,000 / 20,000 notes, each in a fresh process so that its peak RSS
   is its own; per-note time at 8× at most 1.5 × the per-note time at 1×).
@@ -123,10 +123,10 @@ def bench_long_note(tmp: Path, chars: int) -> float:
 
     ev = create_demo(tmp / f"long-{chars}.facilitator")
     try:
-        plain = best_of(lambda: render_restitution(restitution(ev)), 1)
+        plain = best_of(lambda: render_restitution(restitution(ev)), 3)  # warm, like the next
         first = ev.kit.workshops[0]
         ev.add_note(first.number, ev.kit.sections[0].id, long_text(chars))
-        return best_of(lambda: render_restitution(restitution(ev)), 1) - plain
+        return best_of(lambda: render_restitution(restitution(ev)), 3) - plain
     finally:
         ev.close()
 

@@ -330,6 +330,18 @@ def long_paragraph(markup: str, style: ParagraphStyle, bulletText: str | None = 
     ])
 
 
+def cell_paragraphs(markup: str, style: ParagraphStyle, **kw) -> list[Flowable]:
+    """A text placed in a table cell, of any length: its pieces (see ``pieces``) are the cell's
+    paragraphs, between which the table splits its row at a page end (``table``'s splitInRow)."""
+    return in_cell([long_paragraph(markup, style, **kw)])
+
+
+def in_cell(flowables: list[Flowable]) -> list[Flowable]:
+    """Flowables for a table cell: a long text's pieces given one by one (a cell splits between
+    its flowables, never inside one of ours)."""
+    return [part for f in flowables for part in (f.parts if isinstance(f, LongParagraph) else [f])]
+
+
 def nested_bullets(roots, children, markup, styles: Styles) -> list[Paragraph]:
     """A tree (notes, prepared items) as nested bullets in document order: ``markup(node)`` for
     each node, ``children(node)`` below it. Iterative: no recursion limit on depth."""

@@ -38,8 +38,10 @@ from exports.pdf.base import (
     Renderer,
     Styles,
     bullet,
+    cell_paragraphs,
     colored,
     heading,
+    in_cell,
     link,
     render_blocks,
     span,
@@ -267,7 +269,7 @@ class BookletRenderer(Renderer):
             out += [bullet(self.typo(c), s, 0) for c in ev.criteria]
             if ev.criteria_note:
                 out.append(Spacer(0, 1.5 * mm))
-                out.append(self.box(render_blocks(blocks(ev.criteria_note, self.lang), s)))
+                out.append(self.box(in_cell(render_blocks(blocks(ev.criteria_note, self.lang), s))))
         if ev.example:
             out += self.example(ev.example)
         return out
@@ -341,14 +343,14 @@ class BookletRenderer(Renderer):
         rows = []
         spans = [span(it.time, it.end, self.lang) for it in items]
         for it, when in zip(items, spans, strict=True):
-            cell: list[Flowable] = [Paragraph(f"<b>{self.typo(it.title, True)}</b>", s.cell)]
+            cell = cell_paragraphs(f"<b>{self.typo(it.title, True)}</b>", s.cell)
             if it.place:
-                cell.append(Paragraph(self.typo(it.place), self.cell_muted))
+                cell += cell_paragraphs(self.typo(it.place), self.cell_muted)
             if it.speakers:
-                cell.append(Paragraph(f"{text(self.tr('doc.speakers'))} "
-                                      f"{self.typo(', '.join(it.speakers))}", s.cell))
+                cell += cell_paragraphs(f"{text(self.tr('doc.speakers'))} "
+                                        f"{self.typo(', '.join(it.speakers))}", s.cell)
             if it.detail:
-                cell += render_blocks(blocks(it.detail, self.lang), s, style=s.cell)
+                cell += in_cell(render_blocks(blocks(it.detail, self.lang), s, style=s.cell))
             rows.append([Paragraph(f"<b>{text(when)}</b>", self.cell_time), cell])
         # the time column fits its longest span on one line (« 14h15–16h30 », never « 16h / 30 »)
         tw = max((20 if self.a5 else 26) * mm, time_width(spans, self.cell_time) + 7)
@@ -362,8 +364,8 @@ class BookletRenderer(Renderer):
         ]))
         if self.ev.notice:  # « À noter », inside the programme, as printed in 2021
             out.append(Spacer(0, 2 * mm))
-            out.append(self.box([Paragraph(
-                f"<b>{text(self.tr('doc.notice'))}</b> {self.typo(self.ev.notice)}", s.body)]))
+            out.append(self.box(cell_paragraphs(
+                f"<b>{text(self.tr('doc.notice'))}</b> {self.typo(self.ev.notice)}", s.body)))
         return out
 
     @property
@@ -384,7 +386,7 @@ class BookletRenderer(Renderer):
             heading(self.typo(w.title, True), s.h1, outline=f"{label} – {plain(w.title)}", level=0),
         ]
         if w.question and plain(w.question).strip() != plain(w.title).strip():
-            out.append(self.box([Paragraph(self.typo(w.question, True), self.question)]))
+            out.append(self.box(cell_paragraphs(self.typo(w.question, True), self.question)))
             out.append(Spacer(0, 2 * mm))
         if w.pilot:
             pilots = format_list(list(w.pilot), locale=self.lang)

@@ -26,6 +26,7 @@ from exports.pdf.base import (
     Renderer,
     Styles,
     bullet,
+    cell_paragraphs,
     clock,
     colored,
     heading,
@@ -147,17 +148,17 @@ class SheetsRenderer(Renderer):
         facts: list[Flowable] = []
         when = self.when(w)
         if w.room:
-            facts.append(self.fact("doc.sheet_room", self.typo(w.room)))
+            facts += self.fact("doc.sheet_room", self.typo(w.room))
         if when:
-            facts.append(self.fact("doc.sheet_time", text(when)))
+            facts += self.fact("doc.sheet_time", text(when))
         if w.pilot:
-            facts.append(Paragraph(f"<b>{text(self.tr('doc.pilots' if len(w.pilot) > 1 else 'doc.pilot'))}</b> "
-                                   f"{self.typo(format_list(list(w.pilot), locale=self.lang))}",
-                                   self.s.body))
+            facts += cell_paragraphs(f"<b>{text(self.tr('doc.pilots' if len(w.pilot) > 1 else 'doc.pilot'))}</b> "
+                                     f"{self.typo(format_list(list(w.pilot), locale=self.lang))}",
+                                     self.s.body)
         if w.facilitators:
-            facts.append(self.fact("doc.facilitators", self.typo(", ".join(w.facilitators))))
+            facts += self.fact("doc.facilitators", self.typo(", ".join(w.facilitators)))
         if w.organisations:
-            facts.append(self.fact("doc.organisations", self.typo(", ".join(w.organisations))))
+            facts += self.fact("doc.organisations", self.typo(", ".join(w.organisations)))
         codes: list[Flowable] = []
         for ln in w.online:
             codes += [QRCode(ln.url), Paragraph(link(ln.url), self.qr_caption), Spacer(0, 2 * mm)]
@@ -173,7 +174,7 @@ class SheetsRenderer(Renderer):
             out += facts
         if w.question:
             out.append(Spacer(0, 3 * mm))
-            out.append(table([[Paragraph(self.typo(w.question, True), self.question)]], [self.width], [
+            out.append(table([[cell_paragraphs(self.typo(w.question, True), self.question)]], [self.width], [
                 ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
                 ("LINEBEFORE", (0, 0), (0, -1), 4, ACCENT),
                 ("LEFTPADDING", (0, 0), (-1, -1), 10),
@@ -186,8 +187,8 @@ class SheetsRenderer(Renderer):
         out += self.prepared(w)
         return out
 
-    def fact(self, key: str, markup: str) -> Paragraph:
-        return Paragraph(f"<b>{text(self.tr(key))}</b> {markup}", self.s.body)
+    def fact(self, key: str, markup: str) -> list[Flowable]:
+        return cell_paragraphs(f"<b>{text(self.tr(key))}</b> {markup}", self.s.body)
 
     def when(self, w: Workshop) -> str:
         start = w.start or self.ev.start

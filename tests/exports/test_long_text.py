@@ -95,3 +95,37 @@ def test_the_long_note_is_printed_whole_and_wrapped_linearly(event_with_a_long_n
         at = found + len(word)
     # reportlab measured the note's text a bounded number of times (it was ~ pages / 2 times)
     assert measured < 8 * len(text), (measured, len(text))
+
+
+def assert_printed_whole(pdf: bytes, text: str) -> None:
+    """Every word of ``text`` found in the PDF's text, in order: its start and its end too."""
+    printed = "".join("".join(pages_text(pdf)).split())
+    at = 0
+    for word in text.split():
+        found = printed.find(word, at)
+        assert found != -1, f"« {word} » missing after character {at}"
+        at = found + len(word)
+
+
+def test_huge_texts_in_the_booklet_and_sheets_boxes_are_printed_whole(kit_2021):
+    """The booklet's « À noter » box, its criteria note and programme cells, the ateliers'
+    question boxes: texts placed in a table cell, cut into pieces like any long text, so that a
+    kit's 200,000-character notice neither breaks reportlab nor loses a word."""
+    import dataclasses
+
+    from exports.pdf.booklet import render_booklet
+    from exports.pdf.sheets import render_sheets
+
+    notice = "DEBUTNOTICE " + words(200_000) + " FINNOTICE"
+    note = "DEBUTCRITERES " + words(10_000, 2) + " FINCRITERES"
+    question = "DEBUTQUESTION " + words(10_000, 3) + " FINQUESTION"
+    detail = "DEBUTDETAIL " + words(10_000, 4) + " FINDETAIL"
+    kit = kit_2021
+    ev = dataclasses.replace(kit.event, notice=notice, criteria_note=note)
+    w = dataclasses.replace(kit.workshops[0], question=question)
+    programme = (dataclasses.replace(kit.programme[0], detail=detail), *kit.programme[1:])
+    kit = dataclasses.replace(kit, event=ev, workshops=(w, *kit.workshops[1:]), programme=programme)
+    booklet = render_booklet(kit)
+    for t in (notice, note, question, detail):
+        assert_printed_whole(booklet, t)
+    assert_printed_whole(render_sheets(kit), question)
