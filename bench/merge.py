@@ -28,7 +28,7 @@ from facilitator.kit.model import Item  # noqa: E402
 from facilitator.kit.template import template_text  # noqa: E402
 from facilitator.merge import merge  # noqa: E402
 from facilitator.store import EventFile  # noqa: E402
-from facilitator.store.schema import Base  # noqa: E402
+from facilitator.store.schema import metadata  # noqa: E402
 
 LAPTOPS = 20
 NOTES = 1000
@@ -88,7 +88,7 @@ def baseline(folder: Path, files: list[Path]) -> float:
     from sqlalchemy import create_engine
 
     engine = create_engine(f"sqlite:///{path}")
-    Base.metadata.create_all(engine)
+    metadata.create_all(engine)
     engine.dispose()
     start = time.perf_counter()
     con.execute("BEGIN")
