@@ -655,25 +655,24 @@ class KitDocument:
             b = nl + 1
         return a, b
 
-    def _remove_item(self, path: str) -> bool:
+    def _item_of(self, path: str):
+        """(the list's path, its block node, the item's index) of a list item's ``path``; the
+        node is None when the path names no item of a block list."""
         parts = parse_path(path)
         if not parts or not isinstance(parts[-1], int):
-            return False
+            return None, None, 0
         list_path = join_path(parts[:-1])
-        seq = self._block_seq(list_path)
-        k = parts[-1]
+        return list_path, self._block_seq(list_path), parts[-1]
+
+    def _remove_item(self, path: str) -> bool:
+        list_path, seq, k = self._item_of(path)
         if seq is None or len(seq.value) < 2 or not 0 <= k < len(seq.value):
             return False  # (the last item: the list goes, which the whole edit writes)
         a, b = self._cut(seq, k)
         return self._graft(list_path, seq, k, k + 1, a, b, "")
 
     def _move_item(self, path: str, index: int) -> bool:
-        parts = parse_path(path)
-        if not parts or not isinstance(parts[-1], int):
-            return False
-        list_path = join_path(parts[:-1])
-        seq = self._block_seq(list_path)
-        k = parts[-1]
+        list_path, seq, k = self._item_of(path)
         if seq is None or not 0 <= k < len(seq.value) or not 0 <= index < len(seq.value):
             return False
         if k == index:
