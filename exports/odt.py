@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from html import escape
 
 from odf import teletype
 from odf.element import Element
@@ -313,7 +314,6 @@ def canonical_root(xml: bytes) -> bytes:
 
 
 def _meta(r: Restitution) -> str:
-    from html import escape
 
     title = escape(f"{r.title} – {r.label('doc.restitution')}", quote=False)
     return (

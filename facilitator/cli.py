@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gettext
+import logging
 import sys
 from collections.abc import Callable
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from facilitator.errors import FacilitatorError, KitError, log_exception
@@ -235,7 +238,6 @@ def _argparse_speaks(lang: str) -> None:
     facilitator/locale/<lang>/LC_MESSAGES/argparse.po holds argparse's message ids (Python ships
     no translation of them). argparse looks its words up when a parser is made and when it
     errs, through the module's ``_`` and ``ngettext``: they are pointed at that catalogue."""
-    import gettext
 
     from facilitator.i18n import LOCALE
 
@@ -292,7 +294,6 @@ OPTIONAL_MODULES = {"psycopg": "hub", "psycopg_binary": "hub", "embedded_postgre
 def load_commands() -> None:
     """The core's own command modules, then those installed packages declare in the
     ``facilitator.commands`` entry point group (Python's standard plugin mechanism)."""
-    from importlib.metadata import entry_points
 
     import facilitator.merge_cli  # noqa: F401  (registers merge, conflicts, …)
     import facilitator.sync.cli  # noqa: F401  (registers hub, sync)
@@ -302,7 +303,6 @@ def load_commands() -> None:
 
 
 def main(argv: list[str] | None = None, gui: Callable[[argparse.Namespace], int] | None = None) -> int:
-    import logging
 
     logging.basicConfig(level=logging.WARNING)
     load_commands()

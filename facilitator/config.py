@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import socket
+import uuid
 from pathlib import Path
 
-# (json, socket, uuid and platformdirs are imported where used: the app's start-up reads none
-# of them when FACILITATOR_HOME is set, and only platformdirs otherwise)
+# (platformdirs is imported where used: the app's start-up does not need it when
+# FACILITATOR_HOME is set)
 
 
 def _platform_dir(kind: str) -> Path:
@@ -40,15 +43,12 @@ def device_id() -> str:
     env = os.environ.get("FACILITATOR_DEVICE")
     if env:
         return env
-    import json
 
     path = config_dir() / "device.json"
     try:
         return json.loads(path.read_text("utf-8"))["id"]
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    import socket
-    import uuid
 
     did = f"{socket.gethostname()[:24]}-{uuid.uuid4().hex[:8]}"
     try:
@@ -63,7 +63,6 @@ def device_id() -> str:
 
 def laptop_name() -> str | None:
     """The human name of this laptop (« Portable de Léa »), as its person gave it; None if never."""
-    import json
 
     try:
         name = json.loads((config_dir() / "device.json").read_text("utf-8")).get("name")
@@ -74,7 +73,6 @@ def laptop_name() -> str | None:
 
 def set_laptop_name(name: str) -> None:
     """Keep this laptop's name beside its id (``device.json``); OSError if it cannot be written."""
-    import json
 
     path = config_dir() / "device.json"
     try:

@@ -6,6 +6,8 @@ escapes is a bug: exit code 2, and the traceback goes to the log file.
 
 from __future__ import annotations
 
+import datetime as dt
+import traceback
 from pathlib import Path
 
 
@@ -47,7 +49,6 @@ class SameFileError(ExportError, StoreError):
 def log_exception(exc: BaseException) -> Path:
     """Append ``exc``'s traceback to the log file (a bug's details); the file's path, or a
     French placeholder when it cannot be written."""
-    import traceback
 
     return log_text("".join(traceback.format_exception(exc)))
 
@@ -55,7 +56,6 @@ def log_exception(exc: BaseException) -> Path:
 def log_text(text: str) -> Path:
     """Append ``text`` to the log file, dated; the file's path, or a French placeholder when it
     cannot be written."""
-    import datetime as dt
 
     from facilitator import config
     from facilitator.i18n import tr

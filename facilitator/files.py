@@ -27,8 +27,10 @@ a symbolic link to it or a hard link (same ``st_dev``/``st_ino``) — before any
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
+import socket
 import sqlite3
 import sys
 import threading
@@ -137,8 +139,6 @@ ABANDONED_AFTER = 24 * 3600  # seconds: a temporary file of another computer thi
 
 
 def _host() -> str:
-    import hashlib
-    import socket
 
     return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
 

@@ -14,6 +14,7 @@ After editing a ``.po`` file, compile it: ``pybabel compile -d facilitator/local
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import os
 from pathlib import Path
@@ -78,7 +79,6 @@ def in_words(n: int, lang: str = "fr") -> str:
 def long_datetime(iso: str, lang: str = "fr") -> str:
     """« 21 juin 2016 à 18:05 » / "21 June 2016 at 18:05" from a stored ISO date and time, in this
     computer's time zone when the stored one has a zone (the event file stores UTC)."""
-    import datetime as dt
 
     when = dt.datetime.fromisoformat(iso)
     if when.tzinfo is not None:

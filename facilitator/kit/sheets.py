@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import iterparse
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import tr
@@ -256,7 +257,6 @@ def _read_xlsx(path: Path, data: bytes, lang: str | None) -> list[tuple[str, lis
 def _xlsx_merged(wb, ws) -> list[tuple[int, int, int, int]]:
     """Merged ranges (row1, col1, row2, col2) of a read-only sheet, from its XML's mergeCells
     (read-only worksheets do not give them; the archive's sizes were checked before)."""
-    from xml.etree.ElementTree import iterparse
 
     out = []
     src = getattr(ws, "_worksheet_path", None)

@@ -3,6 +3,8 @@ lazy tabs): neither they nor their widgets' classes are loaded at start-up."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
 
 from facilitator.store import Change, EventFile
@@ -22,7 +24,6 @@ class WorkshopDetails(QTextBrowser):
         self.setOpenExternalLinks(False)  # offline: links are shown, not fetched
 
     def show_workshop(self, w) -> None:
-        import html  # (this tab is made when first shown: not at start-up)
 
         kit = self.main.session.kit
         e = html.escape

@@ -6,6 +6,7 @@ works on, so that conflicts, revisions and merge reports name laptops, not ids
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
@@ -44,7 +45,6 @@ ask: Callable[[QWidget | None, str, Callable[[str | None], None]], None] = _ask_
 
 
 def default_name() -> str:
-    import socket  # (not at start-up: only when a name is first needed)
 
     if os.environ.get("FACILITATOR_DEVICE"):  # several "laptops" on one machine (tests): their ids
         return os.environ["FACILITATOR_DEVICE"]

@@ -7,6 +7,7 @@ the light and dark high-contrast themes, F11 / Escape toggle full screen.
 
 from __future__ import annotations
 
+import html
 import re
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -314,7 +315,6 @@ class ProjectorView(QWidget):
             self._fit_header()
 
     def render_phase(self) -> None:
-        import html  # (loaded with the projector's first rendering, not at start-up)
 
         c = self.main.timer_state.current
         if c is None:
