@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
+from facilitator.errors import OperationError
 from facilitator.store import Change, NoteRow
 from ui.capture.session import Session
 from ui.common import errors
@@ -158,7 +159,7 @@ def go_to_note(main, note_id: str) -> None:
     """Show a note in the capture window (``MainWindow.go_to_note``)."""
     try:
         row = main.session.note(note_id)
-    except Exception as exc:  # noqa: BLE001
+    except OperationError as exc:  # a note this file does not know
         errors.report(exc)
         return
     fn = getattr(main, "go_to_note", None)

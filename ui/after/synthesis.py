@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.errors import OperationError
 from facilitator.i18n import long_datetime
 from facilitator.store import Change, EventFile
 from facilitator.store.states import DECISIONS, PROPOSAL_KINDS
@@ -512,7 +513,7 @@ class SynthesisEditor(QWidget):
         if self.pid:
             try:
                 row = self.ev.proposal(self.pid)
-            except Exception:  # noqa: BLE001 — gone
+            except OperationError:  # gone
                 row = None
         if row is not None and row.deleted:
             row = None
@@ -556,7 +557,7 @@ class SynthesisEditor(QWidget):
                     n=n.workshop, section=sections.get(n.section, n.section), text=first_line(n.text, 120))
                 if n.deleted:
                     text += " " + self.tr("(supprimée)")
-            except Exception:  # noqa: BLE001 — a note this file does not know (yet)
+            except OperationError:  # a note this file does not know (yet)
                 text = self.tr("Note inconnue {id}").format(id=nid[:8])
             item = QListWidgetItem(text)
             item.setData(ROLE, nid)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.errors import OperationError
 from facilitator.store import Change, EventFile
 
 
@@ -132,7 +133,7 @@ class NoteDetails(QWidget):
         if self.note_id:
             try:
                 row = self.session.note(self.note_id)
-            except Exception:  # noqa: BLE001 — gone (undo of its creation): show nothing
+            except OperationError:  # gone (undo of its creation): show nothing
                 row = None
         self._loading = True
         try:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.errors import OperationError
 from facilitator.store import Change
 from ui.after import post_event
 from ui.capture.outline import NoteEdit, SectionEditor
@@ -589,7 +590,7 @@ class MainWindow(QMainWindow):
     def focus_note(self, note_id: str, where: str = "end") -> None:
         try:
             row = self.session.note(note_id)
-        except Exception:  # noqa: BLE001
+        except OperationError:  # a note this file does not know (any more): nothing to show
             return
         if row.deleted:
             return

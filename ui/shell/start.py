@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 import kits
+from facilitator.errors import FacilitatorError
 from facilitator.kit import load_kit
 from facilitator.store import EventFile
 from ui.common import documents, errors, settings
@@ -79,7 +80,7 @@ class StartScreen(QWidget):
     def open_demo(self) -> None:
         try:
             path = documents.demo_path()
-        except Exception as exc:  # noqa: BLE001
+        except (FacilitatorError, OSError) as exc:  # a broken kit, an unwritable folder: said in French
             errors.report(exc, self)
             return
         self._open(path)
@@ -101,7 +102,7 @@ class StartScreen(QWidget):
             return
         try:
             EventFile.create(target, load_kit(Path(kit_name))).close()
-        except Exception as exc:  # noqa: BLE001
+        except (FacilitatorError, OSError) as exc:  # a broken kit, an unwritable folder: said in French
             errors.report(exc, self)
             return
         self._open(Path(target))
