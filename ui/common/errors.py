@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from facilitator.errors import FacilitatorError, log_exception
 
@@ -27,7 +27,6 @@ def message_for(exc: BaseException) -> tuple[str, bool]:
 
 
 def _show_box(parent: QWidget | None, text: str, bug: bool) -> None:
-    from PySide6.QtWidgets import QMessageBox  # (dialogs' classes: loaded when first shown)
 
     box = QMessageBox(QMessageBox.Icon.Critical if bug else QMessageBox.Icon.Warning,
                       "facilitator", text, QMessageBox.StandardButton.Ok, parent)
@@ -42,7 +41,6 @@ shown: list[str] = []  # every message shown in this process (tests read it)
 
 def _ask_box(parent: QWidget | None, text: str, choices: list[str]) -> int | None:
     """A warning with one button per choice (the first is the default, the last is Escape)."""
-    from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Warning, "facilitator", text, QMessageBox.StandardButton.NoButton, parent)
     box.setAccessibleName(QCoreApplication.translate("ErrorHandler", "Message d'erreur"))

@@ -10,7 +10,7 @@ import socket
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from facilitator import config
 from facilitator.errors import FacilitatorError, StoreError
@@ -20,7 +20,6 @@ from ui.common import errors
 
 def _ask_box(parent: QWidget | None, current: str, done: Callable[[str | None], None]) -> None:
     """The question, window-modal and not blocking: ``done`` gets the name typed (None: cancelled)."""
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
 
     dlg = QInputDialog(parent)
     dlg.setObjectName("laptopNameDialog")

@@ -8,19 +8,26 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, QTranslator
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from facilitator.store import EventFile
 from ui.capture.session import Session
 from ui.common import background, documents, errors, focus, laptop, settings
 from ui.shell.mainwindow import MainWindow
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QProgressDialog
 
 I18N = Path(__file__).resolve().parents[1] / "i18n"
 _windows: list[QWidget] = []  # keeps top-level windows alive
@@ -40,7 +47,6 @@ def _new_application(argv: list[str]) -> QApplication:
 
     Qt reports that as a fatal message while the application is made: the handler, installed for
     that moment only, says it in French and ends the process before Qt aborts."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
     said: list[str] = []
 
@@ -89,7 +95,6 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
 def _load_qt_translations(app: QApplication, lang: str) -> None:
     """Qt's own texts (file dialogs: « Regarder dans », « Nom de fichier », « Annuler »; a line
     edit's menu…) in the interface's language, from the translations Qt ships."""
-    from PySide6.QtCore import QLibraryInfo
 
     for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
                          ("qtbase_extra", str(I18N))):  # (what Qt's own catalogue lacks)
@@ -110,7 +115,6 @@ def load_fallback_font() -> None:
     if _fallback_loaded:
         return
     _fallback_loaded = True
-    from PySide6.QtGui import QFont, QFontDatabase
 
     from exports.pdf.fonts import FILES, FONT_DIR
 
@@ -196,7 +200,6 @@ PROGRESS_DELAY_MS = 300  # a file that opens faster shows no progress window
 
 def _progress(path: Path) -> QProgressDialog:  # made only if the opening is slow
     """A busy indication (no known end: SQLite's quick_check reports no progress)."""
-    from PySide6.QtWidgets import QProgressDialog  # (dialogs' classes: loaded when first shown)
 
     dlg = QProgressDialog(QCoreApplication.translate("App", "Ouverture et vérification de « {name} »…")
                           .format(name=path.name), "", 0, 0)
@@ -267,7 +270,6 @@ def open_window(path: Path, then: Callable[[MainWindow], None] | None = None,
 
 def choose_and_open(parent: QWidget | None = None, then: Callable[[MainWindow], None] | None = None) -> bool:
     """Ask for an event file and open it (``open_window``); False if the person cancelled."""
-    from PySide6.QtWidgets import QFileDialog
 
     name, _ = QFileDialog.getOpenFileName(
         parent, QCoreApplication.translate("App", "Ouvrir un fichier d'événement"), str(documents.documents_dir()),

@@ -15,11 +15,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
 )
 
@@ -237,7 +241,6 @@ def current_code(window):
 def qr_image(text: str, module: int = 6):
     """The QR code of ``text`` as a QImage (black on white, 4 modules of quiet zone)."""
     import qrcode
-    from PySide6.QtGui import QColor, QImage, QPainter
 
     qr = qrcode.QRCode(border=4, error_correction=qrcode.constants.ERROR_CORRECT_M)
     qr.add_data(text)
@@ -259,8 +262,6 @@ class CodeDialog(QDialog):
     projected or shared screen never shows it by accident), and the card to print."""
 
     def __init__(self, window, code) -> None:
-        from PySide6.QtGui import QPixmap
-        from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
         super().__init__(window)
         self.window_, self.code = window, code
@@ -298,7 +299,6 @@ class CodeDialog(QDialog):
         return render_join_card(self.window_.session.kit, str(self.code), self.code.where)
 
     def save_card(self, path=None):
-        from PySide6.QtWidgets import QFileDialog
 
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("Network", "Carte à imprimer"),

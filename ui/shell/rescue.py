@@ -24,6 +24,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -36,7 +37,6 @@ from ui.common import documents, errors
 
 
 def _choose_target(parent: QWidget | None, suggested: Path) -> str:
-    from PySide6.QtWidgets import QFileDialog  # (loaded when first shown)
 
     name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Rescue", "Enregistrer une copie de l'événement ailleurs"),
                                           str(suggested), documents.event_filter())
