@@ -377,6 +377,7 @@ class MainWindow(QMainWindow):
         except (RuntimeError, TypeError):
             pass
         self.session.close()
+        self.setEnabled(False)  # nothing in a closed window takes focus or input any more
         super().closeEvent(e)
 
     # ------------------------------------------------------------------ ateliers
@@ -507,6 +508,8 @@ class MainWindow(QMainWindow):
                 self._participants_tab.panel.reload()
 
     def _note_focused(self, note_id: str) -> None:
+        if self._closed:  # a closed window's editor may still be given focus: its file is closed
+            return
         self.current_note = note_id
         for sid, ed in self.sections.items():
             if note_id in ed.lines:
