@@ -213,7 +213,19 @@ def prepare(engine, event_id: str, kit_sha256: str, kit_source: str) -> str:
             return hub_id
         if row.event_id != event_id or row.kit_sha256 != kit_sha256:
             raise HubError(tr("hub.other_event_here", found=row.event_id, expected=event_id))
+        _backfill_heads(conn)
         return row.hub_id
+
+
+def _backfill_heads(conn) -> None:
+    """Give every record that has revisions but no ``record_heads`` row its heads: a hub made
+    before that table existed (or one a crash left short) is completed when it is next started;
+    a hub already complete finds nothing to do (one query)."""
+    missing = (select(revision.c.kind, revision.c.record_id).distinct()
+               .except_(select(record_heads.c.kind, record_heads.c.record_id)))
+    records = {(kind, record) for kind, record in conn.execute(missing)}
+    if records:
+        _keep_heads(conn, records)
 
 
 def add_join_role(engine) -> tuple[str, str]:

@@ -130,6 +130,25 @@ def test_two_laptops_converge_like_a_file_merge(tmp_path, demo_file, make_hub, h
     assert on_hub == file_heads(a) == file_heads(b)
     assert len(on_hub[("note", facts["conflict"])][0]) == 2 and on_hub[("note", facts["conflict"])][1] == "edit"
 
+    # a hub made before ``record_heads`` existed, or left short of some rows: completed when it
+    # is prepared again (hub start), to the same heads, and preparing it once more changes nothing
+    with admin(hub_server) as con:
+        event_id, sha, source = con.execute("SELECT event_id, kit_sha256, kit_source FROM hub").fetchone()
+        con.execute("DELETE FROM record_heads WHERE record_id IN "
+                    "(SELECT record_id FROM record_heads ORDER BY record_id LIMIT 40)")
+        assert con.execute("SELECT count(*) FROM record_heads").fetchone()[0] == len(on_hub) - 40
+    engine = db.admin_engine(hub_server.admin_conninfo())
+    try:
+        db.prepare(engine, event_id, sha, source)
+        assert db.heads(engine) == on_hub
+        with admin(hub_server) as con:
+            con.execute("DROP TABLE record_heads")
+        db.prepare(engine, event_id, sha, source)
+        db.prepare(engine, event_id, sha, source)
+        assert db.heads(engine) == on_hub
+    finally:
+        engine.dispose()
+
 
 def test_other_event_or_kit_is_refused_in_french(tmp_path, demo_file, make_hub, hub_server, kit_2021):
     a = tmp_path / "a.fae"
