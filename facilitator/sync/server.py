@@ -232,7 +232,9 @@ def start(folder: Path, address: str = "127.0.0.1", port: int = 0) -> HubInfo:
         entry = pwd.getpwnam(SYSTEM_USER)
         os.chown(log, entry.pw_uid, entry.pw_gid)
     options = (f"-c listen_addresses='{address}' -p {port} -k {sockets} "
-               "-c password_encryption=scram-sha-256 -c log_statement=none -c log_min_error_statement=panic")
+               "-c password_encryption=scram-sha-256 -c log_statement=none -c log_min_error_statement=panic "
+               # sized for one event (tens of MB of revisions), not PostgreSQL's generic 128 MB
+               "-c shared_buffers=32MB")
     _program("pg_ctl", ["-D", str(info.folder / "pgdata"), "-w", "-t", str(START_TIMEOUT), "-l", str(log),
                         "-o", options, "start"], START_TIMEOUT + 10, **run_as)
     info.address, info.port, info.socket_dir = address, port, str(sockets)
