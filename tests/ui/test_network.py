@@ -47,9 +47,25 @@ def test_two_windows_joined_to_one_hub_see_each_others_notes(qtbot, two_windows,
     status_a = a.findChild(type(a._network[1]), "networkStatus")
     qtbot.waitUntil(lambda: "connecté" in status_a.text() and "connecté" in b._network[1].text(), timeout=30000)
     assert code.where in status_a.text()
+    # B runs atelier 2 on its projector, with the note-taker's cross-atelier view open
+    from ui.after import post_event
+
+    b.select_workshop(2)
+    b.toggle_projector()
+    b.projector.render()
+    projected = (b.projector.question.text(), b.projector.notes.toPlainText())
+    notetaker = post_event.show_notetaker(b)
+    notetaker.section.setCurrentIndex(notetaker.section.findData("defis"))
     change = a.session.run(EventFile.add_note, 1, "defis", "Tapée sur A pendant l'atelier")
     note = change.focus
     qtbot.waitUntil(lambda: text_of(b, note) == "Tapée sur A pendant l'atelier", timeout=30000)
+    # the note-taker's view shows it live; the projector keeps following B's own atelier
+    qtbot.waitUntil(lambda: note in notetaker.shown_ids(), timeout=10000)
+    b.projector.render()
+    assert (b.projector.question.text(), b.projector.notes.toPlainText()) == projected
+    assert b.running is b.kit.workshops[1]
+    notetaker.close()
+    b.toggle_projector()
     # B's outline of that section shows it, without anyone asking
     b.select_workshop(1)
     qtbot.waitUntil(lambda: note in {r.id for r, _ in b.session.outline(1, "defis")}, timeout=10000)
