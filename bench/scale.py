@@ -1,7 +1,7 @@
 """Scale benchmark: an event of 500 ateliers / 20,000 notes / 200 proposals. Run by hand:
 
     python bench/scale.py            # all four sizes (1/8, 1/4, 1/2, full)
-    python bench/scale.py --quick    # 1/8 and 1/4 only (a smoke run)
+    python bench/scale.py --quick    # 1/40 and 1/20 only (a smoke run)
 
 For each size (62, 125, 250, 500 ateliers; 2,500 … 20,000 notes; 25 … 200 proposals) the event
 file is built once, then each operation runs in a fresh process so that its peak memory (max RSS)
@@ -172,7 +172,7 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--child"]:
         print(json.dumps(child(argv[1], argv[2])))
         return 0
-    fractions = (8, 4) if "--quick" in argv else FRACTIONS
+    fractions = (40, 20) if "--quick" in argv else FRACTIONS  # quick: 500 and 1,000 notes
     ops = available_ops()
     missed = 0
     with tempfile.TemporaryDirectory(prefix="facilitator-scale-") as tmp:
