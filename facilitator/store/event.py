@@ -240,6 +240,10 @@ class EventFile(Notes, Proposals, Conflicts, PerLaptop, Changes):
         finally:
             self._con.close()
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def __enter__(self) -> EventFile:
         return self
 
