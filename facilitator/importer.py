@@ -4,11 +4,13 @@ The document is checked completely before anything is written: JSON syntax, form
 version, the JSON Schema (``facilitator.event_schema``), the kit's SHA-256 and validity, unique
 ids. Every problem is a ``FacilitatorError`` with a French message, never a traceback.
 
-The new event file is built under a temporary name beside the target, with every row inserted as
-exported (same ids, timestamps, devices, revisions), checked by opening it like any event file,
-then published without replacing anything (``files.staged(replace=False)``): an import that
-fails or is killed leaves nothing under the chosen name, and never replaces an existing file.
-A validated synthesis is reopened unless its fingerprint matches the imported content.
+The new event file goes through the one door of every event file: it is created from the
+document's kit by ``EventFile.create`` (as ``new --kit``: built under a temporary name, published
+complete without replacing anything, so an import that fails or is killed leaves nothing under the
+chosen name), then the document's revisions and per-laptop facts are applied as a merge applies a
+source (``merge.merge_sources``: every record validated, then written by the writer in one
+transaction; same ids, timestamps, devices, revisions). A validated synthesis is reopened unless
+its fingerprint matches the imported content, as a merge does.
 """
 
 from __future__ import annotations
@@ -17,21 +19,20 @@ import base64
 import binascii
 import hashlib
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
-from sqlalchemy.exc import SQLAlchemyError
-
 from facilitator.errors import FacilitatorError, KitError, StoreError
 from facilitator.event_schema import FORMAT, VERSION, errors
-from facilitator.files import staged
 from facilitator.i18n import tr
 from facilitator.inputs import NotRegularFile, TooBig, read_bounded
 from facilitator.kit import load_kit_text
-from facilitator.store import EventFile, declaration, engine, validation
-from facilitator.store.schema import APPLICATION_ID, SCHEMA_VERSION, metadata
+from facilitator.merge import SYNC_META, Source, merge_sources
+from facilitator.store import EventFile, declaration, validation
+from facilitator.store.laptops import META_PREFIX as LAPTOP_PREFIX
+from facilitator.store.states import Change, Edit
+from facilitator.store.timer import META_PREFIX as TIMER_PREFIX
+from facilitator.store.timer import TimerRecord
 
 MAX_BYTES = 1024 * 1024 * 1024  # 1 GiB: far beyond any real event
 _DUMP = {"ensure_ascii": False, "sort_keys": True}
@@ -171,81 +172,104 @@ def check_records(doc: dict[str, Any], kit, path: str | Path) -> None:
             raise refuse("participants", f"{p['workshop']}/{p['contributor']}", exc) from None
 
 
-def _rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The rows of each table, exactly as exported."""
-    meta = dict(doc["meta"])
-    meta.update(event_id=doc["event_id"], kit_source=doc["kit"]["source"], kit_sha256=doc["kit"]["sha256"])
-    s = doc["synthesis"]
-    tables: dict[str, list[dict[str, Any]]] = {
-        "meta": [{"key": k, "value": v} for k, v in meta.items()],
-        "asset": [{"name": a["name"], "data": base64.b64decode(a["data_base64"])} for a in doc["assets"]],
-        "synthesis": [declaration.encode("synthesis", {"id": 1, **s})],
-        "participants": [declaration.encode("participants", p) for p in doc["participants"]],
-        "note": [declaration.encode("note", n) for n in doc["notes"]],
-        "proposal": [declaration.encode("proposal", p) for p in doc["proposals"]],
-        "note_revision": [], "record_revision": [], "revision_parent": [], "record_heads": [],
-    }
+_CREATION_FACTS = ("created_at", "created_by")  # the file's own facts, kept as exported
+_FILE_FACTS = ("format",)  # written by the creation itself
+
+
+def _source(doc: dict[str, Any], path: Path) -> Source:
+    """The document's revisions and per-laptop facts, as a merge source (``merge.Source``)."""
+    def row(table: str, values: dict[str, Any]) -> tuple:
+        return tuple(values[n] for n in declaration.TABLE[table].names)
+
+    notes, records, parents = [], [], []
     for r in doc["revisions"]:
-        state = json.dumps(r["state"], **_DUMP)
+        values = {"id": r["id"], "parent_id": r["parent_id"], "device": r["device"], "at": r["at"],
+                  "state": json.dumps(r["state"], **_DUMP)}
         if r["record"] == "note":
-            tables["note_revision"].append({"id": r["id"], "note_id": r["record_id"], "parent_id": r["parent_id"],
-                                            "device": r["device"], "at": r["at"], "state": state})
+            notes.append(row("note_revision", {**values, "note_id": r["record_id"]}))
         else:
-            tables["record_revision"].append({"id": r["id"], "kind": r["record"], "record_id": r["record_id"],
-                                              "parent_id": r["parent_id"], "device": r["device"], "at": r["at"],
-                                              "state": state})
-        for parent in r["merged_parents"]:
-            tables["revision_parent"].append({"revision_id": r["id"], "parent_id": parent})
-    for h in doc["heads"]:
-        tables["record_heads"].append(declaration.encode("record_heads", {**h, "kind": h["record"]}))
-    return tables
+            records.append(row("record_revision", {**values, "kind": r["record"], "record_id": r["record_id"]}))
+        parents.extend(row("revision_parent", {"revision_id": r["id"], "parent_id": p}) for p in r["merged_parents"])
+    participants = [row("participants", declaration.encode("participants", p)) for p in doc["participants"]]
+    assets = [(a["name"], base64.b64decode(a["data_base64"])) for a in doc["assets"]]
+    laptops = [(k, v) for k, v in doc["meta"].items() if k.startswith(LAPTOP_PREFIX)]
+    return Source(path, doc["event_id"], doc["kit"]["sha256"], doc["kit"]["source"], notes, records, parents,
+                  participants, assets, laptops)
 
 
-# what SQLite says of rows it refuses (a duplicate id, a missing value, a value of no SQL type)
-_REFUSED_ROWS = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.DataError, sqlite3.ProgrammingError)
+def _meta(doc: dict[str, Any], kit, path: Path) -> tuple[dict[str, str], dict[int, TimerRecord], dict[str, str]]:
+    """The document's meta: the creation's facts, the phase timers, a sync's position; anything
+    else is refused (``import.unsupported``)."""
+    facts, timers, hub = {}, {}, {}
+    for key, value in doc["meta"].items():
+        if key in _CREATION_FACTS and isinstance(value, str):
+            facts[key] = value
+        elif key in _FILE_FACTS or key.startswith(LAPTOP_PREFIX):
+            continue  # the creation writes the format; laptops' names come with the revisions
+        elif key.startswith(SYNC_META) and isinstance(value, str):
+            hub[key] = value
+        elif key.startswith(TIMER_PREFIX) and key[len(TIMER_PREFIX):].isdigit() and isinstance(value, str) \
+                and kit.workshop(int(key[len(TIMER_PREFIX):])) is not None \
+                and (record := TimerRecord.from_json(value)) is not None:
+            timers[int(key[len(TIMER_PREFIX):])] = record
+        else:
+            raise JsonImportError(tr("import.unsupported", path=path, table=f"meta/{key}"))
+    return facts, timers, hub
+
+
+_ROW_FIELDS = {"note": "notes", "proposal": "proposals"}
+
+
+def _fill(ev: EventFile, doc: dict[str, Any], src: Source, timers: dict[int, TimerRecord],
+          hub: dict[str, str]) -> None:
+    """Everything of the document into the new file, through the one door: its revisions and
+    per-laptop facts as a merge does (``merge_sources``: validated, then written in one
+    transaction), its phase timers as operations; a current row the revisions do not give (a
+    hand-edited document) is then written as an edit of that record through ``apply``."""
+    merge_sources(ev, [src], make_backup=False, meta=hub)
+    for workshop, record in sorted(timers.items()):
+        ev.set_timer_state(workshop, record)
+    edits = []
+    for kind, key in _ROW_FIELDS.items():
+        fields = declaration.STATE_FIELDS[kind]
+        rows = {r["id"]: r for r in ev.table_rows(kind)}
+        for given in doc[key]:
+            row = rows.get(given["id"])
+            before = declaration.state_of(kind, row) if row is not None else None
+            after = declaration.state_of(kind, declaration.encode(declaration.RECORD_TABLE[kind].name,
+                                                                  {f: given[f] for f in fields}))
+            if before != after:
+                edits.append(Edit(kind, given["id"], before, after))
+    before = ev.synthesis()
+    after = declaration.state_of("synthesis", declaration.encode(
+        "synthesis", {f: doc["synthesis"][f] for f in declaration.STATE_FIELDS["synthesis"]}))
+    if before != after:
+        edits.append(Edit("synthesis", 1, before, after))
+    if edits:
+        ev.apply(Change("import", tuple(edits)))
+    syn = ev.synthesis()
+    if syn.validated and syn.fingerprint != ev.content_fingerprint():
+        # as a merge does: a validation vouches for one content; one without a fingerprint, or
+        # with another content's, vouches for nothing checkable here (a crafted document could
+        # otherwise carry a validation of anything)
+        ev.reopen_synthesis()
 
 
 def import_document(doc: dict[str, Any], target: str | Path, source: str | Path = "JSON") -> Path:
-    """Create the event file ``target`` holding exactly the (checked) document."""
-    target = Path(target)
+    """Create the event file ``target`` holding exactly the (checked) document: the empty event
+    of its kit (``EventFile.create``: nothing under the name until complete, never over a file),
+    then its records through the one door (``_fill``)."""
+    target, source = Path(target), Path(source)
     if target.exists():
         raise StoreError(tr("store.exists", path=target))
-    tables = _rows(doc)
-    for name, rows in tables.items():
-        if rows and name not in metadata.tables:
-            raise JsonImportError(tr("import.unsupported", path=source, table=name))
-    try:
-        with staged(target, replace=False) as tmp:  # published complete, never over a file
-            con = sqlite3.connect(str(tmp), isolation_level=None)
-            sql = engine.connection_on(con)  # the event file's own Core connection and transaction
-            try:
-                with engine.transaction(sql) as conn:
-                    conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-                    metadata.create_all(conn)
-                    conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                    for name, rows in tables.items():
-                        if rows:
-                            conn.execute(insert(metadata.tables[name]), rows)
-            finally:
-                engine.close(sql)
-                con.close()
-            ev = EventFile.open(tmp, device="import")  # the same checks as any event file
-            try:
-                syn = ev.synthesis()
-                if syn.validated and syn.fingerprint != ev.content_fingerprint():
-                    # as a merge does: a validation vouches for one content; one without a
-                    # fingerprint, or with another content's, vouches for nothing checkable here
-                    # (a crafted document could otherwise carry a validation of anything)
-                    ev.reopen_synthesis()
-            finally:
-                ev.close()
-    except FileExistsError as exc:  # appeared meanwhile: left as it is
-        raise StoreError(tr("store.exists", path=target)) from exc
-    except (SQLAlchemyError, *_REFUSED_ROWS) as exc:  # rows the file's constraints refuse
-        raise JsonImportError(tr("import.db", path=source, reason=str(getattr(exc, "orig", exc) or exc))) from exc
-    except (OSError, sqlite3.Error) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise StoreError(tr("store.unwritable", path=target, reason=reason)) from exc
+    kit = load_kit_text(doc["kit"]["source"], name=f"{source} (kit)")
+    if kit.event.id != doc["event_id"]:
+        raise JsonImportError(tr("import.other_event", path=source, found=doc["event_id"], expected=kit.event.id))
+    facts, timers, hub = _meta(doc, kit, source)
+    src = _source(doc, source)
+    ev = EventFile.create(target, kit, device="import", facts=facts,
+                          fill=lambda ev: _fill(ev, doc, src, timers, hub))
+    ev.close()
     return target
 
 

@@ -132,6 +132,9 @@ class Source:
     participants: list[tuple]
     assets: list[tuple]
     laptops: list[tuple] = field(default_factory=list)  # (meta key, value) of the laptops' names
+    # the note states as validation decoded them, by revision id (``_check_source``): the merge
+    # decodes each state once, for the check and for the recompute of what the note shows
+    states: dict[str, dict] = field(default_factory=dict, repr=False)
 
 
 _Source = Source
@@ -212,12 +215,15 @@ def _check_source(target: EventFile, src: _Source, known: dict[str, tuple[str, s
         return MergeError(tr("record.refused_source", path=src.path, what=what, id=shown, problem=problem))
 
     links = []
+    states = src.states
     for rid, note_id, parent, device, at, state in src.note_revisions:
         try:
             validation.check_revision_row(rid, note_id, parent, device, at)
-            validation.check_state("note", state, rules)
+            decoded = validation.decode(state)
+            validation.check_state("note", decoded, rules)
         except validation.Invalid as exc:
             raise refuse("note", note_id, exc) from None
+        states[rid] = decoded
         links.append((rid, "note", note_id, parent))
     for rid, kind, record_id, parent, device, at, state in src.record_revisions:
         try:
@@ -366,8 +372,9 @@ def _merge_into(conn: Connection, target: EventFile, read: list[_Source], report
             bulk(conn, insert(note_rev), _rows("note_revision", new_notes))
             have_notes.update(r[0] for r in new_notes)
             touched_notes.update(r[1] for r in new_notes)
+            decoded = src.states  # (validated: the state as decoded then; its text otherwise)
             for r in new_notes:
-                new_by_note.setdefault(r[1], []).append((r[0], r[2], r[3], r[4], r[5]))
+                new_by_note.setdefault(r[1], []).append((r[0], r[2], r[3], r[4], decoded.get(r[0], r[5])))
         if new_records:
             bulk(conn, insert(record_rev), _rows("record_revision", new_records))
             have_records.update(r[0] for r in new_records)

@@ -87,9 +87,11 @@ class EventFile(Notes, Proposals, Conflicts, PerLaptop, Changes):
 
     @classmethod
     def create(cls, path: str | Path, kit: Kit, device: str | None = None, logo: bytes | None = None,
-               fill: Callable[[EventFile], object] | None = None) -> EventFile:
+               fill: Callable[[EventFile], object] | None = None,
+               facts: dict[str, str] | None = None) -> EventFile:
         """Make a new event file from ``kit`` (its prepared items become the starting notes);
-        ``fill(event)`` may then add to it (the demo's notes) before it is published.
+        ``fill(event)`` may then add to it (the demo's notes, an import's records) before it is
+        published; ``facts`` replace the file's own (``created_at``, ``created_by``: an import's).
 
         The file is built and closed under a temporary name beside the target
         (``files.staged``), then published without replacing anything: nothing appears under the
@@ -104,7 +106,7 @@ class EventFile(Notes, Proposals, Conflicts, PerLaptop, Changes):
             with staged(path, replace=False) as tmp:
                 ev = cls(tmp, device)
                 try:
-                    ev._initialise(kit, logo)
+                    ev._initialise(kit, logo, facts)
                     if fill is not None:
                         fill(ev)
                 finally:
@@ -163,7 +165,7 @@ class EventFile(Notes, Proposals, Conflicts, PerLaptop, Changes):
 
         return engine.transaction(self._sql)
 
-    def _initialise(self, kit: Kit, logo: bytes | None) -> None:
+    def _initialise(self, kit: Kit, logo: bytes | None, given: dict[str, str] | None = None) -> None:
         from sqlalchemy import insert
 
         from facilitator.store import declaration
@@ -178,6 +180,7 @@ class EventFile(Notes, Proposals, Conflicts, PerLaptop, Changes):
             sha = hashlib.sha256(kit.source.encode("utf-8")).hexdigest()
             facts = {"format": "facilitator-event", "event_id": kit.event.id, "kit_source": kit.source,
                      "kit_sha256": sha, "created_at": now(), "created_by": self.device}
+            facts.update({k: v for k, v in (given or {}).items() if k in ("created_at", "created_by")})
             conn.execute(insert(TABLES["meta"]), [{"key": k, "value": v} for k, v in facts.items()])
             if logo is None and kit.logo_path is not None and kit.logo_path.is_file():
                 logo = kit.logo_path.read_bytes()
@@ -236,6 +239,10 @@ class EventFile(Notes, Proposals, Conflicts, PerLaptop, Changes):
             pass  # another process still has it open, or the disk is gone: WAL stays valid
         finally:
             self._con.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def __enter__(self) -> EventFile:
         return self

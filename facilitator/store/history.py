@@ -251,10 +251,11 @@ _DEFAULTS = {kind: _defaults(cls) for kind, cls in (("note", NoteState), ("propo
                                                     ("synthesis", SynthesisState))}
 
 
-def _state(kind: str, text: str) -> dict[str, Any]:
+def _state(kind: str, text: str | dict[str, Any]) -> dict[str, Any]:
     """A revision's state as a whole: a field it leaves out is its default, so that heads
-    compared or merged field by field never meet a missing value (a NULL in a required column)."""
-    return {**_DEFAULTS[kind], **json.loads(text)}
+    compared or merged field by field never meet a missing value (a NULL in a required column).
+    ``text``: its JSON, or the dict a merge's validation already decoded from it."""
+    return {**_DEFAULTS[kind], **(text if isinstance(text, dict) else json.loads(text))}
 
 
 def _resolve(kind: str, revs: list[tuple]) -> Resolved:
@@ -279,7 +280,8 @@ def recompute(conn: Connection, kind: str, ids: Iterable[str],
     the declaration); a pure function of the set of revisions, so merges commute.
 
     ``known``: records whose complete list of revisions ``(id, parent_id, device, at, state)``
-    the caller already holds (a merge, for notes new to the target), so they are not read back.
+    the caller already holds (a merge, for notes new to the target), so they are not read back;
+    a state may be given decoded (the dict of its JSON), so that it is not decoded twice.
     """
     from sqlalchemy import bindparam, delete, insert
 
@@ -301,8 +303,11 @@ def recompute(conn: Connection, kind: str, ids: Iterable[str],
                               modified_at=r.modified_at, device=r.created_by, revision=r.shown)
         for rid, r in results.items()])
     heads = TABLES["record_heads"]
+    # only the records that had several heads have a row to replace (a small table, read once):
+    # not one DELETE per recomputed record (a merge recomputes tens of thousands of new notes)
+    had = {r[0] for r in _raw(conn).execute("SELECT record_id FROM record_heads WHERE kind = ?", (kind,))}
     bulk(conn, delete(heads).where(heads.c.kind == bindparam("k"), heads.c.record_id == bindparam("r")),
-         [{"k": kind, "r": rid} for rid in grouped])
+         [{"k": kind, "r": rid} for rid in grouped if rid in had])
     several = [{"kind": kind, "record_id": rid, "heads": json.dumps(list(r.heads)), "conflict": r.conflict,
                 "fields": json.dumps(list(r.fields))} for rid, r in results.items() if len(r.heads) > 1]
     if several:

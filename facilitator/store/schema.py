@@ -12,6 +12,8 @@ Schema version history (``PRAGMA user_version``), each step a migration in ``mig
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -62,4 +64,9 @@ def bulk(conn: Connection, stmt: Executable, rows: list[dict]) -> None:
         return
     compiled = stmt.compile(dialect=conn.dialect, column_keys=list(rows[0]))
     names = compiled.positiontup or []
-    conn.connection.driver_connection.executemany(str(compiled), [tuple(r[n] for n in names) for r in rows])
+    if len(names) == 1:
+        values = [(r[names[0]],) for r in rows]
+    else:
+        row = itemgetter(*names)  # (a C loop: a row's tuple without a generator per row)
+        values = [row(r) for r in rows] if names else [() for _r in rows]
+    conn.connection.driver_connection.executemany(str(compiled), values)

@@ -173,12 +173,19 @@ def _checker(name: str, spec: Spec) -> Callable[[Any, Rules], Any]:
     else:
         one = lambda v: _text(name, v, spec.limit)  # noqa: E731
 
-    def value(v: Any, rules: Rules) -> Any:
-        v = one(v)
-        known = rules.workshops if spec.known == "workshop" else rules.sections if spec.known else None
-        if known is not None and v not in known:
-            raise _problem(f"record.unknown_{spec.known}", value=v if spec.known == "workshop" else _show(v))
-        return v
+    # (decided once per field, not for every value: the merge checks tens of thousands of states)
+    if not spec.known:
+        def value(v: Any, rules: Rules) -> Any:
+            return one(v)
+    else:
+        workshop = spec.known == "workshop"
+
+        def value(v: Any, rules: Rules) -> Any:
+            v = one(v)
+            known = rules.workshops if workshop else rules.sections
+            if known is not None and v not in known:
+                raise _problem(f"record.unknown_{spec.known}", value=v if workshop else _show(v))
+            return v
 
     if spec.many:
         return lambda v, rules: tuple(value(item, rules) for item in _list(name, v))
@@ -189,6 +196,9 @@ def _checker(name: str, spec: Spec) -> Callable[[Any, Rules], Any]:
 
 _PLANS = {kind: [(f.name, f.default, _checker(f.name, f.metadata["spec"])) for f in fields(cls)]
           for kind, cls in STATE_TYPES.items()}
+
+
+_FIELD_SETS = {kind: frozenset(FIELDS[kind]) for kind in STATE_TYPES}
 
 
 def decode(value: Any) -> dict:
@@ -213,9 +223,9 @@ def check_state(kind: str, value: Any, rules: Rules = ANY):
     if isinstance(value, cls):
         value = asdict(value)
     d = decode(value)
-    extra = sorted(set(d) - set(FIELDS[kind]))
+    extra = d.keys() - _FIELD_SETS[kind]
     if extra:
-        raise _problem("record.unknown_field", field=", ".join(map(str, extra))[:80])
+        raise _problem("record.unknown_field", field=", ".join(sorted(map(str, extra)))[:80])
     missing = [k for k in REQUIRED[kind] if k not in d]
     if missing:
         raise _problem("record.missing_field", field=", ".join(missing))

@@ -209,3 +209,53 @@ def test_a_planted_schema_object_is_refused_and_the_file_untouched(demo_file, tm
 def test_a_file_whose_schema_is_ours_runs_no_untrusted_function(demo_file):
     with EventFile.open(demo_file) as ev:
         assert ev._con.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+
+
+# the import goes through the one door (the creation from the kit, then the merge's validation and
+# writer): what it cannot carry through that door is refused, what it can is written as an edit
+
+
+def _import(doc: dict, tmp_path: Path, capsys, name: str) -> tuple[int, str, Path, Path]:
+    src = tmp_path / f"{name}.json"
+    src.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    target = tmp_path / f"{name}.facilitator"
+    code = main(["import", "json", str(src), str(target)])
+    return code, capsys.readouterr().err, src, target
+
+
+@pytest.mark.parametrize("case, needle", [
+    ("other-event", "décrit l'événement"),
+    ("unknown-meta", "meta/espion"),
+    ("bad-timer", "meta/timer/1"),
+])
+def test_import_refuses_what_the_door_cannot_carry(demo_file, tmp_path, capsys, case, needle):
+    doc = _export(demo_file, tmp_path, capsys)
+    if case == "other-event":
+        doc["event_id"] = "un-autre-evenement"
+    elif case == "unknown-meta":
+        doc["meta"]["espion"] = "x"
+    else:
+        doc["meta"]["timer/1"] = json.dumps({"phase": -1, "phase_title": "x", "extra": 0, "elapsed": 0,
+                                             "started_at": None})
+    code, err, src, target = _import(doc, tmp_path, capsys, case)
+    assert code == 1, err
+    assert err.startswith("Erreur :") and "Traceback" not in err
+    assert str(src) in err and needle in err, err
+    assert not target.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".") or p.suffix == ".tmp"]
+
+
+def test_import_writes_a_hand_edited_row_as_an_edit_through_the_writer(demo_file, tmp_path, capsys):
+    """A current row the document's revisions do not give (edited by hand) is imported as a new
+    revision of that record (the writer's), so that the file's rows always follow its revisions."""
+    doc = _export(demo_file, tmp_path, capsys)
+    note = next(n for n in doc["notes"] if not n["deleted"])
+    note["text"] = "modifiée à la main, sans révision"
+    code, err, _src, target = _import(doc, tmp_path, capsys, "main")
+    assert code == 0, err
+    with EventFile.open(target) as ev:
+        row = ev.note(note["id"])
+        assert row.text == "modifiée à la main, sans révision"
+        assert row.revision != note["revision"]  # a revision of its own, child of the exported one
+        assert note["revision"] in ev.revision_index()
+    _exports_work(target, tmp_path, capsys)

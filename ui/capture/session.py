@@ -16,6 +16,13 @@ file refused is kept in memory (``kept``) and typed text stays pending, the edit
 it, and ``storageChanged`` tells the window (``ui.shell.rescue``), which offers to save a copy elsewhere
 (``reopen``). The next operation, or a retry every few seconds, stores what was kept first, in
 order, once the file accepts writes again.
+
+Another program on the same file (``facilitator merge``, a second window): every ``WATCH_MS`` the
+session asks the file whether another program committed to it (``EventFile.changed_elsewhere``);
+if so it stores what is typed, forgets what it read and emits a ``changed`` carrying
+``extra["reload"]``, on which every view reloads from the file (a note being edited keeps its text
+and cursor: its typed text was stored first, so the file gives it back). Undo never reverts the
+other's change: the file refuses it (``StaleChange``), see ``undo``.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from ui.common import errors
 
 MERGING_ID = 1001  # the undo commands of typing, which merge (Qt's command id)
 RETRY_MS = 5000  # while changes are unsaved, try to store them again this often
+WATCH_MS = 1500  # this often, whether another program changed the file (then the views reload)
 
 
 class ChangeCommand(QUndoCommand):
@@ -146,8 +154,27 @@ class Session(QObject):
         self._retry_timer.setInterval(RETRY_MS)
         self._retry_timer.timeout.connect(self.flush)
         ev.listeners.append(self._on_applied)
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_MS)
+        self._watch_timer.timeout.connect(self.watch)
+        self._changed_elsewhere()  # the reference: what this file holds now is what is shown
+        self._watch_timer.start()
+
+    def _changed_elsewhere(self) -> bool:
+        try:
+            return self.ev.changed_elsewhere()
+        except StoreError:  # the file gone or failing: the storage rescue deals with it
+            return False
+
+    def watch(self) -> None:
+        """Reload the views if another program committed to the file since the last look."""
+        if self.ev.closed or self.failing is not None:
+            return
+        if self._changed_elsewhere():
+            self.reload()
 
     def close(self) -> None:
+        self._watch_timer.stop()
         self.flush()
         if self._on_applied in self.ev.listeners:
             self.ev.listeners.remove(self._on_applied)
@@ -393,6 +420,7 @@ class Session(QObject):
         old.close()
         self.ev = new
         self._cache.clear()
+        self._changed_elsewhere()  # the new file's reference
         self.reopened.emit(new.path)
         self.changed.emit(Change("reload", extra={"reload": True}))
         self.flush()
