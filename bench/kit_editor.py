@@ -61,6 +61,32 @@ def keystrokes(doc: KitDocument, n: int) -> list[float]:
     return out
 
 
+def _indent_prepared(doc) -> None:
+    items = doc.value("workshops[0].prepared.projets")
+    above = items[-2] if isinstance(items[-2], dict) else {"text": items[-2]}
+    doc.set_items("workshops[0].prepared.projets", [*items[:-2], {**above, "children": [items[-1]]}])
+
+
+_SHEET: list = []
+
+
+def _import_sheet(doc) -> None:
+    """The plan's table as a spreadsheet gives it (read once, outside the timing), one title
+    changed and one commitment added, imported into the kit."""
+    from facilitator.kit import sheets
+
+    if not _SHEET:
+        headers, rows = sheets.rows_of(KitDocument.open(KIT), "commitments")
+        title = headers.index(sheets.label("commitments", "title"))
+        rows[3][title] = "Un titre changé dans le tableur"
+        rows.append([99 if i == 0 else (v if i != title else "Un engagement ajouté") for i, v in enumerate(rows[-1])])
+        table = sheets.Table("plan", "Engagements", 1, headers, list(enumerate(rows, start=2)))
+        recs, problems = sheets.records(table, "commitments", sheets.guess_mapping("commitments", headers))
+        assert not problems
+        _SHEET.append(recs)
+    assert sheets.apply(doc, "commitments", _SHEET[0]) == (1, 1)
+
+
 def main() -> int:
     quick = "--quick" in sys.argv
     n = 30 if quick else 200
@@ -90,7 +116,11 @@ def main() -> int:
              ("atelier déplacé", lambda d: d.move("workshops[0]", 2)),
              ("étape de programme ajoutée", lambda d: d.insert("programme", 1, {"time": "18:00", "title": "Pause"})),
              ("action retirée", lambda d: d.remove("plan.commitments[0].actions[1]")),
-             ("engagements d'un atelier choisis", lambda d: d.set_list("workshops[0].commitments", ["4", "12"]))]
+             ("engagements d'un atelier choisis", lambda d: d.set_list("workshops[0].commitments", ["4", "12"])),
+             ("élément préparé ajouté (plan des notes)", lambda d: d.set_items(
+                 "workshops[0].prepared.projets", [*d.value("workshops[0].prepared.projets"), "Nouvel élément"])),
+             ("élément préparé mis sous le précédent (Tab)", _indent_prepared),
+             ("import d'un tableur (1 engagement modifié, 1 ajouté)", _import_sheet)]
     rounds = 3 if quick else 10
     whole = []
     for _ in range(2 if quick else 5):

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import difflib
 import io
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -414,6 +416,60 @@ class KitDocument:
 
         self.edit(change)
 
+    def set_items(self, path: str, items: list) -> bool:
+        """Make the block list at ``path`` (prepared items: texts, or mappings with ``text``,
+        ``url``, ``children``) hold ``items`` by the fewest item splices: the items kept are not
+        written again (their quoting and comments stay), a changed item has its text set in place
+        and its children made equal the same way, new items are pasted and gone ones cut. False
+        (nothing done) when the list is not in the text as a block list of its own lines."""
+        old = self.value(path)
+        if not isinstance(old, list) or not old or not items or self._block_seq(path) is None:
+            return False
+        ident = [json.dumps(x, sort_keys=True, ensure_ascii=False) for x in old]
+        want = [json.dumps(x, sort_keys=True, ensure_ascii=False) for x in items]
+        opcodes = difflib.SequenceMatcher(a=ident, b=want, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in reversed(opcodes):  # from the end: the indexes before stay true
+            if tag == "equal":
+                continue
+            simple = i2 - i1 == j2 - j1 and all(isinstance(x, str) for x in old[i1:i2] + items[j1:j2])
+            if tag == "replace" and not simple and self._replace_items(path, i1, i2, items[j1:j2]):
+                continue  # (an item put under the one above: both written again, one splice)
+            paired = min(i2 - i1, j2 - j1)
+            for k in range(i2 - 1, i1 + paired - 1, -1):
+                self.remove(f"{path}[{k}]")
+            for d in range(paired, j2 - j1):
+                self.insert(path, i1 + d, items[j1 + d])
+            for d in range(paired):
+                self._set_item(path, i1 + d, old[i1 + d], items[j1 + d])
+        return True
+
+    def _replace_items(self, path: str, i: int, j: int, values: list) -> bool:
+        """Items ``[i, j)`` of the block list at ``path`` written again as ``values``, in one
+        splice (the comment lines above item ``i`` stay)."""
+        seq = self._block_seq(path)
+        if seq is None or not values or not 0 <= i < j <= len(seq.value):
+            return False
+        sep = "\n" * self._separator(seq)
+        new = sep.join(self._render_item(v, seq) for v in values)
+        a, b = self._dash_line(seq.value[i]), self._item_end(seq.value[j - 1])
+        return self._graft(path, seq, i, j, a, b, new, count=len(values))
+
+    def _set_item(self, path: str, k: int, old: Any, new: Any) -> None:
+        item = f"{path}[{k}]"
+        if isinstance(old, str) and isinstance(new, str):
+            self.set(item, new)
+            return
+        if isinstance(old, dict) and isinstance(new, dict) and set(old) == set(new) and "text" in old:
+            for field in sorted(set(old) - {"children"}):
+                if old[field] != new[field]:
+                    self.set(f"{item}.{field}", new[field])
+            if old.get("children") != new.get("children") and self.set_items(f"{item}.children", new["children"]):
+                return
+            if self.value(item) == new:
+                return
+        self.insert(path, k, new)  # the new item first: a list is never left empty
+        self.remove(f"{path}[{k + 1}]")
+
     def rename_key(self, path: str, new_key: str) -> None:
         """Rename a mapping key in place (a prepared section), keeping its position."""
         parts = parse_path(path)
@@ -672,31 +728,34 @@ class KitDocument:
         return self._graft(list_path, seq, k, k + 1, a, b, "")
 
     def _move_item(self, path: str, index: int) -> bool:
+        """One splice: the lines of the items from the moved one to its new place, written again
+        in their new order (each item with the comment lines above it; the gaps between items,
+        blank lines and loose comments, stay where they were)."""
         list_path, seq, k = self._item_of(path)
         if seq is None or not 0 <= k < len(seq.value) or not 0 <= index < len(seq.value):
             return False
         if k == index:
             return True
-        item_text = self.text[self._item_start(seq, k):self._item_end(seq.value[k])]
-        before = self.text
-        a, b = self._cut(seq, k)
-        if not self._graft(list_path, seq, k, k + 1, a, b, "", validate=False):  # (validated once pasted)
-            return False
-        seq = self._block_seq(list_path)
-        if seq is None or not self._paste(list_path, seq, index, item_text):
-            self.set_text(before)
-            return False
-        return True
+        lo, hi = min(k, index), max(k, index)
+        starts = [self._item_start(seq, m) for m in range(lo, hi + 1)]
+        ends = [self._item_end(seq.value[m]) for m in range(lo, hi + 1)]
+        pieces = [self.text[a:b] for a, b in zip(starts, ends, strict=True)]
+        gaps = [self.text[ends[m]:starts[m + 1]] for m in range(len(pieces) - 1)]
+        order = list(range(len(pieces)))
+        order.insert(index - lo, order.pop(k - lo))
+        new = pieces[order[0]] + "".join(gap + pieces[m] for gap, m in zip(gaps, order[1:], strict=True))
+        return self._graft(list_path, seq, lo, hi + 1, starts[0], ends[-1], new)
 
     def _graft(self, path: str, seq: SequenceNode, i: int, j: int, a: int, b: int, new: str,
-               validate: bool = True) -> bool:
+               count: int | None = None) -> bool:
         """The text's lines ``[a, b)`` replaced by ``new`` (whole lines) and the list's items
-        ``[i, j)`` by the item composed from ``new`` alone (within the loader's bounds), the marks
+        ``[i, j)`` by the items composed from ``new`` alone (``count`` of them; by default one
+        when ``[i, j)`` is empty or one item, else as many; within the loader's bounds), the marks
         after them moved: the kit is not composed again, and the loader's rules run on the tree."""
         grafted: list[Node] = []
         if new.strip():
             root, _issues = loader.compose_text(new, self.name, self.lang)
-            if root is None or not isinstance(root, SequenceNode) or len(root.value) != 1:
+            if root is None or not isinstance(root, SequenceNode) or len(root.value) != (count or max(1, j - i)):
                 return False
             grafted = root.value
         if len(self._nodes) + 2 * new.count("\n") > loader.MAX_NODES:
@@ -739,8 +798,13 @@ class KitDocument:
                 col = nxt - self.text.rfind("\n", 0, nxt) - 1
                 for n in group:
                     n.end_mark.index, n.end_mark.line, n.end_mark.column = nxt, line, col
+        if i == 0 and seq.value:  # a block list starts at its first item's dash (comment lines may precede it)
+            first = seq.value[0].start_mark.index
+            dash = self.text.rfind("-", 0, first)
+            seq.start_mark.index, seq.start_mark.line = dash, self.text.count("\n", 0, dash)
+            seq.start_mark.column = dash - self.text.rfind("\n", 0, dash) - 1
         # a block text ending an item holds the blank lines after it (as the composer says)
-        for k in {i - 1, i} if grafted else {i - 1}:
+        for k in range(i - 1, i + len(grafted)):
             if 0 <= k < len(seq.value):
                 self._settle_block(_last_leaf(seq.value[k]))
         self._nodes = sorted([n for n in self._nodes if id(n) not in removed] + fresh,

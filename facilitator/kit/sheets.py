@@ -732,9 +732,52 @@ def _convert(raw: Any, kind: str, lang: str | None) -> Any:
 
 
 # ---------------------------------------------------------------------------------- the kit
+LIST_PATH = {"commitments": "plan.commitments", "workshops": "workshops"}
+
+
 def apply(doc, kind: str, recs: list[tuple[int, dict[str, Any]]]) -> tuple[int, int]:
-    """Put the records into the kit (one edit): an item with the same id (number) is updated,
-    field by field, in its place and style; others are appended. Returns (updated, added)."""
+    """Put the records into the kit: an item with the same id (number) is updated, field by
+    field, in its place and style; others are appended. Each change is a splice of the kit's text
+    (the lines of the fields changed, of the items added); a kit without the list yet gets it in
+    one whole edit. Returns (updated, added)."""
+    key = KEY_FIELD[kind]
+    path = LIST_PATH[kind]
+    n = doc.length(path)
+    if not n:
+        return _apply_whole(doc, kind, recs)
+    counts = [0, 0]
+    index = {str(doc.value(f"{path}[{i}].{key}")): i for i in range(n)}
+    for _number, rec in recs:
+        i = index.get(str(rec[key]))
+        if i is None:
+            doc.insert(path, -1, {f: v for f, v in rec.items() if v is not None})
+            index[str(rec[key])] = doc.length(path) - 1
+            counts[1] += 1
+            continue
+        changed = False
+        for f, v in rec.items():
+            field = f"{path}[{i}].{f}"
+            old = doc.value(field)
+            if v is None:
+                if field in doc.slots:
+                    doc.set(field, None)
+                    changed = True
+                continue
+            if isinstance(v, list):
+                if isinstance(old, list) and [str(x) for x in old] == [str(x) for x in v]:
+                    continue
+                doc.set_list(field, v)
+            else:
+                if old is not None and not isinstance(old, list | dict) and str(old).rstrip("\n") == str(v):
+                    continue
+                doc.set(field, v)
+            changed = True
+        counts[0] += changed
+    return counts[0], counts[1]
+
+
+def _apply_whole(doc, kind: str, recs: list[tuple[int, dict[str, Any]]]) -> tuple[int, int]:
+    """``apply`` as one ruamel.yaml edit of the whole kit (the list, or the plan, made)."""
     from facilitator.kit import roundtrip as rt
 
     key = KEY_FIELD[kind]

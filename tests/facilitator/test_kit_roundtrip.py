@@ -266,3 +266,51 @@ def test_commitments_chosen_and_lists_of_texts_grown_in_place():
     doc.set_list("workshops[1].organisations", ["Etalab"])
     same_tree_as_composed(doc)
     assert doc.kit.workshop(2).organisations == ("Etalab",)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_prepared_items_set_by_item_splices(seed):
+    """The kit editor's outline of prepared items (an item typed, removed, changed, put under the
+    one above, taken out again): the list holds the new items, the tree is the one composing the
+    text gives, and only the touched items' lines change (the others keep their quotes)."""
+    import copy
+    import random
+
+    rnd = random.Random(seed)
+    doc = KitDocument.open(kits.kit_path("ministere-ouvert-2016"))
+    paths = [p for p in doc.slots if p.endswith(".prepared.projets") and doc.length(p) >= 2]
+    assert paths
+    for step in range(20):
+        path = rnd.choice(paths)
+        items = copy.deepcopy(doc.value(path))
+        op = rnd.choice(["insert", "remove", "text", "indent", "outdent"])
+        k = rnd.randrange(len(items))
+        if op == "insert":
+            items.insert(k, rnd.choice([f"Nouvel élément {step}", {"text": f"Lien {step}", "url": "https://example.org/"}]))
+        elif op == "remove" and len(items) > 1:
+            del items[k]
+        elif op == "text":
+            if isinstance(items[k], dict):
+                items[k]["text"] = f"Titre changé {step}"
+            else:
+                items[k] = f"Titre changé {step}"
+        elif op == "indent" and k > 0:  # as Tab does: under the item above, its last child
+            moved = items.pop(k)
+            above = items[k - 1] if isinstance(items[k - 1], dict) else {"text": items[k - 1]}
+            above.setdefault("children", []).append(moved)
+            items[k - 1] = above
+        elif op == "outdent":
+            parents = [i for i, it in enumerate(items) if isinstance(it, dict) and it.get("children")]
+            if not parents:
+                continue
+            i = parents[0]
+            items.insert(i + 1, items[i]["children"].pop())
+            if not items[i]["children"]:
+                del items[i]["children"]
+        else:
+            continue
+        before = doc.text
+        assert doc.set_items(path, items)
+        assert doc.value(path) == items
+        same_tree_as_composed(doc)
+        assert len(hunks(before, doc.text)) <= (2 if op in ("indent", "outdent") else 1), op

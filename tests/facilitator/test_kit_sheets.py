@@ -5,6 +5,7 @@ French messages."""
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 import subprocess
 import sys
@@ -59,6 +60,33 @@ def test_the_26_commitments_of_2016_exported_and_imported_back(tmp_path, suffix)
     plan = reread.validate().kit.plan if reread.kit else None
     assert plan is not None, [str(i) for i in reread.errors][:5]
     assert [tabular(c) for c in plan.commitments] == [tabular(c) for c in original.commitments]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_an_import_into_a_full_plan_changes_only_the_lines_it_changes(tmp_path, suffix):
+    """One title changed in the organisers' spreadsheet and one commitment added: imported into
+    the 2016 kit, the title's line and the new item's lines are the only change."""
+    doc = KitDocument.open(kits.kit_path("ministere-ouvert-2016"))
+    headers, rows = sheets.rows_of(doc, "commitments")
+    title = headers.index("Intitulé")
+    rows[3][title] = "Un titre changé dans le tableur"
+    new = list(rows[-1])
+    new[0] = 99
+    new[title] = "Un engagement ajouté"
+    rows.append(new)
+    path = sheets.write_table(tmp_path / f"plan{suffix}", headers, rows, "Engagements")
+    before = doc.text
+    assert import_file(doc, path) == (1, 1)
+    diff = [line for line in difflib.unified_diff(before.splitlines(), doc.text.splitlines(), lineterm="", n=0)
+            if not line.startswith(("---", "+++"))]
+    assert sum(line.startswith("@@") for line in diff) == 2
+    assert [line for line in diff if line.startswith("-")] == [
+        next(line for line in diff if line.startswith("-"))]  # one line gone: the old title's
+    plan = KitDocument(doc.text).validate().kit.plan
+    assert plan.commitments[3].title == "Un titre changé dans le tableur"
+    assert plan.commitments[-1].id == "99" and plan.commitments[-1].title == "Un engagement ajouté"
+    original = KitDocument.open(kits.kit_path("ministere-ouvert-2016")).kit.plan.commitments
+    assert [tabular(c) for c in plan.commitments[:3]] == [tabular(c) for c in original[:3]]
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".ods"])

@@ -188,4 +188,10 @@ class PreparedOutlines(QWidget):
                 ws["prepared"] = prepared
             prepared[outline.sid] = rt._rt(items)
 
-        self.editor.edit(self.tr("Notes préparées"), lambda: self.editor.doc.edit(change), rebuild=False)
+        doc = self.editor.doc
+
+        def apply() -> None:  # the section's items spliced where they are; else the whole edit
+            if not doc.set_items(f"{self.path}.{outline.sid}", items):
+                doc.edit(change)
+
+        self.editor.edit(self.tr("Notes préparées"), apply, rebuild=False)
