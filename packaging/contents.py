@@ -203,11 +203,12 @@ def pg_keep(rel: str) -> bool:
     parts = rel.replace("\\", "/").split("/")
     name = parts[-1]
     stem = name.split(".")[0]
-    if parts[0] == "bin":
-        return len(parts) == 2 and stem in PG_PROGRAMS
-    if parts[0] == "lib":
-        return (len(parts) == 2 and name.endswith((".so", ".dll", ".dylib"))
-                and (stem in PG_MODULES or "_and_" in stem))
+    if parts[0] == "bin":  # (Windows: the DLLs the programs load sit beside them)
+        return len(parts) == 2 and (stem in PG_PROGRAMS or name.endswith(".dll"))
+    if parts[0] == "lib":  # (macOS: the programs link lib/libpq.5.dylib)
+        return len(parts) == 2 and (
+            (name.endswith((".so", ".dll", ".dylib")) and (stem in PG_MODULES or "_and_" in stem))
+            or (name.startswith("libpq.") and name.endswith(".dylib")))
     if parts[0] == "share":
         if len(parts) > 1 and parts[1] in PG_SHARE_SKIP:
             return False

