@@ -82,6 +82,8 @@ NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the note's id
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 2  # its depth in the outline (0: a top-level note)
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 3  # "+2 · Soc. civ. · E4 · lien" ("" if nothing to say)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 4  # the NoteRow as the session's cache gave it
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 _PASS: set[int] = set()
 
@@ -144,7 +146,7 @@ def summary_of(row: NoteRow) -> str:
 class _Node:
     """One note of the model's tree (the root: ``id`` None)."""
 
-    __slots__ = ("children", "id", "parent", "pos", "row", "summary", "text")
+    __slots__ = ("children", "height", "height_key", "id", "parent", "pos", "row", "summary", "text")
 
     def __init__(self, row: NoteRow | None, text: str = "") -> None:
         self.id = row.id if row is not None else None
@@ -154,6 +156,8 @@ class _Node:
         self.parent: _Node | None = None
         self.children: list[_Node] = []
         self.pos = 0  # its row under its parent
+        self.height_key: tuple | None = None  # the row's height, and what it was measured for (NoteDelegate)
+        self.height = 0
 
     def depth(self) -> int:
         d, p = 0, self.parent
@@ -211,12 +215,11 @@ class OutlineModel(QAbstractItemModel):
         return 1
 
     def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
-        return self.rowCount(parent) > 0
+        # (asked for every row whenever the view lays its rows out, as flags and index: kept short)
+        return bool(parent.internalPointer().children) if parent.isValid() else bool(self._root.children)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -533,6 +536,8 @@ class NoteDelegate(QStyledItemDelegate):
         self.section = section
         self._laid: dict[str, tuple[tuple, list[tuple[QTextLayout, float, float]], int]] = {}
         self._meta_widths: dict[str, int] = {}
+        self.generation = 0  # the view's font changed: every height measured again
+        self.width = 0  # the view's (its viewport's), as of its last resize
 
     # -------------------------------------------------------------- geometry
     def _meta_font(self, font: QFont) -> QFont:
@@ -552,7 +557,7 @@ class NoteDelegate(QStyledItemDelegate):
 
     def row_width(self, depth: int) -> int:
         """A row's width at ``depth``: the view's, less its indentation."""
-        return self.section.view.viewport().width() - depth * INDENT
+        return self.width - depth * INDENT
 
     def text_width(self, depth: int, summary: str) -> int:
         return max(self.row_width(depth) - TEXT_LEFT - self.summary_width(summary), 1)
@@ -600,7 +605,14 @@ class NoteDelegate(QStyledItemDelegate):
         return self.node_height(node)
 
     def node_height(self, node: _Node) -> int:
-        return self.layout(node.id, node.text, node.depth(), node.summary)[1]
+        """The row's height (asked for every row whenever the view lays its rows out: kept on
+        the node with what it was measured for, the text laid out again only when that changed)."""
+        depth = node.depth()
+        key = (self.generation, self.width, depth, node.text, node.summary)
+        if node.height_key != key:
+            node.height = self.layout(node.id, node.text, depth, node.summary)[1]
+            node.height_key = key
+        return node.height
 
     def cached_height(self, note_id: str) -> int | None:
         cached = self._laid.get(note_id)
@@ -610,9 +622,14 @@ class NoteDelegate(QStyledItemDelegate):
         for nid in note_ids:
             self._laid.pop(nid, None)
 
+    def font_changed(self) -> None:
+        self._laid.clear()
+        self._meta_widths.clear()
+        self.generation += 1
+
     # -------------------------------------------------------------- Qt's delegate interface
-    def sizeHint(self, option, index: QModelIndex) -> QSize:  # noqa: N802
-        return QSize(max(self.row_width(index.data(DEPTH_ROLE)), 1), self.height(index))
+    def sizeHint(self, option, index: QModelIndex) -> QSize:  # noqa: N802 — only its height counts (one column)
+        return QSize(1, self.node_height(index.internalPointer()))
 
     def paint(self, painter, option, index: QModelIndex) -> None:
         node: _Node = index.internalPointer()
@@ -724,10 +741,18 @@ class OutlineView(QTreeView):
     def keyboardSearch(self, search: str) -> None:  # noqa: N802
         pass
 
+    def changeEvent(self, e) -> None:  # noqa: N802
+        super().changeEvent(e)
+        delegate = getattr(self.section, "delegate", None)  # (None while the section is built)
+        if e.type() == QEvent.Type.FontChange and delegate is not None:  # (the texts laid out again in the new font)
+            delegate.font_changed()
+            self.scheduleDelayedItemsLayout()
+            self.section.fit()
+
     def resizeEvent(self, e) -> None:  # noqa: N802
         super().resizeEvent(e)
         if self.viewport().width() != self._width:  # the texts wrap at another width: the heights change
-            self._width = self.viewport().width()
+            self._width = self.section.delegate.width = self.viewport().width()
             self.scheduleDelayedItemsLayout()
             self.section.fit()
 
@@ -866,10 +891,11 @@ class SectionEditor(QFrame):
             self.fit()
 
     def fit(self) -> None:
-        """The view's height: its rows' (every row shown, heights from the delegate's cache)."""
-        if self.view.viewport().width() <= 0:
+        """The view's height: its rows' (every row shown, their heights the delegate's)."""
+        if self.delegate.width <= 0:
             return
-        height = sum(self.delegate.node_height(node) for node in self.model.nodes())
+        # (the view's own sum of its rows' heights, laid out first if a layout is pending)
+        height = max(self.view.viewportSizeHint().height(), 0) if self.model.rowCount() else 0
         if self.view.height() != height:
             self.view.setFixedHeight(height)
 
