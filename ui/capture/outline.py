@@ -83,6 +83,12 @@ DEPTH_ROLE = Qt.ItemDataRole.UserRole + 2  # its depth in the outline (0: a top-
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 3  # "+2 · Soc. civ. · E4 · lien" ("" if nothing to say)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 4  # the NoteRow as the session's cache gave it
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
+_TOP = Qt.AlignmentFlag.AlignTop
+_TOP_RIGHT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
+_WINDOW_TEXT = QPalette.ColorRole.WindowText
+_PLACEHOLDER = QPalette.ColorRole.PlaceholderText
+_BAR_COLOUR = QColor(look.FOCUS_BAR)
+_GREY = QColor(look.GREY)
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 _PASS: set[int] = set()
@@ -191,10 +197,10 @@ class OutlineModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ Qt's model interface
     def index(self, row: int, column: int = 0, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        node = parent.internalPointer() if parent.isValid() else self._root
-        if column != 0 or not 0 <= row < len(node.children):
+        children = (parent.internalPointer() or self._root).children  # (an invalid index: the root)
+        if column != 0 or not 0 <= row < len(children):
             return QModelIndex()
-        return self.createIndex(row, 0, node.children[row])
+        return self.createIndex(row, 0, children[row])
 
     def parent(self, index: QModelIndex | None = None):  # (QObject.parent() too, without an index)
         if index is None:
@@ -537,7 +543,9 @@ class NoteDelegate(QStyledItemDelegate):
         self._laid: dict[str, tuple[tuple, list[tuple[QTextLayout, float, float]], int]] = {}
         self._meta_widths: dict[str, int] = {}
         self.generation = 0  # the view's font changed: every height measured again
+        self.editing: set[str] = set()  # the notes with an editor open (createEditor, destroyEditor)
         self.width = 0  # the view's (its viewport's), as of its last resize
+        self._colours: tuple[QColor, QColor] | None = None  # text and placeholder (the view's palette)
 
     # -------------------------------------------------------------- geometry
     def _meta_font(self, font: QFont) -> QFont:
@@ -622,6 +630,9 @@ class NoteDelegate(QStyledItemDelegate):
         for nid in note_ids:
             self._laid.pop(nid, None)
 
+    def palette_changed(self) -> None:
+        self._colours = None
+
     def font_changed(self) -> None:
         self._laid.clear()
         self._meta_widths.clear()
@@ -635,34 +646,35 @@ class NoteDelegate(QStyledItemDelegate):
         node: _Node = index.internalPointer()
         rect = option.rect
         view = self.section.view
-        palette = view.palette()
-        text_colour = palette.color(QPalette.ColorRole.WindowText)
-        editor = view.indexWidget(index)
+        top, left = rect.top(), rect.left()
+        editor = view.indexWidget(index) if node.id in self.editing else None
+        font = view.font()
+        if self._colours is None:
+            palette = view.palette()
+            self._colours = (palette.color(_WINDOW_TEXT), palette.color(_PLACEHOLDER))
+        text_colour, placeholder_colour = self._colours
         painter.save()
-        painter.setFont(view.font())
+        painter.setFont(font)
         painter.setPen(text_colour)
         depth = node.depth()
-        painter.drawText(rect.left(), rect.top() + MARGIN, BULLET_WIDTH, rect.height(),
-                         Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight, BULLETS[min(depth, len(BULLETS) - 1)])
+        painter.drawText(left, top + MARGIN, BULLET_WIDTH, rect.height(), _TOP_RIGHT, BULLETS[min(depth, len(BULLETS) - 1)])
         if editor is not None and editor.hasFocus():
-            painter.fillRect(rect.left() + BULLET_WIDTH + 4, rect.top(), BAR, rect.height(), QColor(look.FOCUS_BAR))
-        width = self.row_width(depth)
+            painter.fillRect(left + BULLET_WIDTH + 4, top, BAR, rect.height(), _BAR_COLOUR)
         if node.summary:
-            painter.setFont(self._meta_font(view.font()))
-            painter.setPen(QColor(look.GREY))
-            painter.drawText(rect.left(), rect.top(), width, rect.height(),
-                             Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight, node.summary)
-            painter.setFont(view.font())
+            painter.setFont(self._meta_font(font))
+            painter.setPen(_GREY)
+            painter.drawText(left, top, self.row_width(depth), rect.height(), _TOP_RIGHT, node.summary)
+            painter.setFont(font)
         if editor is None:  # (else its editor shows the text)
-            left = rect.left() + TEXT_LEFT + MARGIN
+            x = left + TEXT_LEFT + MARGIN
             if not node.text:
-                painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-                painter.drawText(left, rect.top() + MARGIN, self.text_width(depth, node.summary), rect.height(),
-                                 Qt.AlignmentFlag.AlignTop, placeholder())
+                painter.setPen(placeholder_colour)
+                painter.drawText(x, top + MARGIN, self.text_width(depth, node.summary), rect.height(), _TOP,
+                                 placeholder())
             else:
                 painter.setPen(text_colour)
-                for layout, top, _h in self.layout(node.id, node.text, depth, node.summary)[0]:
-                    layout.draw(painter, QPointF(left, rect.top() + top))
+                for layout, y, _h in self.layout(node.id, node.text, depth, node.summary)[0]:
+                    layout.draw(painter, QPointF(x, top + y))
         painter.restore()
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
@@ -670,7 +682,12 @@ class NoteDelegate(QStyledItemDelegate):
         editor = NoteEdit(self.section, node.id, node.text, parent)
         editor.typed.connect(self.commitData)
         editor.focused.connect(self.section.noteFocused)
+        self.editing.add(node.id)
         return editor
+
+    def destroyEditor(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        self.editing.discard(editor.note_id)
+        super().destroyEditor(editor, index)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
         editor.set_text_quiet(index.data(Qt.ItemDataRole.EditRole))
@@ -744,6 +761,8 @@ class OutlineView(QTreeView):
     def changeEvent(self, e) -> None:  # noqa: N802
         super().changeEvent(e)
         delegate = getattr(self.section, "delegate", None)  # (None while the section is built)
+        if e.type() == QEvent.Type.PaletteChange and delegate is not None:
+            delegate.palette_changed()
         if e.type() == QEvent.Type.FontChange and delegate is not None:  # (the texts laid out again in the new font)
             delegate.font_changed()
             self.scheduleDelayedItemsLayout()
@@ -801,7 +820,6 @@ class SectionEditor(QFrame):
         super().__init__(parent)
         self.session = session
         self.section = section
-        self._editors: set[str] = set()  # the notes with an open editor
         self._unfit = False  # rows inserted, moved or removed: the view's height to fit (once)
         self.setObjectName(f"section-{section.id}")
         self.setAccessibleName(self.tr("Section {title}").format(title=section.title))
@@ -868,7 +886,7 @@ class SectionEditor(QFrame):
             self.fit()
 
     def _reset(self) -> None:
-        self._editors.clear()  # (the view closed them)
+        self.delegate.editing.clear()  # (the view closed them)
         self.delegate.forget(list(self.delegate._laid))
         self.view.expandAll()
         self.fit()
@@ -915,7 +933,6 @@ class SectionEditor(QFrame):
         if editor is None:
             self.view.openPersistentEditor(index)
             editor = self.view.indexWidget(index)
-            self._editors.add(note_id)
             self._close_others(note_id)
         return editor
 
@@ -923,14 +940,14 @@ class SectionEditor(QFrame):
         self._close_others(editor.note_id)
 
     def _close_others(self, note_id: str) -> None:
-        for nid in list(self._editors):
+        for nid in list(self.delegate.editing):
             if nid == note_id:
                 continue
             index = self.model.index_of(nid)
             other = self.view.indexWidget(index) if index.isValid() else None
             if other is not None and other.hasFocus():
                 continue
-            self._editors.discard(nid)
+            self.delegate.editing.discard(nid)
             if other is not None:
                 self.view.closePersistentEditor(index)
 
