@@ -1066,6 +1066,8 @@ def _key_position(mapping: dict, parts: list[str | int]) -> int:
 def _get(tree: Any, parts: list[str | int], create: bool = False) -> Any:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    if create and not _reachable(tree, parts):
+        return None  # (an item of a list that has no such item: nothing is made on the way)
     cur = tree
     for i, p in enumerate(parts):
         nxt_is_index = i + 1 < len(parts) and isinstance(parts[i + 1], int)
@@ -1082,6 +1084,24 @@ def _get(tree: Any, parts: list[str | int], create: bool = False) -> Any:
         else:
             return None
     return cur
+
+
+def _reachable(tree: Any, parts: list[str | int]) -> bool:
+    """Whether ``_get(..., create=True)`` can reach ``parts``: maps are made where missing, but a
+    list index must name an existing item (a missing list has none)."""
+    cur = tree
+    for p in parts:
+        if isinstance(p, int):
+            if not isinstance(cur, list) or p >= len(cur):
+                return False
+            cur = cur[p]
+        elif isinstance(cur, dict) and cur.get(p) is not None:
+            cur = cur[p]
+        elif cur is None or isinstance(cur, dict):
+            cur = None  # made on the way: only keys can follow
+        else:
+            return False
+    return True
 
 
 def _render(value: Any, style: str | None, in_flow: bool, text: str, node: ScalarNode) -> str | None:

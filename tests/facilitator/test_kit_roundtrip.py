@@ -314,3 +314,18 @@ def test_prepared_items_set_by_item_splices(seed):
         assert doc.value(path) == items
         same_tree_as_composed(doc)
         assert len(hunks(before, doc.text)) <= (2 if op in ("indent", "outdent") else 1), op
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=os.path.basename)
+def test_a_field_of_a_missing_list_item_writes_nothing(path):
+    """A field set on an item the list does not have (an atelier without phases) changes nothing:
+    no empty list is made on the way (``phases: []``)."""
+    doc = KitDocument.from_bytes(path.read_bytes(), str(path), path.parent)
+    before = doc.text
+    for w in range(doc.length("workshops")):
+        n = doc.length(f"workshops[{w}].phases")
+        doc.set(f"workshops[{w}].phases[{n}].minutes", "12")
+        doc.set(f"workshops[{w}].readings[{doc.length(f'workshops[{w}].readings')}].title", "Lire")
+    assert doc.text == before
+    doc.set("workshops[0].room", "Salle 12")  # a missing key of an existing item is still made
+    assert "Salle 12" in doc.text
