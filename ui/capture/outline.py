@@ -282,17 +282,6 @@ class OutlineModel(QAbstractItemModel):
     def text(self, note_id: str) -> str:
         return self._nodes[note_id].text
 
-    def summary(self, note_id: str) -> str:
-        return self._nodes[note_id].summary
-
-    def nodes(self):
-        """Every note, in outline order (for heights: ``SectionEditor.fit``)."""
-        stack = list(reversed(self._root.children))
-        while stack:
-            node = stack.pop()
-            yield node
-            stack.extend(reversed(node.children))
-
     # ------------------------------------------------------------------ content
     def _shown_text(self, row: NoteRow) -> str:
         pending = self.session.pending_text(row.id)
@@ -626,15 +615,15 @@ class NoteDelegate(QStyledItemDelegate):
         cached = self._laid.get(note_id)
         return cached[2] if cached is not None else None
 
-    def forget(self, note_ids) -> None:
-        for nid in note_ids:
-            self._laid.pop(nid, None)
+    def forget_layouts(self) -> None:
+        """The texts laid out so far dropped (the model was reset: other notes)."""
+        self._laid.clear()
 
     def palette_changed(self) -> None:
         self._colours = None
 
     def font_changed(self) -> None:
-        self._laid.clear()
+        self.forget_layouts()
         self._meta_widths.clear()
         self.generation += 1
 
@@ -887,7 +876,7 @@ class SectionEditor(QFrame):
 
     def _reset(self) -> None:
         self.delegate.editing.clear()  # (the view closed them)
-        self.delegate.forget(list(self.delegate._laid))
+        self.delegate.forget_layouts()
         self.view.expandAll()
         self.fit()
 
