@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         self._reveal_timer.setInterval(0)
         self._reveal_timer.timeout.connect(self._reveal)
         self._top_target: QWidget | None = None  # a section title to show at the top
-        self._watched: QWidget | None = None  # the focused note's editor (its moves are watched)
+        self._watched: QWidget | None = None  # the focused note's line (its moves are watched)
         self._geometry_watch = _GeometryWatch(self._reveal_timer.start, self)
         self.scroll.verticalScrollBar().rangeChanged.connect(lambda *_: self._reveal_timer.start())
         self.scroll.viewport().installEventFilter(self._geometry_watch)
@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
             return
         self.current_note = note_id
         for sid, ed in self.sections.items():
-            if ed.has_note(note_id):
+            if note_id in ed.lines:
                 self._section = sid
         if self.workshop is self.running:
             self._run_note, self._run_section = note_id, self._section
@@ -533,14 +533,14 @@ class MainWindow(QMainWindow):
                     self._run_section = self._section
                 if self.projector is not None:
                     self.projector.schedule()
-            self._watch(new)
+            self._watch(new.parentWidget() if isinstance(new, NoteEdit) else new)
             if isinstance(new, NoteEdit) and not getattr(new, "_revealing", False):
                 new._revealing = True  # (connected once per editor)
                 new.cursorPositionChanged.connect(self._reveal_timer.start)
             self._reveal_timer.start()
 
     def _watch(self, widget: QWidget) -> None:
-        """Follow the moves and resizes of ``widget`` (the focused note's editor) to keep it in view."""
+        """Follow the moves and resizes of ``widget`` (the focused line) to keep it in view."""
         if widget is self._watched:
             return
         if self._watched is not None:
@@ -601,7 +601,7 @@ class MainWindow(QMainWindow):
             self.view_workshop(row.workshop)  # (the atelier run stays the same)
         ed = self.sections.get(row.section)
         if ed is not None:
-            if not ed.has_note(note_id):
+            if note_id not in ed.lines:
                 ed.refresh()
             ed.focus_note(note_id, where)
 
@@ -638,7 +638,7 @@ class MainWindow(QMainWindow):
     def enter_outline(self) -> None:
         """Into the outline from its area: the current note, else the current section."""
         ed = self.sections.get(self._section or "")
-        if self.current_note and ed is not None and ed.has_note(self.current_note):
+        if self.current_note and ed is not None and self.current_note in ed.lines:
             self.focus_note(self.current_note)
         elif self._section:
             self.go_to_section(self._section)
