@@ -102,6 +102,7 @@ def notes_document(doc: QTextDocument, outlines, current: str | None, theme: dic
     votes_format.setFontWeight(QFont.Weight.Bold)
     blocks: dict[str, int] = {}
     first = True
+    cursor.beginEditBlock()  # one layout of the whole document, not one per block added
 
     def new_block(fmt: QTextBlockFormat, chars: QTextCharFormat) -> None:
         nonlocal first
@@ -151,6 +152,7 @@ def notes_document(doc: QTextDocument, outlines, current: str | None, theme: dic
                     cursor.insertText(run, run_format)
             if votes:
                 cursor.insertText(f" (+{votes})", votes_format)
+    cursor.endEditBlock()
     return blocks
 
 
