@@ -185,8 +185,9 @@ def test_emoji_in_a_note_are_drawn_in_the_window_and_the_projector(window, qtbot
     window.grab().save(str(tmp_path / "window-emoji.png"))
     shown.save(str(tmp_path / "projector-emoji.png"))
     assert change is not None
-    line = window.sections["futurs"].lines[change.focus]
-    fonts = {line.font(), projector.font()}
+    sec = window.sections["futurs"]
+    assert sec.has_note(change.focus)
+    fonts = {sec.view.font(), projector.font()}  # (the outline's rows are painted in its view's font)
     for f in fonts:
         assert 0 not in _glyphs("👍🎯✅", f)
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 
 from facilitator.store import EventFile
 from tests.ui.helpers import focus, key, settle, type_text
-from ui.capture.outline import NoteEdit
+from ui.capture.outline import SUMMARY_ROLE, NoteEdit
 from ui.shell.mainwindow import MainWindow
 
 K = Qt.Key
@@ -223,7 +223,8 @@ def test_note_details_contributor_commitments_votes_urls(window, demo_file, mess
     assert row.votes == 1
     assert row.urls == ("https://example.org/a", "https://example.org/b")
     assert d.votes.text() == "1"
-    assert "+1" in window.sections["futurs"].lines[nid].summary  # painted at the line's right
+    sec = window.sections["futurs"]
+    assert "+1" in sec.model.index_of(nid).data(SUMMARY_ROLE)  # painted at the row's right
     # a bad address: one French message, nothing stored
     d.urls.setText("pas une adresse")
     d.urls.editingFinished.emit()

@@ -39,7 +39,7 @@ def test_the_window_shows_a_note_another_process_added(window, qtbot):
                    check=True, timeout=120)
 
     def shown() -> bool:
-        return any(line.text() == "écrite par un autre programme" for line in sec.lines.values())
+        return any(sec.model.text(n) == "écrite par un autre programme" for n in sec.note_ids())
 
     qtbot.waitUntil(shown, timeout=30000)
     assert focus() is editor and editor.note_id == typed_id

@@ -8,7 +8,7 @@
         <translation>Opening and checking “{name}”…</translation>
     </message>
     <message>
-        <location filename="../shell/app.py" line="276" />
+        <location filename="../shell/app.py" line="275" />
         <source>Ouvrir un fichier d'événement</source>
         <translation>Open an event file</translation>
     </message>
@@ -320,22 +320,22 @@
 <context>
     <name>Contributors</name>
     <message>
-        <location filename="../capture/panels.py" line="25" />
+        <location filename="../capture/panels.py" line="26" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="26" />
+        <location filename="../capture/panels.py" line="27" />
         <source>Société civile</source>
         <translation>Civil society</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="27" />
+        <location filename="../capture/panels.py" line="28" />
         <source>Citoyen·ne</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="28" />
+        <location filename="../capture/panels.py" line="29" />
         <source>Autre</source>
         <translation>Other</translation>
     </message>
@@ -352,8 +352,8 @@ The notes already typed are saved.
 The details were written to {log}</translation>
     </message>
     <message>
-        <location filename="../common/errors.py" line="34" />
-        <location filename="../common/errors.py" line="48" />
+        <location filename="../common/errors.py" line="33" />
+        <location filename="../common/errors.py" line="46" />
         <source>Message d'erreur</source>
         <translation>Error message</translation>
     </message>
@@ -1519,12 +1519,12 @@ The details were written to {log}</translation>
         <translation>What is this laptop called? The name is shown in conflicts and merge reports (for example “Léa's laptop” or “Room 2”).</translation>
     </message>
     <message>
-        <location filename="../common/laptop.py" line="51" />
+        <location filename="../common/laptop.py" line="50" />
         <source>Portable {host}</source>
         <translation>Laptop {host}</translation>
     </message>
     <message>
-        <location filename="../common/laptop.py" line="107" />
+        <location filename="../common/laptop.py" line="106" />
         <source>Le nom du portable n'a pas pu être enregistré dans {path} : {reason}</source>
         <translation>The laptop's name could not be saved in {path}: {reason}</translation>
     </message>
@@ -1532,274 +1532,274 @@ The details were written to {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../shell/mainwindow.py" line="115" />
+        <location filename="../shell/mainwindow.py" line="116" />
         <source>Prise de notes de l'atelier</source>
         <translation>Workshop note-taking</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="127" />
+        <location filename="../shell/mainwindow.py" line="128" />
         <source>{title} — {file} — facilitator</source>
         <translation>{title} — {file} — facilitator</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="141" />
-        <location filename="../shell/mainwindow.py" line="297" />
+        <location filename="../shell/mainwindow.py" line="142" />
+        <location filename="../shell/mainwindow.py" line="298" />
         <source>Liste des ateliers</source>
         <translation>Workshop list</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="162" />
+        <location filename="../shell/mainwindow.py" line="163" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="174" />
+        <location filename="../shell/mainwindow.py" line="175" />
         <source>Notes de l'atelier, par section</source>
         <translation>Workshop notes, by section</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="208" />
+        <location filename="../shell/mainwindow.py" line="209" />
         <source>Panneau latéral</source>
         <translation>Side panel</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="212" />
+        <location filename="../shell/mainwindow.py" line="213" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="213" />
+        <location filename="../shell/mainwindow.py" line="214" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="214" />
-        <location filename="../shell/mainwindow.py" line="298" />
+        <location filename="../shell/mainwindow.py" line="215" />
+        <location filename="../shell/mainwindow.py" line="299" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="226" />
+        <location filename="../shell/mainwindow.py" line="227" />
         <source>Chaque modification est enregistrée immédiatement.</source>
         <translation>Every change is saved immediately.</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="265" />
+        <location filename="../shell/mainwindow.py" line="266" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="266" />
+        <location filename="../shell/mainwindow.py" line="267" />
         <source>&amp;Ouvrir un fichier d'événement…</source>
         <translation>&amp;Open an event file…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="267" />
+        <location filename="../shell/mainwindow.py" line="268" />
         <source>&amp;Accueil (créer, démo)…</source>
         <translation>&amp;Start screen (create, demo)…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="273" />
+        <location filename="../shell/mainwindow.py" line="274" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="275" />
+        <location filename="../shell/mainwindow.py" line="276" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="276" />
+        <location filename="../shell/mainwindow.py" line="277" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="277" />
+        <location filename="../shell/mainwindow.py" line="278" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="135" />
+        <location filename="../shell/mainwindow.py" line="136" />
         <source>Atelier&amp;s</source>
         <translation>Wor&amp;kshops</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="268" />
+        <location filename="../shell/mainwindow.py" line="269" />
         <source>&amp;Préparer un événement (éditeur de kit)…</source>
         <translation>&amp;Prepare an event (kit editor)…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="269" />
+        <location filename="../shell/mainwindow.py" line="270" />
         <source>Rejoindre l'événement en &amp;réseau…</source>
         <translation>Join the event over the &amp;network…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="270" />
+        <location filename="../shell/mainwindow.py" line="271" />
         <source>Code pour rejoindre l'événement…</source>
         <translation>Join code of the event…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="271" />
+        <location filename="../shell/mainwindow.py" line="272" />
         <source>&amp;Nom de ce portable…</source>
         <translation>&amp;Laptop name…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="283" />
+        <location filename="../shell/mainwindow.py" line="284" />
         <source>Re&amp;chercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="284" />
+        <location filename="../shell/mainwindow.py" line="285" />
         <source>Vote +1</source>
         <translation>Vote +1</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="285" />
+        <location filename="../shell/mainwindow.py" line="286" />
         <source>Vote −1</source>
         <translation>Vote −1</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="286" />
+        <location filename="../shell/mainwindow.py" line="287" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="288" />
+        <location filename="../shell/mainwindow.py" line="289" />
         <source>&amp;Atelier</source>
         <translation>&amp;Workshop</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="289" />
+        <location filename="../shell/mainwindow.py" line="290" />
         <source>Atelier suivant</source>
         <translation>Next workshop</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="290" />
+        <location filename="../shell/mainwindow.py" line="291" />
         <source>Atelier précédent</source>
         <translation>Previous workshop</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="291" />
+        <location filename="../shell/mainwindow.py" line="292" />
         <source>Section suivante</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="292" />
+        <location filename="../shell/mainwindow.py" line="293" />
         <source>Section précédente</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="293" />
+        <location filename="../shell/mainwindow.py" line="294" />
         <source>Aller à la section…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="300" />
+        <location filename="../shell/mainwindow.py" line="301" />
         <source>Détails de l'atelier</source>
         <translation>Workshop details</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="303" />
+        <location filename="../shell/mainwindow.py" line="304" />
         <source>&amp;Minuteur</source>
         <translation>&amp;Timer</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="304" />
+        <location filename="../shell/mainwindow.py" line="305" />
         <source>Démarrer / pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="305" />
+        <location filename="../shell/mainwindow.py" line="306" />
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="306" />
+        <location filename="../shell/mainwindow.py" line="307" />
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="308" />
+        <location filename="../shell/mainwindow.py" line="309" />
         <source>&amp;Projection</source>
         <translation>&amp;Projector</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="309" />
+        <location filename="../shell/mainwindow.py" line="310" />
         <source>Afficher / masquer la vue projecteur</source>
         <translation>Show / hide the projector view</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="313" />
+        <location filename="../shell/mainwindow.py" line="314" />
         <source>Section en cours</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="313" />
+        <location filename="../shell/mainwindow.py" line="314" />
         <source>Toutes les sections</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="322" />
+        <location filename="../shell/mainwindow.py" line="323" />
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="323" />
+        <location filename="../shell/mainwindow.py" line="324" />
         <source>Texte plus petit</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="324" />
+        <location filename="../shell/mainwindow.py" line="325" />
         <source>Thème clair / sombre</source>
         <translation>Light / dark theme</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="326" />
+        <location filename="../shell/mainwindow.py" line="327" />
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="328" />
+        <location filename="../shell/mainwindow.py" line="329" />
         <source>&amp;Raccourcis clavier…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="330" />
+        <location filename="../shell/mainwindow.py" line="331" />
         <source>À &amp;propos de facilitator…</source>
         <translation>&amp;About facilitator…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="442" />
+        <location filename="../shell/mainwindow.py" line="444" />
         <source>Atelier en cours (minuteur et projection)</source>
         <translation>Workshop being run (timer and projector)</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="450" />
+        <location filename="../shell/mainwindow.py" line="452" />
         <source>Vous consultez l'atelier {n}. Le minuteur et la projection restent sur l'atelier {run}, l'atelier en cours.</source>
         <translation>You are looking at workshop {n}. The timer and the projector stay on workshop {run}, the one being run.</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="467" />
+        <location filename="../shell/mainwindow.py" line="469" />
         <source>&amp;Revenir à l'atelier en cours</source>
         <translation>&amp;Back to the workshop being run</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="469" />
+        <location filename="../shell/mainwindow.py" line="471" />
         <source>Revenir à l'atelier en cours</source>
         <translation>Back to the workshop being run</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="471" />
+        <location filename="../shell/mainwindow.py" line="473" />
         <source>A&amp;nimer cet atelier</source>
         <translation>&amp;Run this workshop</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="473" />
+        <location filename="../shell/mainwindow.py" line="475" />
         <source>Animer l'atelier consulté (minuteur et projection)</source>
         <translation>Run the workshop shown (timer and projector)</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="627" />
+        <location filename="../shell/mainwindow.py" line="631" />
         <source>Aller à la section</source>
         <translation>Go to section</translation>
     </message>
@@ -1981,87 +1981,87 @@ The details were written to {log}</translation>
 <context>
     <name>Network</name>
     <message>
-        <location filename="../shell/network.py" line="94" />
+        <location filename="../shell/network.py" line="98" />
         <source>État du réseau</source>
         <translation>Network status</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="117" />
+        <location filename="../shell/network.py" line="121" />
         <source>Réseau : connecté au hub {where}</source>
         <translation>Network: connected to the hub {where}</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="120" />
+        <location filename="../shell/network.py" line="124" />
         <source>Réseau : hors ligne depuis {time}</source>
         <translation>Network: offline since {time}</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="122" />
+        <location filename="../shell/network.py" line="126" />
         <source>Réseau : refusé par le hub {where}</source>
         <translation>Network: refused by the hub {where}</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="124" />
+        <location filename="../shell/network.py" line="128" />
         <source>Réseau : connexion au hub {where}…</source>
         <translation>Network: connecting to the hub {where}…</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="126" />
+        <location filename="../shell/network.py" line="130" />
         <source>1 modification en attente</source>
         <translation>1 change waiting</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="127" />
+        <location filename="../shell/network.py" line="131" />
         <source>{n} modifications en attente</source>
         <translation>{n} changes waiting</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="136" />
+        <location filename="../shell/network.py" line="140" />
         <source>Rejoindre l'événement en réseau</source>
         <translation>Join the event over the network</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="138" />
+        <location filename="../shell/network.py" line="142" />
         <source>Collez le code pour rejoindre donné par l'organisateur (carte « Rejoindre l'événement »). Vos notes restent enregistrées sur ce portable ; le réseau les partage avec les autres.</source>
         <translation>Paste the join code the organiser gave you (the “Join the event” card). Your notes stay saved on this laptop; the network shares them with the others.</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="147" />
+        <location filename="../shell/network.py" line="151" />
         <source>Code pour rejoindre</source>
         <translation>Join code</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="148" />
+        <location filename="../shell/network.py" line="152" />
         <source>&amp;Code :</source>
         <translation>&amp;Code:</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="158" />
+        <location filename="../shell/network.py" line="162" />
         <source>Rejoindre</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="267" />
+        <location filename="../shell/network.py" line="268" />
         <source>Code pour rejoindre l'événement</source>
         <translation>Join code of the event</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="269" />
+        <location filename="../shell/network.py" line="270" />
         <source>Hub : {where}</source>
         <translation>Hub: {where}</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="273" />
+        <location filename="../shell/network.py" line="274" />
         <source>QR code pour rejoindre</source>
         <translation>Join QR code</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="282" />
+        <location filename="../shell/network.py" line="283" />
         <source>&amp;Afficher le code</source>
         <translation>&amp;Show the code</translation>
     </message>
     <message>
-        <location filename="../shell/network.py" line="287" />
+        <location filename="../shell/network.py" line="288" />
         <source>&amp;Carte à imprimer (PDF)…</source>
         <translation>&amp;Card to print (PDF)…</translation>
     </message>
@@ -2079,88 +2079,88 @@ The details were written to {log}</translation>
 <context>
     <name>NoteDetails</name>
     <message>
-        <location filename="../capture/panels.py" line="40" />
+        <location filename="../capture/panels.py" line="41" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="44" />
-        <location filename="../capture/panels.py" line="144" />
+        <location filename="../capture/panels.py" line="45" />
+        <location filename="../capture/panels.py" line="145" />
         <source>Aucune note sélectionnée</source>
         <translation>No note selected</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="51" />
+        <location filename="../capture/panels.py" line="52" />
         <source>Adresses web de la note</source>
         <translation>Web addresses of the note</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="52" />
+        <location filename="../capture/panels.py" line="53" />
         <source>https://… (plusieurs : séparées par des espaces)</source>
         <translation>https://… (several: separated by spaces)</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="54" />
+        <location filename="../capture/panels.py" line="55" />
         <source>&amp;Liens :</source>
         <translation>&amp;Links:</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="59" />
+        <location filename="../capture/panels.py" line="60" />
         <source>Type de contributeur</source>
         <translation>Contributor type</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="60" />
+        <location filename="../capture/panels.py" line="61" />
         <source>— non précisé —</source>
         <translation>— not given —</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="66" />
+        <location filename="../capture/panels.py" line="67" />
         <source>&amp;Contributeur :</source>
         <translation>&amp;Contributor:</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="71" />
+        <location filename="../capture/panels.py" line="72" />
         <source>Retirer un vote</source>
         <translation>Remove a vote</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="72" />
+        <location filename="../capture/panels.py" line="73" />
         <source>Retirer un vote (Ctrl+-)</source>
         <translation>Remove a vote (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="76" />
+        <location filename="../capture/panels.py" line="77" />
         <source>Votes</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="80" />
+        <location filename="../capture/panels.py" line="81" />
         <source>Ajouter un vote</source>
         <translation>Add a vote</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="81" />
+        <location filename="../capture/panels.py" line="82" />
         <source>Ajouter un vote (Ctrl++)</source>
         <translation>Add a vote (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="86" />
+        <location filename="../capture/panels.py" line="87" />
         <source>Votes :</source>
         <translation>Votes:</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="88" />
+        <location filename="../capture/panels.py" line="89" />
         <source>&amp;Engagements liés :</source>
         <translation>Linked comm&amp;itments:</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="91" />
+        <location filename="../capture/panels.py" line="92" />
         <source>Engagements liés à la note</source>
         <translation>Commitments linked to the note</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="149" />
+        <location filename="../capture/panels.py" line="150" />
         <source>Note : {text}</source>
         <translation>Note: {text}</translation>
     </message>
@@ -2168,95 +2168,82 @@ The details were written to {log}</translation>
 <context>
     <name>NoteEdit</name>
     <message>
-        <location filename="../capture/outline.py" line="233" />
+        <location filename="../capture/outline.py" line="125" />
         <source>Nouvelle note…</source>
         <translation>New note…</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="110" />
+        <location filename="../capture/outline.py" line="413" />
         <source>Note</source>
         <translation>Note</translation>
-    </message>
-</context>
-<context>
-    <name>NoteLine</name>
-    <message>
-        <location filename="../capture/outline.py" line="263" />
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../capture/outline.py" line="423" />
-        <source>lien</source>
-        <translation>link</translation>
     </message>
 </context>
 <context>
     <name>NotePicker</name>
     <message>
-        <location filename="../after/synthesis.py" line="99" />
+        <location filename="../after/synthesis.py" line="92" />
         <source>Choisir des notes</source>
         <translation>Choose notes</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="100" />
+        <location filename="../after/synthesis.py" line="93" />
         <source>Notes à l'origine de la proposition</source>
         <translation>Notes the proposal comes from</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="106" />
+        <location filename="../after/synthesis.py" line="99" />
         <source>Filtrer les notes</source>
         <translation>Filter the notes</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="107" />
+        <location filename="../after/synthesis.py" line="100" />
         <source>Filtrer par texte…</source>
         <translation>Filter by text…</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="109" />
+        <location filename="../after/synthesis.py" line="102" />
         <source>&amp;Filtre :</source>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="113" />
+        <location filename="../after/synthesis.py" line="106" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="114" />
+        <location filename="../after/synthesis.py" line="107" />
         <source>Tous les ateliers</source>
         <translation>All workshops</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="116" />
+        <location filename="../after/synthesis.py" line="109" />
         <source>Atelier {n} – {title}</source>
         <translation>Workshop {n} – {title}</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="117" />
+        <location filename="../after/synthesis.py" line="110" />
         <source>&amp;Atelier :</source>
         <translation>&amp;Workshop:</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="122" />
+        <location filename="../after/synthesis.py" line="115" />
         <source>Notes de tous les ateliers</source>
         <translation>Notes from all workshops</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="142" />
-        <location filename="../after/synthesis.py" line="143" />
+        <location filename="../after/synthesis.py" line="135" />
+        <location filename="../after/synthesis.py" line="136" />
         <source>Lier les notes cochées</source>
         <translation>Link the ticked notes</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="144" />
-        <location filename="../after/synthesis.py" line="145" />
+        <location filename="../after/synthesis.py" line="137" />
+        <location filename="../after/synthesis.py" line="138" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="165" />
+        <location filename="../after/synthesis.py" line="158" />
         <source>{shown} note(s) affichée(s), {checked} cochée(s)</source>
         <translation>{shown} note(s) shown, {checked} ticked</translation>
     </message>
@@ -2402,90 +2389,98 @@ The details were written to {log}</translation>
 <context>
     <name>Outline</name>
     <message>
-        <location filename="../capture/outline.py" line="59" />
+        <location filename="../capture/outline.py" line="93" />
         <source>Nouvelle note en dessous</source>
         <translation>New note below</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="60" />
+        <location filename="../capture/outline.py" line="94" />
         <source>Nouvelle ligne dans la note</source>
         <translation>New line in the note</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="61" />
+        <location filename="../capture/outline.py" line="95" />
         <source>Décaler la note à droite (sous-note)</source>
         <translation>Indent the note (sub-note)</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="62" />
+        <location filename="../capture/outline.py" line="96" />
         <source>Décaler la note à gauche</source>
         <translation>Outdent the note</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="63" />
+        <location filename="../capture/outline.py" line="97" />
         <source>Monter la note</source>
         <translation>Move the note up</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="64" />
+        <location filename="../capture/outline.py" line="98" />
         <source>Descendre la note</source>
         <translation>Move the note down</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="65" />
+        <location filename="../capture/outline.py" line="99" />
         <source>Supprimer la note vide</source>
         <translation>Delete the empty note</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="66" />
+        <location filename="../capture/outline.py" line="100" />
         <source>Note précédente / suivante (depuis la première / dernière ligne)</source>
         <translation>Previous / next note (from the first / last line)</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="67" />
+        <location filename="../capture/outline.py" line="101" />
         <source>Quitter le plan : vers le panneau latéral (Échap y revient à la note)</source>
         <translation>Leave the outline: to the side panel (Esc there goes back to the note)</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="68" />
+        <location filename="../capture/outline.py" line="102" />
         <source>Quitter le plan : vers la liste des ateliers</source>
         <translation>Leave the outline: to the workshop list</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="69" />
+        <location filename="../capture/outline.py" line="103" />
         <source>Dans la zone des notes (atteinte par Tab) : entrer dans la note en cours</source>
         <translation>In the notes area (reached by Tab): go into the current note</translation>
     </message>
 </context>
 <context>
+    <name>OutlineModel</name>
+    <message>
+        <location filename="../capture/outline.py" line="139" />
+        <source>lien</source>
+        <translation>link</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantsForm</name>
     <message>
-        <location filename="../capture/atelier_panels.py" line="78" />
+        <location filename="../capture/atelier_panels.py" line="79" />
         <source>Participants de l'atelier</source>
         <translation>Workshop participants</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="89" />
+        <location filename="../capture/atelier_panels.py" line="90" />
         <source>Participants : {type}</source>
         <translation>Participants: {type}</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="114" />
+        <location filename="../capture/atelier_panels.py" line="115" />
         <source>Participants de l'atelier {n}</source>
         <translation>Participants of workshop {n}</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="119" />
+        <location filename="../capture/atelier_panels.py" line="120" />
         <source>Total de l'atelier : {n}</source>
         <translation>Workshop total: {n}</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="125" />
+        <location filename="../capture/atelier_panels.py" line="126" />
         <source>Total de l'événement : {n} — parité administration / société civile et citoyens : {a} % / {b} %</source>
         <translation>Event total: {n} — parity administration / civil society and citizens: {a}% / {b}%</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="129" />
+        <location filename="../capture/atelier_panels.py" line="130" />
         <source>Total de l'événement : 0</source>
         <translation>Event total: 0</translation>
     </message>
@@ -2642,7 +2637,7 @@ The details were written to {log}</translation>
         <translation>Prepared notes: {section}</translation>
     </message>
     <message>
-        <location filename="../prepare/kit_outline.py" line="191" />
+        <location filename="../prepare/kit_outline.py" line="197" />
         <source>Notes préparées</source>
         <translation>Prepared notes</translation>
     </message>
@@ -2650,62 +2645,62 @@ The details were written to {log}</translation>
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../projector/view.py" line="159" />
+        <location filename="../projector/view.py" line="160" />
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="160" />
+        <location filename="../projector/view.py" line="161" />
         <source>Texte plus petit</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="161" />
+        <location filename="../projector/view.py" line="162" />
         <source>Thème clair / sombre</source>
         <translation>Light / dark theme</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="162" />
+        <location filename="../projector/view.py" line="163" />
         <source>Plein écran</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="163" />
+        <location filename="../projector/view.py" line="164" />
         <source>Quitter le plein écran</source>
         <translation>Leave full screen</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="164" />
+        <location filename="../projector/view.py" line="165" />
         <source>Fermer la vue projecteur</source>
         <translation>Close the projector view</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="173" />
+        <location filename="../projector/view.py" line="174" />
         <source>facilitator — projection</source>
         <translation>facilitator — projector</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="174" />
+        <location filename="../projector/view.py" line="175" />
         <source>Vue projecteur</source>
         <translation>Projector view</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="186" />
+        <location filename="../projector/view.py" line="187" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="189" />
+        <location filename="../projector/view.py" line="190" />
         <source>Phase et temps restant</source>
         <translation>Phase and time left</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="193" />
+        <location filename="../projector/view.py" line="194" />
         <source>Notes projetées</source>
         <translation>Projected notes</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="311" />
+        <location filename="../projector/view.py" line="312" />
         <source>Atelier {n} — {q}</source>
         <translation>Workshop {n} — {q}</translation>
     </message>
@@ -2838,52 +2833,52 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../capture/panels.py" line="219" />
+        <location filename="../capture/panels.py" line="220" />
         <source>Rechercher dans toutes les notes</source>
         <translation>Search all notes</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="220" />
+        <location filename="../capture/panels.py" line="221" />
         <source>Rechercher (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="225" />
+        <location filename="../capture/panels.py" line="226" />
         <source>Filtrer par type de contributeur</source>
         <translation>Filter by contributor type</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="226" />
+        <location filename="../capture/panels.py" line="227" />
         <source>Tous les contributeurs</source>
         <translation>All contributors</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="231" />
+        <location filename="../capture/panels.py" line="232" />
         <source>Filtrer par engagement</source>
         <translation>Filter by commitment</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="232" />
+        <location filename="../capture/panels.py" line="233" />
         <source>Tous les engagements</source>
         <translation>All commitments</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="242" />
+        <location filename="../capture/panels.py" line="243" />
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="279" />
+        <location filename="../capture/panels.py" line="280" />
         <source>Tapez un mot ou choisissez un filtre</source>
         <translation>Type a word or choose a filter</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="290" />
+        <location filename="../capture/panels.py" line="291" />
         <source>Aucune note trouvée</source>
         <translation>No note found</translation>
     </message>
     <message>
-        <location filename="../capture/panels.py" line="291" />
+        <location filename="../capture/panels.py" line="292" />
         <source>{n} résultat(s)</source>
         <translation>{n} result(s)</translation>
     </message>
@@ -2891,17 +2886,17 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../capture/outline.py" line="475" />
+        <location filename="../capture/outline.py" line="782" />
         <source>Section {title}</source>
         <translation>Section {title}</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="497" />
+        <location filename="../capture/outline.py" line="810" />
         <source>+ Ajouter une note</source>
         <translation>+ Add a note</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="499" />
+        <location filename="../capture/outline.py" line="812" />
         <source>Ajouter une note dans « {title} »</source>
         <translation>Add a note to “{title}”</translation>
     </message>
@@ -2927,57 +2922,57 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>Session</name>
     <message>
-        <location filename="../capture/session.py" line="110" />
+        <location filename="../capture/session.py" line="126" />
         <source>Nouvelle note</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../capture/session.py" line="110" />
+        <location filename="../capture/session.py" line="126" />
         <source>Suppression de note</source>
         <translation>Note deletion</translation>
     </message>
     <message>
-        <location filename="../capture/session.py" line="111" />
+        <location filename="../capture/session.py" line="127" />
         <source>Décalage à droite</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../capture/session.py" line="111" />
+        <location filename="../capture/session.py" line="127" />
         <source>Décalage à gauche</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../capture/session.py" line="112" />
+        <location filename="../capture/session.py" line="128" />
         <source>Déplacement vers le haut</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../capture/session.py" line="112" />
+        <location filename="../capture/session.py" line="128" />
         <source>Déplacement vers le bas</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../capture/session.py" line="113" />
+        <location filename="../capture/session.py" line="129" />
         <source>Déplacement</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../capture/session.py" line="113" />
+        <location filename="../capture/session.py" line="129" />
         <source>Modification de note</source>
         <translation>Note edit</translation>
     </message>
     <message>
-        <location filename="../capture/session.py" line="114" />
+        <location filename="../capture/session.py" line="130" />
         <source>Vote</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../capture/session.py" line="114" />
+        <location filename="../capture/session.py" line="130" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../capture/session.py" line="353" />
+        <location filename="../capture/session.py" line="404" />
         <source>Saisie</source>
         <translation>Typing</translation>
     </message>
@@ -3020,62 +3015,62 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../shell/start.py" line="34" />
+        <location filename="../shell/start.py" line="35" />
         <source>Accueil de facilitator</source>
         <translation>facilitator start screen</translation>
     </message>
     <message>
-        <location filename="../shell/start.py" line="37" />
+        <location filename="../shell/start.py" line="38" />
         <source>facilitator — ateliers de gouvernement ouvert</source>
         <translation>facilitator — open government workshops</translation>
     </message>
     <message>
-        <location filename="../shell/start.py" line="43" />
+        <location filename="../shell/start.py" line="44" />
         <source>Tout fonctionne hors ligne ; chaque note est enregistrée dès sa saisie.</source>
         <translation>Everything works offline; every note is saved as it is typed.</translation>
     </message>
     <message>
-        <location filename="../shell/start.py" line="45" />
+        <location filename="../shell/start.py" line="46" />
         <source>&amp;Ouvrir un fichier d'événement…</source>
         <translation>&amp;Open an event file…</translation>
     </message>
     <message>
-        <location filename="../shell/start.py" line="46" />
+        <location filename="../shell/start.py" line="47" />
         <source>&amp;Préparer un événement (éditeur de kit)…</source>
         <translation>&amp;Prepare an event (kit editor)…</translation>
     </message>
     <message>
-        <location filename="../shell/start.py" line="47" />
+        <location filename="../shell/start.py" line="48" />
         <source>&amp;Créer un événement depuis un kit…</source>
         <translation>&amp;Create an event from a kit…</translation>
     </message>
     <message>
-        <location filename="../shell/start.py" line="48" />
+        <location filename="../shell/start.py" line="49" />
         <source>Ouvrir la &amp;démo 2016 (Ministère ouvert #1)</source>
         <translation>Open the 2016 &amp;demo (Ministère ouvert #1)</translation>
     </message>
     <message>
-        <location filename="../shell/start.py" line="58" />
+        <location filename="../shell/start.py" line="59" />
         <source>Fichiers &amp;récents :</source>
         <translation>&amp;Recent files:</translation>
     </message>
     <message>
-        <location filename="../shell/start.py" line="61" />
+        <location filename="../shell/start.py" line="62" />
         <source>Fichiers récents</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../shell/start.py" line="93" />
+        <location filename="../shell/start.py" line="94" />
         <source>Choisir le kit</source>
         <translation>Choose the kit</translation>
     </message>
     <message>
-        <location filename="../shell/start.py" line="94" />
+        <location filename="../shell/start.py" line="95" />
         <source>Kits (*.yaml *.yml)</source>
         <translation>Kits (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../shell/start.py" line="97" />
+        <location filename="../shell/start.py" line="98" />
         <source>Nouveau fichier d'événement</source>
         <translation>New event file</translation>
     </message>
@@ -3083,436 +3078,436 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
 <context>
     <name>SynthesisEditor</name>
     <message>
-        <location filename="../after/synthesis.py" line="191" />
+        <location filename="../after/synthesis.py" line="184" />
         <source>Synthèse des propositions</source>
         <translation>Summary of the proposals</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="192" />
+        <location filename="../after/synthesis.py" line="185" />
         <source>Synthèse — {title}</source>
         <translation>Summary — {title}</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="249" />
+        <location filename="../after/synthesis.py" line="243" />
         <source>Synthèse</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="253" />
+        <location filename="../after/synthesis.py" line="247" />
         <source>À l'attention de {who}</source>
         <translation>For the attention of {who}</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="258" />
-        <location filename="../after/synthesis.py" line="599" />
+        <location filename="../after/synthesis.py" line="252" />
+        <location filename="../after/synthesis.py" line="600" />
         <source>Objet de la synthèse</source>
         <translation>Subject of the summary</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="259" />
+        <location filename="../after/synthesis.py" line="253" />
         <source>Synthèse des propositions issues des ateliers…</source>
         <translation>Summary of the proposals from the workshops…</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="261" />
+        <location filename="../after/synthesis.py" line="255" />
         <source>&amp;Objet :</source>
         <translation>&amp;Subject:</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="266" />
-        <location filename="../after/synthesis.py" line="599" />
+        <location filename="../after/synthesis.py" line="260" />
+        <location filename="../after/synthesis.py" line="600" />
         <source>Texte d'ouverture</source>
         <translation>Opening text</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="268" />
+        <location filename="../after/synthesis.py" line="262" />
         <source>Vide : la restitution l'écrit depuis les faits de l'événement.</source>
         <translation>Empty: the report writes it from the event's facts.</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="270" />
+        <location filename="../after/synthesis.py" line="264" />
         <source>Texte d'o&amp;uverture :</source>
         <translation>&amp;Opening text:</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="272" />
+        <location filename="../after/synthesis.py" line="266" />
         <source>&amp;Générer depuis les faits de l'événement</source>
         <translation>Generate from the event's &amp;facts</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="274" />
+        <location filename="../after/synthesis.py" line="268" />
         <source>Générer le texte d'ouverture depuis les faits de l'événement</source>
         <translation>Generate the opening text from the event's facts</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="280" />
-        <location filename="../after/synthesis.py" line="600" />
+        <location filename="../after/synthesis.py" line="274" />
+        <location filename="../after/synthesis.py" line="601" />
         <source>Retours sur le format</source>
         <translation>Feedback on the format</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="282" />
+        <location filename="../after/synthesis.py" line="276" />
         <source>- un retour par ligne, commençant par « - »</source>
         <translation>- one piece of feedback per line, starting with “-”</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="299" />
+        <location filename="../after/synthesis.py" line="293" />
         <source>Nom de la personne qui valide</source>
         <translation>Name of the person approving</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="300" />
+        <location filename="../after/synthesis.py" line="294" />
         <source>Prénom Nom</source>
         <translation>First name Surname</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="284" />
+        <location filename="../after/synthesis.py" line="278" />
         <source>Retours sur &amp;le format (une puce « - » par ligne) :</source>
         <translation>Feedback on the for&amp;mat (one “-” bullet per line):</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="301" />
+        <location filename="../after/synthesis.py" line="295" />
         <source>Pa&amp;r :</source>
         <translation>&amp;By:</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="237" />
-        <location filename="../after/synthesis.py" line="303" />
+        <location filename="../after/synthesis.py" line="231" />
+        <location filename="../after/synthesis.py" line="297" />
         <source>&amp;Valider la synthèse</source>
         <translation>Appro&amp;ve the summary</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="217" />
+        <location filename="../after/synthesis.py" line="211" />
         <source>Menu de la synthèse</source>
         <translation>Summary menu</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="218" />
+        <location filename="../after/synthesis.py" line="212" />
         <source>S&amp;ynthèse</source>
         <translation>Summar&amp;y</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="229" />
+        <location filename="../after/synthesis.py" line="223" />
         <source>&amp;Nouvelle proposition</source>
         <translation>&amp;New proposal</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="230" />
+        <location filename="../after/synthesis.py" line="224" />
         <source>&amp;Monter la proposition</source>
         <translation>Move the proposal u&amp;p</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="231" />
+        <location filename="../after/synthesis.py" line="225" />
         <source>&amp;Descendre la proposition</source>
         <translation>Move the proposal do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="233" />
+        <location filename="../after/synthesis.py" line="227" />
         <source>&amp;Supprimer la proposition</source>
         <translation>&amp;Delete the proposal</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="234" />
+        <location filename="../after/synthesis.py" line="228" />
         <source>&amp;Choisir des notes d'origine…</source>
         <translation>&amp;Choose source notes…</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="236" />
+        <location filename="../after/synthesis.py" line="230" />
         <source>&amp;Générer le texte d'ouverture</source>
         <translation>&amp;Generate the opening text</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="242" />
+        <location filename="../after/synthesis.py" line="236" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="242" />
+        <location filename="../after/synthesis.py" line="236" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="245" />
+        <location filename="../after/synthesis.py" line="239" />
         <source>&amp;Fermer</source>
         <translation>Cl&amp;ose</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="305" />
+        <location filename="../after/synthesis.py" line="299" />
         <source>Valider la synthèse</source>
         <translation>Approve the summary</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="308" />
+        <location filename="../after/synthesis.py" line="302" />
         <source>Rouvrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="310" />
+        <location filename="../after/synthesis.py" line="304" />
         <source>Rouvrir la synthèse</source>
         <translation>Reopen the summary</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="311" />
+        <location filename="../after/synthesis.py" line="305" />
         <source>Réouverture de la synthèse</source>
         <translation>Summary reopening</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="321" />
+        <location filename="../after/synthesis.py" line="312" />
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="325" />
+        <location filename="../after/synthesis.py" line="316" />
         <source>Liste des propositions (Alt+Haut / Alt+Bas pour les déplacer)</source>
         <translation>List of proposals (Alt+Up / Alt+Down to move them)</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="332" />
+        <location filename="../after/synthesis.py" line="323" />
         <source>&amp;Propositions :</source>
         <translation>&amp;Proposals:</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="335" />
+        <location filename="../after/synthesis.py" line="326" />
         <source>&amp;Nouvelle</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="337" />
-        <location filename="../after/synthesis.py" line="629" />
+        <location filename="../after/synthesis.py" line="328" />
+        <location filename="../after/synthesis.py" line="625" />
         <source>Nouvelle proposition</source>
         <translation>New proposal</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="338" />
+        <location filename="../after/synthesis.py" line="329" />
         <source>Nouvelle proposition (Ctrl+N)</source>
         <translation>New proposal (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="340" />
+        <location filename="../after/synthesis.py" line="331" />
         <source>&amp;Supprimer</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="342" />
+        <location filename="../after/synthesis.py" line="333" />
         <source>Supprimer la proposition</source>
         <translation>Delete the proposal</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="346" />
+        <location filename="../after/synthesis.py" line="337" />
         <source>Monter la proposition</source>
         <translation>Move the proposal up</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="347" />
+        <location filename="../after/synthesis.py" line="338" />
         <source>Monter (Alt+Haut)</source>
         <translation>Move up (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="351" />
+        <location filename="../after/synthesis.py" line="342" />
         <source>Descendre la proposition</source>
         <translation>Move the proposal down</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="352" />
+        <location filename="../after/synthesis.py" line="343" />
         <source>Descendre (Alt+Bas)</source>
         <translation>Move down (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="360" />
+        <location filename="../after/synthesis.py" line="351" />
         <source>Proposition</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="366" />
+        <location filename="../after/synthesis.py" line="357" />
         <source>Titre court de la proposition</source>
         <translation>Short title of the proposal</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="368" />
+        <location filename="../after/synthesis.py" line="359" />
         <source>&amp;Titre :</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="371" />
-        <location filename="../after/synthesis.py" line="681" />
+        <location filename="../after/synthesis.py" line="362" />
+        <location filename="../after/synthesis.py" line="667" />
         <source>Nature de la proposition</source>
         <translation>Kind of proposal</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="375" />
+        <location filename="../after/synthesis.py" line="366" />
         <source>Natur&amp;e :</source>
         <translation>&amp;Kind:</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="401" />
+        <location filename="../after/synthesis.py" line="392" />
         <source>Engage&amp;ments :</source>
         <translation>&amp;Commitments:</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="411" />
+        <location filename="../after/synthesis.py" line="402" />
         <source>Notes d'or&amp;igine :</source>
         <translation>So&amp;urce notes:</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="414" />
+        <location filename="../after/synthesis.py" line="405" />
         <source>C&amp;hoisir des notes…</source>
         <translation>C&amp;hoose notes…</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="440" />
+        <location filename="../after/synthesis.py" line="431" />
         <source>Dé&amp;cision :</source>
         <translation>D&amp;ecision:</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="447" />
+        <location filename="../after/synthesis.py" line="438" />
         <source>Moti&amp;f :</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="454" />
+        <location filename="../after/synthesis.py" line="445" />
         <source>&amp;Date :</source>
         <translation>D&amp;ate:</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="379" />
-        <location filename="../after/synthesis.py" line="608" />
+        <location filename="../after/synthesis.py" line="370" />
+        <location filename="../after/synthesis.py" line="609" />
         <source>Texte de la proposition</source>
         <translation>Text of the proposal</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="382" />
+        <location filename="../after/synthesis.py" line="373" />
         <source>Te&amp;xte :</source>
         <translation>Te&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="389" />
+        <location filename="../after/synthesis.py" line="380" />
         <source>Engagements du plan concernés</source>
         <translation>Commitments of the plan concerned</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="408" />
+        <location filename="../after/synthesis.py" line="399" />
         <source>Notes à l'origine de la proposition</source>
         <translation>Notes the proposal comes from</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="416" />
+        <location filename="../after/synthesis.py" line="407" />
         <source>Choisir les notes d'origine</source>
         <translation>Choose the source notes</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="418" />
+        <location filename="../after/synthesis.py" line="409" />
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="420" />
+        <location filename="../after/synthesis.py" line="411" />
         <source>Retirer la note sélectionnée</source>
         <translation>Remove the selected note</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="422" />
+        <location filename="../after/synthesis.py" line="413" />
         <source>&amp;Aller à la note</source>
         <translation>&amp;Go to the note</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="424" />
+        <location filename="../after/synthesis.py" line="415" />
         <source>Aller à la note dans la prise de notes</source>
         <translation>Go to the note in the note-taking</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="432" />
-        <location filename="../after/synthesis.py" line="436" />
-        <location filename="../after/synthesis.py" line="699" />
+        <location filename="../after/synthesis.py" line="423" />
+        <location filename="../after/synthesis.py" line="427" />
+        <location filename="../after/synthesis.py" line="684" />
         <source>Décision</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="443" />
-        <location filename="../after/synthesis.py" line="609" />
+        <location filename="../after/synthesis.py" line="434" />
+        <location filename="../after/synthesis.py" line="610" />
         <source>Motif de la décision</source>
         <translation>Reason for the decision</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="450" />
-        <location filename="../after/synthesis.py" line="713" />
+        <location filename="../after/synthesis.py" line="441" />
+        <location filename="../after/synthesis.py" line="698" />
         <source>Date de la décision</source>
         <translation>Date of the decision</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="479" />
+        <location filename="../after/synthesis.py" line="470" />
         <source>✔ Validée par {by} le {at}
 Empreinte SHA-256 : {fp}</source>
         <translation>✔ Approved by {by} on {at}
 SHA-256 fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="482" />
+        <location filename="../after/synthesis.py" line="473" />
         <source>Synthèse non validée.</source>
         <translation>Summary not approved.</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="500" />
+        <location filename="../after/synthesis.py" line="491" />
         <source>(sans titre)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="503" />
+        <location filename="../after/synthesis.py" line="494" />
         <source>engagement(s) {ids}</source>
         <translation>commitment(s) {ids}</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="565" />
+        <location filename="../after/synthesis.py" line="556" />
         <source>Atelier {n} · {section} — {text}</source>
         <translation>Workshop {n} · {section} — {text}</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="568" />
+        <location filename="../after/synthesis.py" line="559" />
         <source>(supprimée)</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="570" />
+        <location filename="../after/synthesis.py" line="561" />
         <source>Note inconnue {id}</source>
         <translation>Unknown note {id}</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="608" />
+        <location filename="../after/synthesis.py" line="609" />
         <source>Titre de la proposition</source>
         <translation>Title of the proposal</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="620" />
+        <location filename="../after/synthesis.py" line="616" />
         <source>Texte d'ouverture généré</source>
         <translation>Generated opening text</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="626" />
+        <location filename="../after/synthesis.py" line="622" />
         <source>Validation de la synthèse</source>
         <translation>Summary approval</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="641" />
+        <location filename="../after/synthesis.py" line="637" />
         <source>Suppression de proposition</source>
         <translation>Proposal deletion</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="666" />
+        <location filename="../after/synthesis.py" line="651" />
         <source>Déplacement de proposition</source>
         <translation>Proposal move</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="689" />
+        <location filename="../after/synthesis.py" line="675" />
         <source>Engagements de la proposition</source>
         <translation>Proposal commitments</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="718" />
+        <location filename="../after/synthesis.py" line="703" />
+        <location filename="../after/synthesis.py" line="715" />
         <source>Notes d'origine</source>
         <translation>Source notes</translation>
     </message>
     <message>
-        <location filename="../after/synthesis.py" line="728" />
-        <location filename="../after/synthesis.py" line="735" />
+        <location filename="../after/synthesis.py" line="721" />
         <source>Note d'origine retirée</source>
         <translation>Source note removal</translation>
     </message>
@@ -3520,57 +3515,57 @@ SHA-256 fingerprint: {fp}</translation>
 <context>
     <name>WorkshopDetails</name>
     <message>
-        <location filename="../capture/atelier_panels.py" line="21" />
+        <location filename="../capture/atelier_panels.py" line="23" />
         <source>Détails de l'atelier</source>
         <translation>Workshop details</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="29" />
+        <location filename="../capture/atelier_panels.py" line="30" />
         <source>Atelier {n}</source>
         <translation>Workshop {n}</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="30" />
+        <location filename="../capture/atelier_panels.py" line="31" />
         <source>Administration pilote :</source>
         <translation>Lead administration:</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="30" />
+        <location filename="../capture/atelier_panels.py" line="31" />
         <source>Engagements traités</source>
         <translation>Commitments covered</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="30" />
+        <location filename="../capture/atelier_panels.py" line="31" />
         <source>Contexte</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="31" />
+        <location filename="../capture/atelier_panels.py" line="32" />
         <source>Organisations représentées</source>
         <translation>Organisations represented</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="31" />
+        <location filename="../capture/atelier_panels.py" line="32" />
         <source>Phases</source>
         <translation>Phases</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="35" />
+        <location filename="../capture/atelier_panels.py" line="36" />
         <source>Salle : {room}</source>
         <translation>Room: {room}</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="38" />
+        <location filename="../capture/atelier_panels.py" line="39" />
         <source>Horaire : {span}</source>
         <translation>Time: {span}</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="54" />
+        <location filename="../capture/atelier_panels.py" line="55" />
         <source>À parcourir avant l'atelier</source>
         <translation>To read before the workshop</translation>
     </message>
     <message>
-        <location filename="../capture/atelier_panels.py" line="55" />
+        <location filename="../capture/atelier_panels.py" line="56" />
         <source>Accès en ligne</source>
         <translation>Online access</translation>
     </message>

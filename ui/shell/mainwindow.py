@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         self._reveal_timer.setInterval(0)
         self._reveal_timer.timeout.connect(self._reveal)
         self._top_target: QWidget | None = None  # a section title to show at the top
-        self._watched: QWidget | None = None  # the focused note's line (its moves are watched)
+        self._watched: QWidget | None = None  # the focused note's editor (its moves are watched)
         self._geometry_watch = _GeometryWatch(self._reveal_timer.start, self)
         self.scroll.verticalScrollBar().rangeChanged.connect(lambda *_: self._reveal_timer.start())
         self.scroll.viewport().installEventFilter(self._geometry_watch)  # (the one made above)
@@ -516,7 +516,7 @@ class MainWindow(QMainWindow):
             return
         self.current_note = note_id
         for sid, ed in self.sections.items():
-            if note_id in ed.lines:
+            if ed.has_note(note_id):
                 self._section = sid
         if self.workshop is self.running:
             self._run_note, self._run_section = note_id, self._section
@@ -537,14 +537,14 @@ class MainWindow(QMainWindow):
                     self._run_section = self._section
                 if self.projector is not None:
                     self.projector.schedule()
-            self._watch(new.parentWidget() if isinstance(new, NoteEdit) else new)
+            self._watch(new)
             if isinstance(new, NoteEdit) and not getattr(new, "_revealing", False):
                 new._revealing = True  # (connected once per editor)
                 new.cursorPositionChanged.connect(self._reveal_timer.start)
             self._reveal_timer.start()
 
     def _watch(self, widget: QWidget) -> None:
-        """Follow the moves and resizes of ``widget`` (the focused line) to keep it in view."""
+        """Follow the moves and resizes of ``widget`` (the focused note's editor) to keep it in view."""
         if widget is self._watched:
             return
         if self._watched is not None:
@@ -605,7 +605,7 @@ class MainWindow(QMainWindow):
             self.view_workshop(row.workshop)  # (the atelier run stays the same)
         ed = self.sections.get(row.section)
         if ed is not None:
-            if note_id not in ed.lines:
+            if not ed.has_note(note_id):
                 ed.refresh()
             ed.focus_note(note_id, where)
 
@@ -642,7 +642,7 @@ class MainWindow(QMainWindow):
     def enter_outline(self) -> None:
         """Into the outline from its area: the current note, else the current section."""
         ed = self.sections.get(self._section or "")
-        if self.current_note and ed is not None and self.current_note in ed.lines:
+        if self.current_note and ed is not None and ed.has_note(self.current_note):
             self.focus_note(self.current_note)
         elif self._section:
             self.go_to_section(self._section)
