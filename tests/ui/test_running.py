@@ -107,6 +107,29 @@ def test_projector_updates_live_with_large_type(window, clock, qtbot):
     assert not p.isVisible()
 
 
+def test_projector_reads_the_outline_model_of_the_atelier_run(window, qtbot):
+    """The projector shows a section through the capture's own outline model (OutlineModel):
+    the same notes, in the same tree order, with the same depths, after a structural change."""
+    key(K.Key_F5, widget=window)
+    p = window.projector
+    window.go_to_section("futurs")
+    sec = window.sections["futurs"]
+    sec.focus_note(sec.note_ids()[0])
+    key(K.Key_Return)
+    type_text("Sous-note projetée")
+    key(K.Key_Tab)  # indented under the first note
+    settle()
+    p.render_notes()
+    model = p.model("futurs", window.running.number)
+    assert type(model) is type(sec.model)
+    assert model.order() == sec.model.order()
+    depth = dict(model.order())
+    typed = next(nid for nid, text, *_ in model.shown() if text == "Sous-note projetée")
+    assert depth[typed] == 1
+    assert "Sous-note projetée" in p.notes.toPlainText()
+    key(K.Key_F5, widget=window)
+
+
 def test_participants_form_counts_total_and_parity(window, demo_file):
     window.tabs.setCurrentIndex(2)  # the « Participants » tab, as the person opens it
     form = window.findChild(QWidget, "participantsForm")

@@ -282,6 +282,11 @@ class OutlineModel(QAbstractItemModel):
     def text(self, note_id: str) -> str:
         return self._nodes[note_id].text
 
+    def shown(self) -> list[tuple[str, str, int, int]]:
+        """(note id, text shown, depth, votes) of every note in outline order (the projector's)."""
+        nodes = self._nodes
+        return [(nid, nodes[nid].text, depth, nodes[nid].row.votes) for nid, depth in self._order]
+
     # ------------------------------------------------------------------ content
     def _shown_text(self, row: NoteRow) -> str:
         pending = self.session.pending_text(row.id)
@@ -322,8 +327,9 @@ class OutlineModel(QAbstractItemModel):
                 continue  # (the session's cache replaces the rows a change touches: not this one)
             node.row = row
             changed = False
-            if self.session.pending_text(row.id) is None and node.text != row.text:
-                node.text, changed = row.text, True
+            text = self._shown_text(row)  # (as typed if not stored yet: an editor's, or another view's)
+            if node.text != text:
+                node.text, changed = text, True
             summary = summary_of(row)
             if summary != node.summary:
                 node.summary, changed = summary, True

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from ui.capture.outline import OutlineModel
 from ui.capture.timer import AMBER, OVER, RED, fmt
 from ui.common import settings
 from ui.projector import ALL, FOLLOW
@@ -180,6 +181,9 @@ class ProjectorView(QWidget):
         self.choice = FOLLOW
         self.current_note: str | None = None
         self._note_blocks: dict[str, int] = {}
+        # the notes shown, per section: the capture's outline model, on the atelier being run
+        # (not necessarily the one the window shows: a search elsewhere does not move the room)
+        self._models: dict[str, OutlineModel] = {}
         lay = QVBoxLayout(self)
         lay.setContentsMargins(40, 24, 40, 24)
         lay.setSpacing(12)
@@ -357,21 +361,29 @@ class ProjectorView(QWidget):
         outlines = []
         if w is not None:
             for s in self.sections():
-                rows = self.session.outline(w.number, s.id)
-                ids = [r.id for r, _d in rows]
-                if len(rows) > WINDOW and current in ids:  # the screen shows a dozen notes at most:
-                    i = ids.index(current)                 # lay out only those around the current one
-                    rows = rows[max(0, i - WINDOW + 5): i + 5]
-                elif len(rows) > WINDOW:
-                    rows = rows[-WINDOW:]
-                shown = []
-                for row, depth in rows:
-                    text = self.session.pending_text(row.id)
-                    shown.append((row.id, row.text if text is None else text, depth, row.votes))
+                shown = self.model(s.id, w.number).shown()
+                ids = [note_id for note_id, *_rest in shown]
+                if len(shown) > WINDOW and current in ids:  # the screen shows a dozen notes at most:
+                    i = ids.index(current)                  # lay out only those around the current one
+                    shown = shown[max(0, i - WINDOW + 5): i + 5]
+                elif len(shown) > WINDOW:
+                    shown = shown[-WINDOW:]
                 outlines.append((s.title, shown))
         self._note_blocks = notes_document(self.notes.document(), outlines, current, THEMES[self.theme],
                                            self.font_size, self.notes.font())
         self._scroll_to(current)
+
+    def model(self, section_id: str, workshop: int) -> OutlineModel:
+        """The outline model of one section of the atelier being run, brought to the session's
+        notes (``OutlineModel.refresh``: only what changed is read again)."""
+        model = self._models.get(section_id)
+        if model is None:
+            model = self._models[section_id] = OutlineModel(self.session, section_id, self)
+        if model.workshop != workshop:
+            model.set_workshop(workshop)
+        else:
+            model.refresh()
+        return model
 
     def _scroll_to(self, note_id: str | None) -> None:
         """Show the current note whole at the bottom of the screen with what precedes it (never
