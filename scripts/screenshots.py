@@ -4,7 +4,8 @@
 
 Writes main-window.png, projector.png (light theme, current section), projector-dark.png (all
 sections), timer-over.png (the time-up signal), synthese.png (a proposal decided, the synthesis
-validated), conflits.png (two named laptops' versions, the differing words highlighted) and
+validated), conflits.png (two named laptops' versions, the differing words highlighted),
+notes-ateliers.png (the note-taker's view across ateliers, filtered by a word) and
 export.png (the export dialog); with ``--editor``, only the kit editor's: kit-editor.png (the 2021
 forum kit with an error typed: the form, the error beside its field and in the list, the live
 preview of the booklet) and kit-editor-plan.png (a commitment's form).
@@ -178,6 +179,12 @@ def shoot_after_event(w, app, out: Path, tmp: Path, path: Path) -> None:
     settle(app)
     view.grab().save(str(out / "conflits.png"))
     view.close()
+    notes = post_event.show_notetaker(w)
+    notes.resize(1300, 800)
+    notes.text.setText("données")  # the notes that speak of data, under their ateliers and parents
+    settle(app)
+    notes.grab().save(str(out / "notes-ateliers.png"))
+    notes.close()
     export = post_event.show_export(w)
     settle(app)
     background.wait_all()

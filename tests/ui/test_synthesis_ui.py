@@ -222,9 +222,8 @@ def test_notetaker_view_filters_and_drafts_a_proposal(window, demo_file, qtbot):
     assert kept and {ev.note(n).workshop for n in kept} == {w1.number}
     view.commitment.setCurrentIndex(0)
     # draft a proposal from two notes of different ateliers
-    for i in range(view.tree.topLevelItemCount()):
-        item = view.tree.topLevelItem(i)
-        item.setSelected(item.data(0, Qt.ItemDataRole.UserRole) in (a, b))
+    view.select((a, b))
+    assert view.selected() == [a, b]
     assert view.create.isEnabled()
     qtbot.mouseClick(view.create, LEFT)
     props = stored(demo_file)[0]
@@ -234,6 +233,32 @@ def test_notetaker_view_filters_and_drafts_a_proposal(window, demo_file, qtbot):
     assert ed.isVisible() and ed.pid == new.id
     window.session.undo()
     assert new.id not in stored(demo_file)[0]
+
+
+def test_notetaker_view_shows_each_atelier_outline_with_what_is_above_a_kept_note(window):
+    """The note-taker's view is the capture's outline model across ateliers: a sub-note kept by
+    the text filter is shown under its parent note (shown, not kept) under its atelier's row."""
+    from ui.capture.outline import NOTE_ID_ROLE
+
+    view = post_event.show_notetaker(window)
+    view.section.setCurrentIndex(view.section.findData("futurs"))
+    w = window.kit.workshops[1]
+    top = view.shown_ids()[0]
+    parent = next(n for n in view.shown_ids() if window.session.note(n).workshop == w.number)
+    change = window.session.run(EventFile.add_note, w.number, "futurs", "Ouvrir les données de zircon", after=parent)
+    child = change.focus
+    window.session.run(EventFile.indent, child)
+    view.text.setText("zircon")
+    assert view.shown_ids() == [child]
+    groups = [view.proxy.index(r, 0) for r in range(view.proxy.rowCount())]
+    assert [g.data() for g in groups] == [f"Atelier {w.number} — {w.title}"]
+    above = view.proxy.index(0, 0, groups[0])
+    assert above.data(NOTE_ID_ROLE) == parent
+    assert view.proxy.index(0, 0, above).data(NOTE_ID_ROLE) == child
+    assert view.tree.isExpanded(above) and view.count.text().startswith("1 ")
+    view.text.clear()
+    assert top in view.shown_ids() and child in view.shown_ids()
+    view.close()
 
 
 def test_the_window_closes_from_the_keyboard_and_has_its_menu(window, qtbot):

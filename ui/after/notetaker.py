@@ -1,10 +1,22 @@
 """The note-taker's view across ateliers: every note of one section (e.g. every « Futurs
 engagements »), filterable by commitment, contributor type and votes, from which proposals are
-drafted."""
+drafted.
+
+Model/view as the capture is: the notes are a ``SectionAcrossModel`` (the capture's outline model,
+one tree per atelier under the atelier's row), shown through a ``QSortFilterProxyModel`` that keeps
+the notes the core's query finds (``facilitator.synthesis.section_notes``) and, recursively, the
+ateliers and parent notes above them, so that a kept note is seen where it stands in its outline."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,8 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,9 +40,25 @@ from ui.after.post_common import (
     go_to_note,
     needs_reload,
 )
+from ui.capture.outline import NOTE_ID_ROLE, SectionAcrossModel
 from ui.capture.panels import contributor_names
 
-ROLE = Qt.ItemDataRole.UserRole
+
+class _Kept(QSortFilterProxyModel):
+    """The notes the filters keep (``kept``: their ids), with what is above them (recursively)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.kept: set[str] = set()
+        self.setRecursiveFilteringEnabled(True)
+
+    def keep(self, ids: set[str]) -> None:
+        self.beginFilterChange()
+        self.kept = ids
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        return self.sourceModel().index(row, 0, parent).data(NOTE_ID_ROLE) in self.kept
 
 
 class NotetakerView(QWidget):
@@ -100,22 +127,26 @@ class NotetakerView(QWidget):
         filters.setStretchFactor(self.text, 1)
         lay.addLayout(filters)
 
-        self.tree = QTreeWidget()
+        self.model = SectionAcrossModel(self.session, "", self)
+        self.proxy = _Kept(self)
+        self.proxy.setSourceModel(self.model)
+        self.tree = QTreeView()
         self.tree.setObjectName("notetakerList")
         self.tree.setAccessibleName(self.tr("Notes de la section dans tous les ateliers"))
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels([self.tr("Atelier"), self.tr("Note"), self.tr("Contributeur"), self.tr("Votes")])
-        self.tree.setRootIsDecorated(False)
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
+        self.tree.setItemsExpandable(False)
+        self.tree.setExpandsOnDoubleClick(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         h = self.tree.header()
-        h.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        h.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         h.setStretchLastSection(False)
-        self.tree.itemActivated.connect(lambda item, _c: go_to_note(self.main, item.data(0, ROLE)))
-        self.tree.itemSelectionChanged.connect(self._selection)
+        self.tree.activated.connect(lambda index: self._go_to(index.data(NOTE_ID_ROLE)))
+        self.tree.selectionModel().selectionChanged.connect(self._selection)
         lay.addWidget(self.tree, 1)
 
         bottom = QHBoxLayout()
@@ -134,12 +165,13 @@ class NotetakerView(QWidget):
         bottom.addWidget(self.create)
         lay.addLayout(bottom)
 
-        for combo in (self.section, self.commitment, self.contributor):
+        self.section.currentIndexChanged.connect(self.rebuild)
+        for combo in (self.commitment, self.contributor):
             combo.currentIndexChanged.connect(self.reload)
         self.votes.valueChanged.connect(self.reload)
         self.text.textChanged.connect(self.reload)
         self.session.changed.connect(self.on_change)
-        self.reload()
+        self.rebuild()
 
     # ------------------------------------------------------------------ content
     def found(self) -> list[Located]:
@@ -156,47 +188,61 @@ class NotetakerView(QWidget):
                 out.append(Located(r.workshop, r.section, r, sn.depth))
         return out
 
+    def rebuild(self, *_args) -> None:
+        """The section's notes read again (another section, or a note changed), the filters kept."""
+        selected = self.selected()
+        self.model.set_section(self.section.currentData(),
+                               [(w.number, self.tr("Atelier {n} — {title}").format(n=w.number, title=w.title))
+                                for w in self.kit.workshops])
+        self.reload()
+        self.select(selected)
+
     def reload(self, *_args) -> None:
-        selected = set(self.selected())
-        self.tree.clear()
-        names = contributor_names(self)
-        shown = 0
-        for loc in self.found():
-            r = loc.row
-            item = QTreeWidgetItem([
-                str(loc.workshop), "    " * loc.depth + r.text.strip(),
-                names.get(r.contributor or "", ""), str(r.votes) if r.votes else "",
-            ])
-            w = self.kit.workshop(loc.workshop)
-            item.setToolTip(0, w.title if w else "")
-            item.setToolTip(1, r.text)
-            item.setData(0, ROLE, r.id)
-            item.setData(0, ROLE + 1, loc.workshop)
-            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.tree.addTopLevelItem(item)
-            item.setSelected(r.id in selected)
-            shown += 1
-        self.count.setText(self.tr("{n} note(s)").format(n=shown))
+        """The filters applied (the core's query), the atelier rows and the notes above opened."""
+        self.proxy.keep({loc.row.id for loc in self.found()})
+        self.tree.expandAll()
+        self.count.setText(self.tr("{n} note(s)").format(n=len(self.proxy.kept)))
         self._selection()
 
     def on_change(self, change: Change) -> None:
         if change.touches("note") or needs_reload(change):
-            self.reload()
+            self.rebuild()
+
+    def _rows(self, parent: QModelIndex = QModelIndex()):  # noqa: B008
+        """The proxy's rows in the order shown (an atelier, then its notes, in outline order)."""
+        for r in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(r, 0, parent)
+            yield index
+            yield from self._rows(index)
 
     def shown_ids(self) -> list[str]:
-        return [self.tree.topLevelItem(i).data(0, ROLE) for i in range(self.tree.topLevelItemCount())]
+        """The notes kept by the filters, in the order shown (not the notes above shown with them)."""
+        return [i.data(NOTE_ID_ROLE) for i in self._rows() if i.data(NOTE_ID_ROLE) in self.proxy.kept]
 
     def selected(self) -> list[str]:
         if not hasattr(self, "tree"):
             return []
-        order = {nid: i for i, nid in enumerate(self.shown_ids())}
-        ids = [i.data(0, ROLE) for i in self.tree.selectedItems()]
+        order = {nid: i for i, nid in enumerate(i.data(NOTE_ID_ROLE) for i in self._rows())}
+        ids = {i.data(NOTE_ID_ROLE) for i in self.tree.selectionModel().selectedRows(0)} - {None}
         return sorted(ids, key=lambda n: order.get(n, 0))
 
-    def _selection(self) -> None:
+    def select(self, ids) -> None:
+        """Select these notes (those shown), as a click and Ctrl+clicks would."""
+        wanted, selection = set(ids), QItemSelection()
+        for index in self._rows():
+            if index.data(NOTE_ID_ROLE) in wanted:
+                selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.tree.selectionModel().select(selection, flags)
+
+    def _selection(self, *_args) -> None:
         n = len(self.selected())
         self.create.setEnabled(n > 0)
         self.goto.setEnabled(n == 1)
+
+    def _go_to(self, note_id: str | None) -> None:
+        if note_id is not None:
+            go_to_note(self.main, note_id)
 
     def _go(self) -> None:
         ids = self.selected()

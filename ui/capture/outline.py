@@ -67,6 +67,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.kit.model import Section
 from facilitator.store import Change, EventFile, NoteRow
+from ui.capture.panels import contributor_names
 from ui.common import look
 
 INDENT = 26  # the view's indentation: one level of the outline
@@ -300,17 +301,20 @@ class OutlineModel(QAbstractItemModel):
         self._nodes = {}
         self._order = []
         if workshop is not None:
-            rows = self.session.outline(workshop, self.section_id)
-            stack: list[_Node] = []
-            for row, depth in rows:
-                node = self._nodes[row.id] = _Node(row, self._shown_text(row))
-                del stack[depth:]
-                parent = stack[-1] if stack else self._root
-                node.parent, node.pos = parent, len(parent.children)
-                parent.children.append(node)
-                stack.append(node)
-            self._order = [(r.id, d) for r, d in rows]
+            self._order = self._grow(self._root, self.session.outline(workshop, self.section_id))
         self.endResetModel()
+
+    def _grow(self, top: _Node, rows: list[tuple[NoteRow, int]]) -> list[tuple[str, int]]:
+        """The notes ``rows`` (in outline order, with their depths) put as a tree under ``top``."""
+        stack: list[_Node] = []
+        for row, depth in rows:
+            node = self._nodes[row.id] = _Node(row, self._shown_text(row))
+            del stack[depth:]
+            parent = stack[-1] if stack else top
+            node.parent, node.pos = parent, len(parent.children)
+            parent.children.append(node)
+            stack.append(node)
+        return [(r.id, d) for r, d in rows]
 
     def refresh(self) -> None:
         """Bring the tree to the session's outline, by the fewest row signals (see the class)."""
@@ -390,6 +394,84 @@ class OutlineModel(QAbstractItemModel):
         if any(e.kind == "note" and any(s is not None and s.workshop == self.workshop and s.section == self.section_id
                                         for s in (e.before, e.after)) for e in change.edits):
             self.refresh()
+
+
+class SectionAcrossModel(OutlineModel):
+    """The notes of one section in every atelier (the note-taker's view): each atelier's tree of
+    notes, as its ``OutlineModel`` holds it, under one row for the atelier; three columns (the
+    note, its contributor, its votes). Read-only; rebuilt when a note changes (``set_section``)."""
+
+    COLUMNS = 3
+
+    def set_section(self, section_id: str, workshops: list[tuple[int, str]]) -> None:
+        """The section's notes, for each ``(atelier number, its row's title)``."""
+        self.beginResetModel()
+        self.section_id = section_id
+        self._root = _Node(None)
+        self._nodes = {}
+        self._order = []
+        for number, title in workshops:
+            group = _Node(None, title)
+            group.parent, group.pos = self._root, len(self._root.children)
+            self._root.children.append(group)
+            self._order += self._grow(group, self.session.outline(number, section_id))
+        self.endResetModel()
+
+    def refresh(self) -> None:  # (not the capture's by-row refresh: ``set_section`` again)
+        return
+
+    def index(self, row: int, column: int = 0, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        children = (parent.internalPointer() or self._root).children
+        if not 0 <= column < self.COLUMNS or not 0 <= row < len(children):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return self.COLUMNS
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return _NO_FLAGS
+        node: _Node = index.internalPointer()
+        return Qt.ItemFlag.ItemIsEnabled | (Qt.ItemFlag.ItemIsSelectable if node.row is not None else _NO_FLAGS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Note"), self.tr("Contributeur"), self.tr("Votes"))[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        node: _Node = index.internalPointer()
+        column, R = index.column(), Qt.ItemDataRole
+        if node.row is None:  # an atelier's row
+            if role in (R.DisplayRole, R.AccessibleTextRole) and column == 0:
+                return node.text
+            if role == R.FontRole and column == 0:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if column == 0:
+            if role == R.ToolTipRole:
+                return node.text
+            return super().data(index, role)
+        if role in (R.DisplayRole, R.AccessibleTextRole):
+            if column == 1:
+                return contributor_names().get(node.row.contributor or "", node.row.contributor or "")
+            return str(node.row.votes) if node.row.votes else ""
+        if role == R.TextAlignmentRole and column == 2:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        if role == NOTE_ID_ROLE:
+            return node.id
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        return False
+
+    def group_titles(self) -> list[str]:
+        return [group.text for group in self._root.children]
 
 
 # ====================================================================== the editor

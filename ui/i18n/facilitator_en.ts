@@ -1543,7 +1543,7 @@ The details were written to {log}</translation>
     </message>
     <message>
         <location filename="../shell/mainwindow.py" line="142" />
-        <location filename="../shell/mainwindow.py" line="298" />
+        <location filename="../shell/mainwindow.py" line="302" />
         <source>Liste des ateliers</source>
         <translation>Workshop list</translation>
     </message>
@@ -1558,63 +1558,63 @@ The details were written to {log}</translation>
         <translation>Workshop notes, by section</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="209" />
+        <location filename="../shell/mainwindow.py" line="213" />
         <source>Panneau latéral</source>
         <translation>Side panel</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="213" />
+        <location filename="../shell/mainwindow.py" line="217" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="214" />
+        <location filename="../shell/mainwindow.py" line="218" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="215" />
-        <location filename="../shell/mainwindow.py" line="299" />
+        <location filename="../shell/mainwindow.py" line="219" />
+        <location filename="../shell/mainwindow.py" line="303" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="227" />
+        <location filename="../shell/mainwindow.py" line="231" />
         <source>Chaque modification est enregistrée immédiatement.</source>
         <translation>Every change is saved immediately.</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="266" />
+        <location filename="../shell/mainwindow.py" line="270" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="267" />
+        <location filename="../shell/mainwindow.py" line="271" />
         <source>&amp;Ouvrir un fichier d'événement…</source>
         <translation>&amp;Open an event file…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="268" />
+        <location filename="../shell/mainwindow.py" line="272" />
         <source>&amp;Accueil (créer, démo)…</source>
         <translation>&amp;Start screen (create, demo)…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="274" />
+        <location filename="../shell/mainwindow.py" line="278" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="276" />
+        <location filename="../shell/mainwindow.py" line="280" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="277" />
+        <location filename="../shell/mainwindow.py" line="281" />
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="278" />
+        <location filename="../shell/mainwindow.py" line="282" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
@@ -1624,182 +1624,182 @@ The details were written to {log}</translation>
         <translation>Wor&amp;kshops</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="269" />
+        <location filename="../shell/mainwindow.py" line="273" />
         <source>&amp;Préparer un événement (éditeur de kit)…</source>
         <translation>&amp;Prepare an event (kit editor)…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="270" />
+        <location filename="../shell/mainwindow.py" line="274" />
         <source>Rejoindre l'événement en &amp;réseau…</source>
         <translation>Join the event over the &amp;network…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="271" />
+        <location filename="../shell/mainwindow.py" line="275" />
         <source>Code pour rejoindre l'événement…</source>
         <translation>Join code of the event…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="272" />
+        <location filename="../shell/mainwindow.py" line="276" />
         <source>&amp;Nom de ce portable…</source>
         <translation>&amp;Laptop name…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="284" />
+        <location filename="../shell/mainwindow.py" line="288" />
         <source>Re&amp;chercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="285" />
+        <location filename="../shell/mainwindow.py" line="289" />
         <source>Vote +1</source>
         <translation>Vote +1</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="286" />
+        <location filename="../shell/mainwindow.py" line="290" />
         <source>Vote −1</source>
         <translation>Vote −1</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="287" />
+        <location filename="../shell/mainwindow.py" line="291" />
         <source>Détails de la note</source>
         <translation>Note details</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="289" />
+        <location filename="../shell/mainwindow.py" line="293" />
         <source>&amp;Atelier</source>
         <translation>&amp;Workshop</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="290" />
+        <location filename="../shell/mainwindow.py" line="294" />
         <source>Atelier suivant</source>
         <translation>Next workshop</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="291" />
+        <location filename="../shell/mainwindow.py" line="295" />
         <source>Atelier précédent</source>
         <translation>Previous workshop</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="292" />
+        <location filename="../shell/mainwindow.py" line="296" />
         <source>Section suivante</source>
         <translation>Next section</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="293" />
+        <location filename="../shell/mainwindow.py" line="297" />
         <source>Section précédente</source>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="294" />
+        <location filename="../shell/mainwindow.py" line="298" />
         <source>Aller à la section…</source>
         <translation>Go to section…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="301" />
+        <location filename="../shell/mainwindow.py" line="305" />
         <source>Détails de l'atelier</source>
         <translation>Workshop details</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="304" />
+        <location filename="../shell/mainwindow.py" line="308" />
         <source>&amp;Minuteur</source>
         <translation>&amp;Timer</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="305" />
+        <location filename="../shell/mainwindow.py" line="309" />
         <source>Démarrer / pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="306" />
+        <location filename="../shell/mainwindow.py" line="310" />
         <source>Phase suivante</source>
         <translation>Next phase</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="307" />
+        <location filename="../shell/mainwindow.py" line="311" />
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="309" />
+        <location filename="../shell/mainwindow.py" line="313" />
         <source>&amp;Projection</source>
         <translation>&amp;Projector</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="310" />
+        <location filename="../shell/mainwindow.py" line="314" />
         <source>Afficher / masquer la vue projecteur</source>
         <translation>Show / hide the projector view</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="314" />
+        <location filename="../shell/mainwindow.py" line="318" />
         <source>Section en cours</source>
         <translation>Current section</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="314" />
+        <location filename="../shell/mainwindow.py" line="318" />
         <source>Toutes les sections</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="323" />
+        <location filename="../shell/mainwindow.py" line="327" />
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="324" />
+        <location filename="../shell/mainwindow.py" line="328" />
         <source>Texte plus petit</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="325" />
+        <location filename="../shell/mainwindow.py" line="329" />
         <source>Thème clair / sombre</source>
         <translation>Light / dark theme</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="327" />
+        <location filename="../shell/mainwindow.py" line="331" />
         <source>A&amp;ide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="329" />
+        <location filename="../shell/mainwindow.py" line="333" />
         <source>&amp;Raccourcis clavier…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="331" />
+        <location filename="../shell/mainwindow.py" line="335" />
         <source>À &amp;propos de facilitator…</source>
         <translation>&amp;About facilitator…</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="444" />
+        <location filename="../shell/mainwindow.py" line="448" />
         <source>Atelier en cours (minuteur et projection)</source>
         <translation>Workshop being run (timer and projector)</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="452" />
+        <location filename="../shell/mainwindow.py" line="456" />
         <source>Vous consultez l'atelier {n}. Le minuteur et la projection restent sur l'atelier {run}, l'atelier en cours.</source>
         <translation>You are looking at workshop {n}. The timer and the projector stay on workshop {run}, the one being run.</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="469" />
+        <location filename="../shell/mainwindow.py" line="473" />
         <source>&amp;Revenir à l'atelier en cours</source>
         <translation>&amp;Back to the workshop being run</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="471" />
+        <location filename="../shell/mainwindow.py" line="475" />
         <source>Revenir à l'atelier en cours</source>
         <translation>Back to the workshop being run</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="473" />
+        <location filename="../shell/mainwindow.py" line="477" />
         <source>A&amp;nimer cet atelier</source>
         <translation>&amp;Run this workshop</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="475" />
+        <location filename="../shell/mainwindow.py" line="479" />
         <source>Animer l'atelier consulté (minuteur et projection)</source>
         <translation>Run the workshop shown (timer and projector)</translation>
     </message>
     <message>
-        <location filename="../shell/mainwindow.py" line="631" />
+        <location filename="../shell/mainwindow.py" line="635" />
         <source>Aller à la section</source>
         <translation>Go to section</translation>
     </message>
@@ -2168,12 +2168,12 @@ The details were written to {log}</translation>
 <context>
     <name>NoteEdit</name>
     <message>
-        <location filename="../capture/outline.py" line="125" />
+        <location filename="../capture/outline.py" line="134" />
         <source>Nouvelle note…</source>
         <translation>New note…</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="413" />
+        <location filename="../capture/outline.py" line="499" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -2251,137 +2251,122 @@ The details were written to {log}</translation>
 <context>
     <name>NotetakerView</name>
     <message>
-        <location filename="../after/notetaker.py" line="49" />
+        <location filename="../after/notetaker.py" line="76" />
         <source>Vue du rapporteur : notes de tous les ateliers</source>
         <translation>Note-taker's view: notes from all workshops</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="50" />
+        <location filename="../after/notetaker.py" line="77" />
         <source>Notes de tous les ateliers — {title}</source>
         <translation>Notes from all workshops — {title}</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="64" />
+        <location filename="../after/notetaker.py" line="91" />
         <source>Section</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="70" />
+        <location filename="../after/notetaker.py" line="97" />
         <source>&amp;Section :</source>
         <translation>&amp;Section:</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="73" />
+        <location filename="../after/notetaker.py" line="100" />
         <source>Engagement</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="74" />
+        <location filename="../after/notetaker.py" line="101" />
         <source>Notes liées à cet engagement, ou notes sans engagement des ateliers qui le traitent</source>
         <translation>Notes linked to this commitment, or notes with no commitment from the workshops that cover it</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="76" />
+        <location filename="../after/notetaker.py" line="103" />
         <source>Tous les engagements</source>
         <translation>All commitments</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="81" />
+        <location filename="../after/notetaker.py" line="108" />
         <source>&amp;Engagement :</source>
         <translation>C&amp;ommitment:</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="84" />
+        <location filename="../after/notetaker.py" line="111" />
         <source>Type de contributeur</source>
         <translation>Contributor type</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="85" />
+        <location filename="../after/notetaker.py" line="112" />
         <source>Tous</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="88" />
+        <location filename="../after/notetaker.py" line="115" />
         <source>&amp;Contributeur :</source>
         <translation>&amp;Contributor:</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="91" />
+        <location filename="../after/notetaker.py" line="118" />
         <source>Votes minimum</source>
         <translation>Minimum votes</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="93" />
+        <location filename="../after/notetaker.py" line="120" />
         <source>&amp;Votes ≥</source>
         <translation>&amp;Votes ≥</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="96" />
+        <location filename="../after/notetaker.py" line="123" />
         <source>Filtrer par texte</source>
         <translation>Filter by text</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="97" />
+        <location filename="../after/notetaker.py" line="124" />
         <source>Texte…</source>
         <translation>Text…</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="99" />
+        <location filename="../after/notetaker.py" line="126" />
         <source>&amp;Texte :</source>
         <translation>&amp;Text:</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="105" />
+        <location filename="../after/notetaker.py" line="135" />
         <source>Notes de la section dans tous les ateliers</source>
         <translation>Notes of the section in all workshops</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="107" />
-        <source>Atelier</source>
-        <translation>Workshop</translation>
-    </message>
-    <message>
-        <location filename="../after/notetaker.py" line="107" />
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../after/notetaker.py" line="107" />
-        <source>Contributeur</source>
-        <translation>Contributor</translation>
-    </message>
-    <message>
-        <location filename="../after/notetaker.py" line="107" />
-        <source>Votes</source>
-        <translation>Votes</translation>
-    </message>
-    <message>
-        <location filename="../after/notetaker.py" line="125" />
+        <location filename="../after/notetaker.py" line="156" />
         <source>&amp;Aller à la note</source>
         <translation>&amp;Go to the note</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="127" />
+        <location filename="../after/notetaker.py" line="158" />
         <source>Aller à la note dans la prise de notes</source>
         <translation>Go to the note in the note-taking</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="130" />
+        <location filename="../after/notetaker.py" line="161" />
         <source>Créer une &amp;proposition depuis ces notes</source>
         <translation>Create a &amp;proposal from these notes</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="132" />
+        <location filename="../after/notetaker.py" line="163" />
         <source>Créer une proposition depuis les notes sélectionnées</source>
         <translation>Create a proposal from the selected notes</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="179" />
+        <location filename="../after/notetaker.py" line="195" />
+        <source>Atelier {n} — {title}</source>
+        <translation>Workshop {n} — {title}</translation>
+    </message>
+    <message>
+        <location filename="../after/notetaker.py" line="204" />
         <source>{n} note(s)</source>
         <translation>{n} note(s)</translation>
     </message>
     <message>
-        <location filename="../after/notetaker.py" line="218" />
+        <location filename="../after/notetaker.py" line="264" />
         <source>Proposition depuis des notes</source>
         <translation>Proposal from notes</translation>
     </message>
@@ -2389,57 +2374,57 @@ The details were written to {log}</translation>
 <context>
     <name>Outline</name>
     <message>
-        <location filename="../capture/outline.py" line="93" />
+        <location filename="../capture/outline.py" line="102" />
         <source>Nouvelle note en dessous</source>
         <translation>New note below</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="94" />
+        <location filename="../capture/outline.py" line="103" />
         <source>Nouvelle ligne dans la note</source>
         <translation>New line in the note</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="95" />
+        <location filename="../capture/outline.py" line="104" />
         <source>Décaler la note à droite (sous-note)</source>
         <translation>Indent the note (sub-note)</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="96" />
+        <location filename="../capture/outline.py" line="105" />
         <source>Décaler la note à gauche</source>
         <translation>Outdent the note</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="97" />
+        <location filename="../capture/outline.py" line="106" />
         <source>Monter la note</source>
         <translation>Move the note up</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="98" />
+        <location filename="../capture/outline.py" line="107" />
         <source>Descendre la note</source>
         <translation>Move the note down</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="99" />
+        <location filename="../capture/outline.py" line="108" />
         <source>Supprimer la note vide</source>
         <translation>Delete the empty note</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="100" />
+        <location filename="../capture/outline.py" line="109" />
         <source>Note précédente / suivante (depuis la première / dernière ligne)</source>
         <translation>Previous / next note (from the first / last line)</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="101" />
+        <location filename="../capture/outline.py" line="110" />
         <source>Quitter le plan : vers le panneau latéral (Échap y revient à la note)</source>
         <translation>Leave the outline: to the side panel (Esc there goes back to the note)</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="102" />
+        <location filename="../capture/outline.py" line="111" />
         <source>Quitter le plan : vers la liste des ateliers</source>
         <translation>Leave the outline: to the workshop list</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="103" />
+        <location filename="../capture/outline.py" line="112" />
         <source>Dans la zone des notes (atteinte par Tab) : entrer dans la note en cours</source>
         <translation>In the notes area (reached by Tab): go into the current note</translation>
     </message>
@@ -2447,7 +2432,7 @@ The details were written to {log}</translation>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../capture/outline.py" line="139" />
+        <location filename="../capture/outline.py" line="148" />
         <source>lien</source>
         <translation>link</translation>
     </message>
@@ -2645,72 +2630,72 @@ The details were written to {log}</translation>
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../projector/view.py" line="160" />
+        <location filename="../projector/view.py" line="163" />
         <source>Texte plus grand</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="161" />
+        <location filename="../projector/view.py" line="164" />
         <source>Texte plus petit</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="162" />
+        <location filename="../projector/view.py" line="165" />
         <source>Thème clair / sombre</source>
         <translation>Light / dark theme</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="163" />
+        <location filename="../projector/view.py" line="166" />
         <source>Plein écran</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="164" />
+        <location filename="../projector/view.py" line="167" />
         <source>Quitter le plein écran</source>
         <translation>Leave full screen</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="165" />
+        <location filename="../projector/view.py" line="168" />
         <source>Fermer la vue projecteur</source>
         <translation>Close the projector view</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="174" />
+        <location filename="../projector/view.py" line="177" />
         <source>facilitator — projection</source>
         <translation>facilitator — projector</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="175" />
+        <location filename="../projector/view.py" line="178" />
         <source>Vue projecteur</source>
         <translation>Projector view</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="187" />
+        <location filename="../projector/view.py" line="193" />
         <source>Question de l'atelier</source>
         <translation>Workshop question</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="190" />
+        <location filename="../projector/view.py" line="196" />
         <source>Phase et temps restant</source>
         <translation>Phase and time left</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="194" />
+        <location filename="../projector/view.py" line="200" />
         <source>Notes projetées</source>
         <translation>Projected notes</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="312" />
+        <location filename="../projector/view.py" line="318" />
         <source>Atelier {n} — {q}</source>
         <translation>Workshop {n} — {q}</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="327" />
+        <location filename="../projector/view.py" line="333" />
         <source>Temps écoulé {over}</source>
         <translation>Time is up {over}</translation>
     </message>
     <message>
-        <location filename="../projector/view.py" line="328" />
+        <location filename="../projector/view.py" line="334" />
         <source>{left} restantes</source>
         <translation>{left} left</translation>
     </message>
@@ -2884,19 +2869,37 @@ Some changes are not saved in the file: if you close now, they will be lost.</tr
     </message>
 </context>
 <context>
+    <name>SectionAcrossModel</name>
+    <message>
+        <location filename="../capture/outline.py" line="440" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../capture/outline.py" line="440" />
+        <source>Contributeur</source>
+        <translation>Contributor</translation>
+    </message>
+    <message>
+        <location filename="../capture/outline.py" line="440" />
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+</context>
+<context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../capture/outline.py" line="782" />
+        <location filename="../capture/outline.py" line="902" />
         <source>Section {title}</source>
         <translation>Section {title}</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="810" />
+        <location filename="../capture/outline.py" line="930" />
         <source>+ Ajouter une note</source>
         <translation>+ Add a note</translation>
     </message>
     <message>
-        <location filename="../capture/outline.py" line="812" />
+        <location filename="../capture/outline.py" line="932" />
         <source>Ajouter une note dans « {title} »</source>
         <translation>Add a note to “{title}”</translation>
     </message>
