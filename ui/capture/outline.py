@@ -417,9 +417,6 @@ class SectionAcrossModel(OutlineModel):
             self._order += self._grow(group, self.session.outline(number, section_id))
         self.endResetModel()
 
-    def refresh(self) -> None:  # (not the capture's by-row refresh: ``set_section`` again)
-        return
-
     def index(self, row: int, column: int = 0, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         children = (parent.internalPointer() or self._root).children
         if not 0 <= column < self.COLUMNS or not 0 <= row < len(children):
@@ -469,9 +466,6 @@ class SectionAcrossModel(OutlineModel):
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         return False
-
-    def group_titles(self) -> list[str]:
-        return [group.text for group in self._root.children]
 
 
 # ====================================================================== the editor
